@@ -1,0 +1,213 @@
+/**
+ * Compiles one program pack (already read into vfiles) into the program model
+ * of schemas/program.schema.json. Pure: vfiles in, a program and messages out.
+ */
+import { createHash } from 'node:crypto';
+import type { VFile } from 'vfile';
+import type { Position } from 'unist';
+import type { CompiledProgram, CompiledSection, Instrument, ProgramManifest, SectionFrontMatter } from '../../schemas/types.ts';
+import { report, hasErrors } from '../diagnostics.ts';
+import { validatorFor } from '../schemas.ts';
+import { readYaml, validateYaml, placeOf, type YamlSource } from './validate-yaml.ts';
+import { parseSection } from './parse-section.ts';
+import { compileSectionBody } from './compile-section.ts';
+import type { PackSource } from './read-pack.ts';
+
+export interface CompileResult {
+  /** The compiled program, or undefined when any file has an error. */
+  program: CompiledProgram | undefined;
+  /** Every file of the pack with its messages. */
+  files: VFile[];
+}
+
+const sectionFileName = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
+
+/** The check-in form of a program, as an unscored instrument with id 'checkin'. */
+export function checkinInstrument(manifest: ProgramManifest): Instrument {
+  const checkin = manifest.measurement.checkin;
+  return {
+    id: 'checkin',
+    name: `${manifest.id} check-in`,
+    title: checkin.title ?? 'Innsjekk',
+    version: manifest.version,
+    kind: 'form',
+    licence: { status: 'project', note: 'Written by the Mestring project.' },
+    wording: { source: 'adapted', note: 'Written by the Mestring project.' },
+    ...(checkin.instructions ? { instructions: checkin.instructions } : {}),
+    items: checkin.items.map((item) => ({ id: item.id, text: item.text, type: 'scale' as const, min: 0, max: 10, anchors: item.anchors })),
+  };
+}
+
+/**
+ * Compiles `pack` against the shared `instruments`.
+ *
+ * @example
+ *   const { program, files } = compileProgram(readPack('programs/sovn'), instruments);
+ */
+export function compileProgram(pack: PackSource, instruments: ReadonlyMap<string, Instrument>): CompileResult {
+  const files: VFile[] = [];
+  const manifest = compileManifest(pack, instruments, files);
+
+  const ids = new Map<string, { file: VFile; position: Position | undefined }>();
+  const claimId = (id: string, file: VFile, position: Position | undefined): boolean => {
+    const first = ids.get(id);
+    if (first) {
+      const at = first.position ? `${first.file.path}:${first.position.start.line}:${first.position.start.column}` : String(first.file.path);
+      report(file, 'error', 'id-duplicate', `Duplicate id '${id}', expected ids to be unique within the program (first defined at ${at})`, position);
+      return false;
+    }
+    ids.set(id, { file, position });
+    return true;
+  };
+
+  if (pack.sections.length === 0) {
+    report(pack.folderFile, 'error', 'section-none', 'Missing sections, expected at least one file sections/01-<slug>.md');
+    if (!files.includes(pack.folderFile)) files.push(pack.folderFile);
+  }
+
+  // Numbering and file names first: links need the id of every section.
+  const parsed = pack.sections.map((file) => {
+    files.push(file);
+    const { frontMatter, tree, body } = parseSection(file);
+    let meta: SectionFrontMatter | undefined;
+    if (frontMatter && validateYaml(file, frontMatter, 'section.schema.json', 'front-matter-schema', 'the front matter')) {
+      meta = frontMatter.data as SectionFrontMatter;
+    }
+    return { file, tree, body, meta, frontMatter };
+  });
+  checkNumbering(parsed.map((p) => p.file));
+  const sectionFiles = new Map<string, string>();
+  for (const p of parsed) if (p.meta) sectionFiles.set(String(p.file.basename), p.meta.id);
+
+  const sections: CompiledSection[] = [];
+  parsed.forEach(({ file, tree, body, meta, frontMatter }, index) => {
+    if (meta && frontMatter) claimId(meta.id, file, positionOf(frontMatter, ['id']));
+    const { blocks, requirements } = compileSectionBody(file, tree, body, {
+      assets: pack.assets,
+      sectionFiles,
+      instruments,
+      claimId,
+    });
+    if (blocks.length === 0 && !file.messages.some((m) => m.fatal)) {
+      report(file, 'error', 'section-empty', 'Empty section, expected content after the front matter', { line: body.split('\n').length, column: 1 });
+    }
+    if (!meta) return;
+    sections.push({
+      id: meta.id,
+      number: index + 1,
+      title: meta.title,
+      summary: meta.summary,
+      estimatedMinutes: meta.estimatedMinutes,
+      unlock: { minDaysAfterPrevious: meta.unlock?.minDaysAfterPrevious ?? 0 },
+      blocks,
+      requirements,
+    });
+  });
+
+  if (!manifest || hasErrors(files)) return { program: undefined, files };
+
+  const used = new Set<string>([
+    ...manifest.measurement.start,
+    ...manifest.measurement.end,
+    ...(manifest.measurement.repeated ?? []).map((r) => r.instrument),
+    manifest.measurement.evaluation,
+  ]);
+  for (const section of sections) for (const block of section.blocks) if (block.type === 'questionnaire') used.add(block.ref);
+  const programInstruments: Record<string, Instrument> = {};
+  for (const id of [...used].sort()) programInstruments[id] = instruments.get(id) as Instrument;
+  programInstruments.checkin = checkinInstrument(manifest);
+
+  const program: CompiledProgram = {
+    id: manifest.id,
+    version: manifest.version,
+    locale: manifest.locale,
+    title: manifest.title,
+    summary: manifest.summary,
+    audience: manifest.audience,
+    estimatedWeeks: manifest.estimatedWeeks,
+    contentHash: '',
+    measurement: {
+      start: manifest.measurement.start,
+      end: manifest.measurement.end,
+      repeated: manifest.measurement.repeated ?? [],
+      checkin: 'checkin',
+      evaluation: manifest.measurement.evaluation,
+    },
+    instruments: programInstruments,
+    sections,
+  };
+  program.contentHash = createHash('sha256').update(JSON.stringify({ ...program, contentHash: '' })).digest('hex');
+
+  const validate = validatorFor('program.schema.json');
+  if (!validate(program)) {
+    // A compiler bug, not an author mistake: say so plainly rather than write a bad program.
+    report(pack.folderFile, 'error', 'manifest-schema', `Internal error: the compiled program does not match schemas/program.schema.json (${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}); please report this`);
+    files.push(pack.folderFile);
+    return { program: undefined, files };
+  }
+  return { program, files };
+}
+
+function positionOf(source: YamlSource, path: (string | number)[]): Position | undefined {
+  const point = placeOf(source, path);
+  return point ? { start: point, end: point } : undefined;
+}
+
+function compileManifest(pack: PackSource, instruments: ReadonlyMap<string, Instrument>, files: VFile[]): ProgramManifest | undefined {
+  const file = pack.manifest;
+  if (!file) {
+    report(pack.folderFile, 'error', 'manifest-missing', `Missing program.yaml in ${pack.folderFile.path}, expected a manifest with id, version, locale, title, summary, audience, estimatedWeeks and measurement`);
+    files.push(pack.folderFile);
+    return undefined;
+  }
+  files.push(file);
+  const source = readYaml(file, String(file.value));
+  if (!validateYaml(file, source, 'manifest.schema.json', 'manifest-schema', 'program.yaml')) return undefined;
+  const manifest = source.data as ProgramManifest;
+  let valid = true;
+  if (manifest.id !== pack.folder) {
+    report(file, 'error', 'program-id-mismatch', `Unexpected id '${manifest.id}', expected '${pack.folder}' (the folder name)`, placeOf(source, ['id']));
+    valid = false;
+  }
+  const known = [...instruments.keys()].sort().join(', ');
+  const refs: [(string | number)[], string][] = [
+    ...manifest.measurement.start.map((id, i): [(string | number)[], string] => [['measurement', 'start', i], id]),
+    ...manifest.measurement.end.map((id, i): [(string | number)[], string] => [['measurement', 'end', i], id]),
+    ...(manifest.measurement.repeated ?? []).map((r, i): [(string | number)[], string] => [['measurement', 'repeated', i, 'instrument'], r.instrument]),
+    [['measurement', 'evaluation'], manifest.measurement.evaluation],
+  ];
+  for (const [path, id] of refs) {
+    const instrument = instruments.get(id);
+    if (!instrument) {
+      report(file, 'error', 'measurement-ref-unknown', `Unknown questionnaire '${id}', expected one of: ${known}`, placeOf(source, path));
+      valid = false;
+    }
+  }
+  const checkinIds = new Set<string>();
+  manifest.measurement.checkin.items.forEach((item, i) => {
+    if (checkinIds.has(item.id)) {
+      report(file, 'error', 'id-duplicate', `Duplicate check-in item id '${item.id}', expected each id once`, placeOf(source, ['measurement', 'checkin', 'items', i, 'id']));
+      valid = false;
+    }
+    checkinIds.add(item.id);
+  });
+  return valid ? manifest : undefined;
+}
+
+function checkNumbering(files: VFile[]): void {
+  let expected = 1;
+  for (const file of files) {
+    const name = String(file.basename);
+    const match = sectionFileName.exec(name);
+    if (!match) {
+      report(file, 'error', 'section-file-name', `Unexpected file name '${name}', expected NN-slug.md such as 01-velkommen.md`, { line: 1, column: 1 });
+      continue;
+    }
+    const number = Number(match[1]);
+    if (number !== expected) {
+      const what = number < expected ? `repeats number ${match[1]}` : `skips from ${String(expected - 1).padStart(2, '0')} to ${match[1]}`;
+      report(file, 'error', 'section-numbering-gap', `Unexpected section number: '${name}' ${what}, expected ${String(expected).padStart(2, '0')}`, { line: 1, column: 1 });
+    }
+    expected = Math.max(expected, number) + 1;
+  }
+}

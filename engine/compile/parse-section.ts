@@ -1,0 +1,38 @@
+/**
+ * Splits a section file into front matter and Markdown body, and parses the body
+ * with remark-directive. Front matter lines are blanked, not cut, so that every
+ * position in the body tree is the position in the file.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkDirective from 'remark-directive';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { readYaml, type YamlSource } from './validate-yaml.ts';
+import { report } from '../diagnostics.ts';
+
+export interface ParsedSection {
+  frontMatter: YamlSource | undefined;
+  tree: Root;
+  /** The body as parsed (front matter blanked): slice it with node offsets. */
+  body: string;
+}
+
+const parser = unified().use(remarkParse).use(remarkDirective);
+
+/** Parses one section file; reports a missing or unreadable front matter on the file. */
+export function parseSection(file: VFile): ParsedSection {
+  const text = String(file.value).replace(/\r\n?/g, '\n');
+  let frontMatter: YamlSource | undefined;
+  let body = text;
+  const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  if (match) {
+    frontMatter = readYaml(file, match[1] ?? '', 1);
+    const blank = match[0].replace(/[^\n]/g, '');
+    body = blank + text.slice(match[0].length);
+  } else {
+    report(file, 'error', 'front-matter-missing', 'Missing front matter, expected the file to start with a --- line, then id, title, summary and estimatedMinutes, then ---', { line: 1, column: 1 });
+  }
+  const tree = parser.parse(body) as Root;
+  return { frontMatter, tree, body };
+}

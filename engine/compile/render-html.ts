@@ -1,0 +1,28 @@
+/**
+ * Markdown nodes to sanitized HTML. The content is shown inside partners' apps,
+ * so whatever the Markdown says, only a safe subset of HTML comes out.
+ */
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { RootContent, Root } from 'mdast';
+
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
+  attributes: {
+    ...defaultSchema.attributes,
+    a: [...(defaultSchema.attributes?.a ?? []), 'dataSectionId'],
+  },
+};
+
+const toHtml = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify);
+
+/** Renders a list of Markdown nodes to one sanitized HTML string. */
+export function renderHtml(nodes: readonly RootContent[]): string {
+  if (nodes.length === 0) return '';
+  const root: Root = { type: 'root', children: structuredClone(nodes) as RootContent[] };
+  const hast = toHtml.runSync(root);
+  return String(toHtml.stringify(hast)).trim();
+}
