@@ -9,3 +9,4 @@ export { loadInstrument } from './instruments/load-instrument.ts';
 export { rules, type RuleId } from './rules.ts';
 export { report, hasErrors, hasWarnings, type Severity } from './diagnostics.ts';
 export { validatorFor, schemasDir } from './schemas.ts';
+export { summariseNight, sleepWindow, minutesBetween, type SleepDiaryNight, type SleepNightSummary } from './exercises/sleep-diary.ts';

@@ -1,0 +1,74 @@
+/**
+ * Sleep diary arithmetic (Consensus Sleep Diary definitions, Carney et al. 2012):
+ * time in bed, total sleep time and sleep efficiency for one night, and the sleep
+ * window for sleep restriction. Pure functions over the diary's field values.
+ */
+
+/** One night's diary values, keyed by the field ids a sleep-diary exercise must have. */
+export interface SleepDiaryNight {
+  'in-bed': string;
+  'lights-out': string;
+  'sleep-latency': number;
+  'awake-during-night': number;
+  'final-wake': string;
+  'out-of-bed': string;
+}
+
+export interface SleepNightSummary {
+  /** Minutes from getting into bed to getting out of bed. */
+  timeInBed: number;
+  /** Minutes asleep: (final wake - lights out) - latency - awake during the night, never below zero. */
+  totalSleepTime: number;
+  /** totalSleepTime / timeInBed x 100, one decimal; null when time in bed is zero. */
+  sleepEfficiency: number | null;
+}
+
+const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes since midnight of an HH:MM clock time, or NaN when it is not one. */
+export function minutesOfDay(time: string): number {
+  const match = clock.exec(time);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+}
+
+/** Minutes from clock time `from` to the next `to`, crossing midnight: 23:30 to 06:30 is 420. */
+export function minutesBetween(from: string, to: string): number {
+  return (minutesOfDay(to) - minutesOfDay(from) + 1440) % 1440;
+}
+
+/**
+ * Summarises one night.
+ *
+ * @example
+ *   summariseNight({ 'in-bed': '23:00', 'lights-out': '23:30', 'sleep-latency': 30,
+ *     'awake-during-night': 30, 'final-wake': '06:30', 'out-of-bed': '07:00' })
+ *   // { timeInBed: 480, totalSleepTime: 360, sleepEfficiency: 75 }
+ */
+export function summariseNight(night: SleepDiaryNight): SleepNightSummary {
+  const timeInBed = minutesBetween(night['in-bed'], night['out-of-bed']);
+  const asleepSpan = minutesBetween(night['lights-out'], night['final-wake']);
+  const totalSleepTime = Math.max(0, asleepSpan - night['sleep-latency'] - night['awake-during-night']);
+  const sleepEfficiency = timeInBed === 0 ? null : Math.round((totalSleepTime / timeInBed) * 1000) / 10;
+  return { timeInBed, totalSleepTime, sleepEfficiency };
+}
+
+/** The shortest sleep window offered, in minutes (5 hours). */
+export const minimumSleepWindow = 300;
+
+/**
+ * The sleep window for sleep restriction: the average total sleep time of the last
+ * seven nights (fewer if fewer are logged), never shorter than five hours, ending at
+ * the fixed rise time. `nights` are in date order, oldest first.
+ *
+ * @example
+ *   sleepWindow(nights, '06:30') // { minutes: 330, bedtime: '01:00', riseTime: '06:30', nights: 7 }
+ */
+export function sleepWindow(nights: readonly SleepDiaryNight[], riseTime: string): { minutes: number; bedtime: string; riseTime: string; nights: number } | null {
+  const recent = nights.slice(-7);
+  if (recent.length === 0 || Number.isNaN(minutesOfDay(riseTime))) return null;
+  const average = recent.reduce((sum, night) => sum + summariseNight(night).totalSleepTime, 0) / recent.length;
+  const minutes = Math.max(minimumSleepWindow, Math.round(average));
+  const bed = (minutesOfDay(riseTime) - minutes + 1440) % 1440;
+  const bedtime = `${String(Math.floor(bed / 60)).padStart(2, '0')}:${String(bed % 60).padStart(2, '0')}`;
+  return { minutes, bedtime, riseTime, nights: recent.length };
+}
