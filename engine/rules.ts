@@ -36,6 +36,11 @@ export const rules = {
   'measurement-ref-unknown': 'The measurement plan names a questionnaire that is not defined in programs/instruments/.',
   'overlay-item-unknown': 'An official wording overlay names an item id that the instrument does not have.',
   'overlay-item-missing': 'An official wording overlay lacks the text of an item of the instrument.',
+  'scoring-missing': 'A scored instrument needs scoring rules (total, subscales or classification); a form has none. Add scoring: or set kind: form.',
+  'scoring-item-unknown': 'A scoring rule names an item id the instrument does not have. Use one of the ids under items:.',
+  'scoring-band-overlap': 'Two severity bands share a score. Bounds are inclusive: the next band starts one above the previous max.',
+  'scoring-band-gap': 'The severity bands leave scores without a band, or reach past the possible range. Make them cover every score from the lowest to the highest possible, without gaps.',
+  'scoring-reverse-invalid': 'Only choice items with numeric options can be reverse-scored. Remove the item from reverse: or make it a choice item.',
 } as const;
 
 export type RuleId = keyof typeof rules;

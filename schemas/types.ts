@@ -166,12 +166,190 @@ export interface InstrumentItem {
   optional?: boolean;
 }
 /**
- * Scoring rules as data (see docs/instruments.md).
+ * Scoring rules as data (see docs/instruments.md). Required when kind is scored; needs at least one of total, subscales, classification.
  *
  * This interface was referenced by `Instrument`'s JSON-Schema
  * via the `definition` "scoring".
  */
-export interface ScoringRules {}
+export interface ScoringRules {
+  /**
+   * Items scored in reverse: a value v counts as (lowest option + highest option - v). Choice items only.
+   *
+   * @minItems 1
+   */
+  reverse?: string[];
+  total?: ScaleRules;
+  /**
+   * @minItems 1
+   */
+  subscales?: SubscaleRules[];
+  classification?: ClassificationRules;
+  /**
+   * @minItems 1
+   */
+  flags?: FlagRule[];
+}
+/**
+ * How one score (the total or a subscale) is formed and read.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scale".
+ */
+export interface ScaleRules {
+  /**
+   * The items summed; all items when absent.
+   *
+   * @minItems 1
+   */
+  items?: string[];
+  /**
+   * The sum is multiplied by this (DASS-21: 2).
+   */
+  multiplier?: number;
+  proration?: ProrationRule;
+  /**
+   * @minItems 1
+   */
+  bands?: SeverityBand[];
+  /**
+   * published: the bands are the instrument authors own; conventional: in common use but not published by the authors.
+   */
+  bandSource?: "published" | "conventional";
+  caseness?: CasenessRule;
+  reliableChange?: ReliableChangeRule;
+}
+/**
+ * Missing items: with at most maxMissing unanswered, the sum is scaled up to all items (sum x items / answered, rounded half up); with more, no score.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "proration".
+ */
+export interface ProrationRule {
+  maxMissing: number;
+}
+/**
+ * A range of scores with inclusive bounds.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "band".
+ */
+export interface SeverityBand {
+  id: string;
+  min: number;
+  max: number;
+  /**
+   * Shown to people (bokmål).
+   */
+  label: string;
+}
+/**
+ * A score at or above atLeast counts as a clinical case.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "caseness".
+ */
+export interface CasenessRule {
+  atLeast: number;
+}
+/**
+ * A change of at least threshold points (either way) is reliable; sd with reliability also allow a Jacobson-Truax index.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "reliableChange".
+ */
+export interface ReliableChangeRule {
+  threshold: number;
+  /**
+   * Standard deviation of the reference sample.
+   */
+  sd?: number;
+  /**
+   * Test-retest or internal-consistency coefficient used for the Jacobson-Truax index.
+   */
+  reliability?: number;
+}
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "subscale".
+ */
+export interface SubscaleRules {
+  id: string;
+  name: string;
+  /**
+   * @minItems 1
+   */
+  items: string[];
+  multiplier?: number;
+  proration?: ProrationRule;
+  /**
+   * @minItems 1
+   */
+  bands?: SeverityBand[];
+  bandSource?: "published" | "conventional";
+  caseness?: CasenessRule;
+  reliableChange?: ReliableChangeRule;
+}
+/**
+ * Criterion-based classes: the first class whose conditions all hold; otherwise the fallback.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "classification".
+ */
+export interface ClassificationRules {
+  /**
+   * @minItems 1
+   */
+  classes: CriterionClass[];
+  otherwise: ClassLabel;
+}
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "criterionClass".
+ */
+export interface CriterionClass {
+  id: string;
+  label: string;
+  /**
+   * All of these conditions.
+   *
+   * @minItems 1
+   */
+  when: Criterion[];
+}
+/**
+ * At least count of items answered with atLeast or more.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "criterion".
+ */
+export interface Criterion {
+  /**
+   * @minItems 1
+   */
+  items: string[];
+  atLeast: number;
+  count?: number;
+}
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "classLabel".
+ */
+export interface ClassLabel {
+  id: string;
+  label: string;
+}
+/**
+ * Raises flag id when item is answered atLeast or more, whatever the total; ifUnanswered is raised when the item is left blank.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "flagRule".
+ */
+export interface FlagRule {
+  id: string;
+  item: string;
+  atLeast: number;
+  ifUnanswered?: string;
+}
 
 // manifest.schema.json
 /**
@@ -324,10 +502,70 @@ export interface CompiledProgram {
  * via the `definition` "item".
  */
 /**
- * Scoring rules as data (see docs/instruments.md).
+ * Scoring rules as data (see docs/instruments.md). Required when kind is scored; needs at least one of total, subscales, classification.
  *
  * This interface was referenced by `Instrument`'s JSON-Schema
  * via the `definition` "scoring".
+ */
+/**
+ * How one score (the total or a subscale) is formed and read.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scale".
+ */
+/**
+ * Missing items: with at most maxMissing unanswered, the sum is scaled up to all items (sum x items / answered, rounded half up); with more, no score.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "proration".
+ */
+/**
+ * A range of scores with inclusive bounds.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "band".
+ */
+/**
+ * A score at or above atLeast counts as a clinical case.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "caseness".
+ */
+/**
+ * A change of at least threshold points (either way) is reliable; sd with reliability also allow a Jacobson-Truax index.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "reliableChange".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "subscale".
+ */
+/**
+ * Criterion-based classes: the first class whose conditions all hold; otherwise the fallback.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "classification".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "criterionClass".
+ */
+/**
+ * At least count of items answered with atLeast or more.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "criterion".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "classLabel".
+ */
+/**
+ * Raises flag id when item is answered atLeast or more, whatever the total; ifUnanswered is raised when the item is left blank.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "flagRule".
  */
 /**
  * This interface was referenced by `CompiledProgram`'s JSON-Schema
@@ -433,6 +671,69 @@ export interface SectionRequirements {
     minEntries: number;
   }[];
   questionnaires: string[];
+}
+
+// score.schema.json
+/**
+ * The result of scoring one set of answers to one instrument (engine/scoring/score-response.ts).
+ */
+export interface ScoreResult {
+  /**
+   * The instrument id.
+   */
+  instrument: string;
+  /**
+   * False when any answer was rejected (see errors); no score is given then.
+   */
+  valid: boolean;
+  errors: AnswerError[];
+  /**
+   * The total score; null for forms, for instruments without a total, or when too many items are unanswered.
+   */
+  total: number | null;
+  /**
+   * The severity band of the total, or the criterion-based classification (e.g. bis); null when not computable.
+   */
+  band: string | null;
+  subscales: {
+    [k: string]: SubscaleScore;
+  };
+  /**
+   * Raised flags such as risk or risk_unknown.
+   */
+  flags: string[];
+  /**
+   * True when the total or a subscale was prorated over unanswered items.
+   */
+  prorated: boolean;
+  /**
+   * How many items were answered.
+   */
+  answered: number;
+  /**
+   * Ids of unanswered items, in item order.
+   */
+  missing: string[];
+}
+/**
+ * This interface was referenced by `ScoreResult`'s JSON-Schema
+ * via the `definition` "answerError".
+ */
+export interface AnswerError {
+  item: string;
+  /**
+   * unknown_item: no such item; value_not_allowed: not one of the item's values; wrong_type: e.g. text for a choice item; required_missing: a required form item is unanswered.
+   */
+  code: "unknown_item" | "value_not_allowed" | "wrong_type" | "required_missing";
+  message: string;
+}
+/**
+ * This interface was referenced by `ScoreResult`'s JSON-Schema
+ * via the `definition` "subscaleScore".
+ */
+export interface SubscaleScore {
+  total: number | null;
+  band: string | null;
 }
 
 // section.schema.json

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { Instrument } from '../../schemas/types.ts';
 import { report } from '../diagnostics.ts';
 import { readYaml, validateYaml, placeOf } from '../compile/validate-yaml.ts';
+import { checkScoringRules } from './check-scoring-rules.ts';
 
 /** Loads an instrument from its file; undefined (with diagnostics on the file) when invalid. */
 export function loadInstrument(file: VFile): Instrument | undefined {
@@ -45,5 +46,6 @@ export function loadInstrument(file: VFile): Instrument | undefined {
       valid = false;
     }
   });
+  if (valid && !checkScoringRules(file, source, instrument)) valid = false;
   return valid ? instrument : undefined;
 }
