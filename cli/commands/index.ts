@@ -2,5 +2,8 @@
 import type { Command } from '../command.ts';
 import { validate } from './validate.ts';
 import { build } from './build.ts';
+import { score } from './score.ts';
+import { outcome } from './outcome.ts';
+import { overlay } from './overlay.ts';
 
-export const commands: Command[] = [validate, build];
+export const commands: Command[] = [validate, build, score, outcome, overlay];
