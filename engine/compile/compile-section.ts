@@ -126,7 +126,7 @@ function compileQuestionnaire(file: VFile, node: LeafDirective, context: Section
     return undefined;
   }
   if (instrument.wording.source === 'none') {
-    report(file, 'error', 'questionnaire-not-displayable', `Questionnaire '${attrs.ref}' has no wording that may be shown to a person (${instrument.wording.note})`, node.position);
+    report(file, 'error', 'questionnaire-not-displayable', `Questionnaire '${attrs.ref}' has no wording that may be shown to a person (${instrument.wording.note}), expected a questionnaire with shown wording, or the official text installed as an overlay`, node.position);
     return undefined;
   }
   return { type: 'questionnaire', ref: attrs.ref, required: flag(attrs.required) };

@@ -27,7 +27,7 @@ export function readYaml(file: VFile, text: string, lineOffset = 0): YamlSource 
     const pos = error.linePos?.[0];
     const place = pos ? { line: pos.line + lineOffset, column: pos.col } : undefined;
     const first = error.message.split('\n')[0] ?? error.message;
-    report(file, 'error', 'yaml-syntax', `Cannot read the YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`, place);
+    report(file, 'error', 'yaml-syntax', `Cannot read the YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}; expected valid YAML (check indentation, colons and quotes)`, place);
   }
   const data = document.errors.length ? undefined : document.toJS();
   return { data, document, lineCounter, lineOffset };
@@ -73,15 +73,19 @@ export function describeError(error: ErrorObject, where: string): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return `Missing required key '${String(params.missingProperty)}' in ${where}`;
-    case 'additionalProperties':
-      return `Unexpected key '${String(params.additionalProperty)}' in ${where}`;
+      return `Missing required key '${String(params.missingProperty)}' in ${where}, expected '${String(params.missingProperty)}:' at this level`;
+    case 'additionalProperties': {
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {}).filter((k) => k !== '$schema');
+      return `Unexpected key '${String(params.additionalProperty)}' in ${where}, expected one of: ${known.join(', ')}`;
+    }
     case 'enum':
       return `Unexpected value in ${where}, expected one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'const':
       return `Unexpected value in ${where}, expected ${JSON.stringify(params.allowedValue)}`;
     case 'type':
-      return `Unexpected ${where}, expected ${String(params.type)}`;
+      return params.type === 'string'
+        ? `Unexpected ${where}, expected text (in quotes if it looks like a number, e.g. "1.10")`
+        : `Unexpected ${where}, expected ${String(params.type)}`;
     case 'pattern':
       return `Unexpected value in ${where}, expected text matching ${String(params.pattern)}`;
     case 'minItems':
