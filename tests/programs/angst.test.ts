@@ -1,0 +1,189 @@
+/**
+ * programs/angst ("Mestring av angst"): compiles with no errors or warnings, has
+ * 6-8 substantial parts, a first part with the urgent-help numbers, a last part
+ * with the staying-well plan, the core exercises (anxiety diary, exposure ladder,
+ * exposure log) with the right kinds and fields, and the shared measurement plan
+ * with GAD-7 weekly.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileTree } from '../../engine/index.ts';
+import type { CompiledExercise, CompiledField, CompiledProgram, CompiledSection, NoteBlock } from '../../schemas/types.ts';
+
+let program: CompiledProgram;
+let problems: string[];
+
+beforeAll(() => {
+  const { programs, files } = compileTree(['programs/angst']);
+  problems = files.flatMap((file) =>
+    file.messages
+      .filter((m) => m.fatal === true || m.fatal === false)
+      .map((m) => `${file.path}:${m.line ?? '?'}:${m.column ?? '?'} ${m.fatal ? 'error' : 'warning'} ${m.reason} (${m.ruleId})`),
+  );
+  program = programs.find((p) => p.id === 'angst') as CompiledProgram;
+});
+
+const exercisesOf = (section: CompiledSection): CompiledExercise[] =>
+  section.blocks.filter((b): b is CompiledExercise => b.type === 'exercise');
+const notesOf = (section: CompiledSection): NoteBlock[] => section.blocks.filter((b): b is NoteBlock => b.type === 'note');
+const allExercises = (): CompiledExercise[] => program.sections.flatMap(exercisesOf);
+const textOf = (section: CompiledSection): string =>
+  section.blocks
+    .map((b) => (b.type === 'html' || b.type === 'note' || b.type === 'exercise' ? b.html : ''))
+    .join(' ')
+    .replace(/<[^>]+>/g, ' ');
+const wordsOf = (section: CompiledSection): number => textOf(section).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
+function exercise(id: string): { exercise: CompiledExercise; section: CompiledSection } {
+  for (const section of program.sections) {
+    const found = exercisesOf(section).find((e) => e.id === id);
+    if (found) return { exercise: found, section };
+  }
+  throw new Error(`exercise '${id}' not found in programs/angst`);
+}
+
+function field(ex: CompiledExercise, id: string): CompiledField {
+  const found = ex.fields.find((f) => f.id === id);
+  expect(found, `field '${id}' in exercise '${ex.id}'`).toBeDefined();
+  return found as CompiledField;
+}
+
+function expectRating(f: CompiledField): void {
+  expect(f.type).toBe('scale');
+  expect(f.min).toBe(0);
+  expect(f.max).toBe(10);
+}
+
+describe('programs/angst', () => {
+  it('compiles with no errors and no warnings', () => {
+    expect(problems).toEqual([]);
+    expect(program, 'programs/angst did not compile').toBeDefined();
+    expect(program.title).toBe('Mestring av angst');
+    expect(program.locale).toBe('nb');
+  });
+
+  it('has 6 to 8 substantial parts, each with subheadings and at least one exercise', () => {
+    expect(program.sections.length).toBeGreaterThanOrEqual(6);
+    expect(program.sections.length).toBeLessThanOrEqual(8);
+    program.sections.forEach((section, i) => {
+      expect(section.number).toBe(i + 1);
+      expect(exercisesOf(section).length, `part ${section.id} has an exercise`).toBeGreaterThan(0);
+      expect(section.blocks.some((b) => b.type === 'html' && b.html.includes('<h2')), `part ${section.id} has subheadings`).toBe(true);
+      expect(wordsOf(section), `part ${section.id} is teaching, not a stub`).toBeGreaterThanOrEqual(700);
+    });
+  });
+
+  it('part 1 explains consent and gives every urgent-help number in a safety note', () => {
+    const first = program.sections[0] as CompiledSection;
+    expect(textOf(first)).toMatch(/innstillinger/);
+    const safety = notesOf(first).filter((n) => n.kind === 'safety');
+    expect(safety.length).toBeGreaterThan(0);
+    const html = safety.map((n) => n.html).join(' ');
+    for (const [number, tel] of [
+      ['113', 'tel:113'],
+      ['116 117', 'tel:116117'],
+      ['116 123', 'tel:116123'],
+      ['22 40 00 40', 'tel:22400040'],
+    ]) {
+      expect(html).toContain(number);
+      expect(html).toContain(`href="${tel}"`);
+    }
+  });
+
+  it('the last part holds the required staying-well plan and the urgent-help numbers', () => {
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    const plan = exercisesOf(last).find((e) => e.id === 'staying-well-plan');
+    expect(plan, 'staying-well-plan in the last part').toBeDefined();
+    expect(plan?.kind).toBe('plan');
+    expect(plan?.required).toBe(true);
+    expect(last.requirements.exercises).toContainEqual({ id: 'staying-well-plan', minEntries: 1 });
+    for (const id of ['warning-signs', 'what-helps', 'if-worse', 'contacts']) {
+      expect(field(plan as CompiledExercise, id).required, `plan field ${id} is required`).toBe(true);
+    }
+    const safety = notesOf(last).filter((n) => n.kind === 'safety').map((n) => n.html).join(' ');
+    for (const number of ['113', '116 117', '116 123', '22 40 00 40']) expect(safety).toContain(number);
+  });
+
+  it('has the anxiety diary as a required, repeatable log', () => {
+    const { exercise: diary, section } = exercise('thought-record');
+    expect(diary.kind).toBe('log');
+    expect(diary.repeatable).toBe(true);
+    expect(diary.required).toBe(true);
+    expect(diary.minEntries).toBeGreaterThanOrEqual(3);
+    expect(section.requirements.exercises).toContainEqual({ id: 'thought-record', minEntries: diary.minEntries });
+    expect(field(diary, 'situation').type).toBe('longtext');
+    expect(field(diary, 'body').type).toBe('longtext');
+    expect(field(diary, 'thought').required).toBe(true);
+    expectRating(field(diary, 'strength'));
+    expect(field(diary, 'action').type).toBe('choice');
+    expect(field(diary, 'outcome').required).toBe(true);
+  });
+
+  it('has the exposure ladder as a required ladder with 0-10 ratings', () => {
+    const { exercise: ladder, section } = exercise('exposure-ladder');
+    expect(ladder.kind).toBe('ladder');
+    expect(ladder.repeatable).toBe(true);
+    expect(ladder.required).toBe(true);
+    expect(ladder.minEntries).toBeGreaterThanOrEqual(5);
+    expect(section.requirements.exercises).toContainEqual({ id: 'exposure-ladder', minEntries: ladder.minEntries });
+    expect(field(ladder, 'step').required).toBe(true);
+    expectRating(field(ladder, 'rating'));
+    expect(field(ladder, 'rating').required).toBe(true);
+  });
+
+  it('has the exposure log as a required log with before, peak and after ratings', () => {
+    const { exercise: log, section } = exercise('exposure-log');
+    expect(log.kind).toBe('log');
+    expect(log.repeatable).toBe(true);
+    expect(log.required).toBe(true);
+    expect(log.minEntries).toBeGreaterThanOrEqual(2);
+    expect(section.requirements.exercises).toContainEqual({ id: 'exposure-log', minEntries: log.minEntries });
+    for (const id of ['before', 'peak', 'after']) {
+      expectRating(field(log, id));
+      expect(field(log, id).required).toBe(true);
+    }
+    expect(field(log, 'step').required).toBe(true);
+    expect(field(log, 'learned').required).toBe(true);
+  });
+
+  it('teaches in order: diary before the ladder, ladder before or with the exposure log', () => {
+    const at = (id: string) => exercise(id).section.number;
+    expect(at('thought-record')).toBeLessThan(at('exposure-ladder'));
+    expect(at('exposure-ladder')).toBeLessThanOrEqual(at('exposure-log'));
+    expect(at('staying-well-plan')).toBe(program.sections.length);
+  });
+
+  it('reminds the person not to write names in every free-text field', () => {
+    for (const ex of allExercises()) {
+      for (const f of ex.fields.filter((f) => f.type === 'text' || f.type === 'longtext')) {
+        expect(f.help ?? '', `${ex.id}#${f.id}`).toMatch(/navn/);
+      }
+    }
+  });
+
+  it('measures PHQ-9 and GAD-7 at start and end, GAD-7 weekly, and ends with the evaluation', () => {
+    const { measurement, instruments } = program;
+    for (const list of [measurement.start, measurement.end]) {
+      expect(list).toContain('phq9');
+      expect(list).toContain('gad7');
+    }
+    expect(measurement.repeated).toContainEqual({ instrument: 'gad7', every: 'week' });
+    expect(measurement.evaluation).toBe('evaluation');
+    for (const id of ['phq9', 'gad7', 'evaluation', 'checkin']) expect(instruments[id], `instrument ${id}`).toBeDefined();
+  });
+
+  it('has the three check-in ratings: anxiety today, avoidance this week, mood', () => {
+    const checkin = program.instruments[program.measurement.checkin];
+    expect(checkin).toBeDefined();
+    expect(checkin?.items.map((i) => i.id)).toEqual(['anxiety', 'avoidance', 'mood']);
+    for (const item of checkin?.items ?? []) {
+      expect(item.type).toBe('scale');
+      expect(item.min).toBe(0);
+      expect(item.max).toBe(10);
+      expect(item.anchors).toHaveLength(2);
+    }
+    const text = (checkin?.items ?? []).map((i) => i.text ?? '').join(' ');
+    expect(text).toMatch(/angst/i);
+    expect(text).toMatch(/unngått/i);
+    expect(text).toMatch(/humør/i);
+  });
+});
