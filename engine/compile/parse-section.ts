@@ -6,6 +6,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { readYaml, type YamlSource } from './validate-yaml.ts';
@@ -18,7 +19,8 @@ export interface ParsedSection {
   body: string;
 }
 
-const parser = unified().use(remarkParse).use(remarkDirective);
+// GFM gives authors tables; directives give exercises, fields, questionnaires and notes.
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 /** Parses one section file; reports a missing or unreadable front matter on the file. */
 export function parseSection(file: VFile): ParsedSection {

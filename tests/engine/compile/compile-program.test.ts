@@ -61,6 +61,13 @@ describe('compileProgram', () => {
     expect(html).toContain('<a href="tel:113">113</a>');
   });
 
+  it('renders tables', () => {
+    expect(program!.sections[1]!.blocks.at(-1)).toEqual({
+      type: 'html',
+      html: '<table>\n<thead>\n<tr>\n<th>Trinn</th>\n<th>Angst</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Stå i kø</td>\n<td>3</td>\n</tr>\n</tbody>\n</table>',
+    });
+  });
+
   it('embeds the instruments it uses and the check-in form', () => {
     expect(Object.keys(program!.instruments).sort()).toEqual(['checkin', 'eval', 'mini']);
     expect(program!.instruments.checkin!.items).toEqual([
