@@ -1,0 +1,6 @@
+/** Progress: gating, completion, what is due and entry validation. Pure functions. */
+export { emptySnapshot, type ProgressSnapshot } from './snapshot.ts';
+export { missingRequirements, missingStart, isComplete, type MissingRequirements } from './completion.ts';
+export { sectionStates, overallProgress, canComplete, type SectionStatus, type SectionState, type LockReason } from './gating.ts';
+export { dueNow, localDate, type DueItem, type DueKind } from './due.ts';
+export { validateEntry, type EntryError, type EntryErrorCode, type EntryValue } from './validate-entry.ts';

@@ -1,0 +1,21 @@
+/**
+ * What the progress functions need to know about one person, as plain data: the
+ * server reads it from the database, tests write it by hand.
+ */
+
+/** One person's progress at a moment. Times are ISO 8601 strings. */
+export interface ProgressSnapshot {
+  /** Stored part states by section id: once opened, a part stays open. */
+  sections: Record<string, { openedAt: string; completedAt: string | null }>;
+  /** Number of saved entries per exercise id. */
+  entryCounts: Record<string, number>;
+  /** Every questionnaire response, oldest first. */
+  responses: { instrument: string; at: string }[];
+  /** Every check-in, oldest first. */
+  checkins: { at: string }[];
+}
+
+/** An empty snapshot, for a code that has done nothing yet. */
+export function emptySnapshot(): ProgressSnapshot {
+  return { sections: {}, entryCounts: {}, responses: [], checkins: [] };
+}

@@ -1,0 +1,123 @@
+/**
+ * createApp: the whole HTTP API as a Hono app, from injected parts (database,
+ * compiled programs, clock, secrets, configuration). Tests call `app.request(...)`
+ * on it; server/main.ts serves it with @hono/node-server.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { CompiledProgram } from '../schemas/types.ts';
+import type { AppEnv } from './app-env.ts';
+import type { Db } from './db/open-database.ts';
+import type { Clock } from './clock.ts';
+import type { Secrets, ServerConfig } from './config.ts';
+import type { RouteDeps } from './deps.ts';
+import { createStores } from './store/index.ts';
+import { ApiError, errorBody } from './errors.ts';
+import { securityHeaders } from './middleware/security-headers/index.ts';
+import { requestLog, type LogLine } from './middleware/request-log/index.ts';
+import { createGuessThrottle, type AddressOf } from './middleware/guess-throttle/index.ts';
+import { personAuth } from './middleware/person-auth/index.ts';
+import { staffAuth } from './middleware/staff-auth/index.ts';
+import { defaultScore, type ScoreFn } from './scoring.ts';
+import { publicRoutes } from './routes/public.ts';
+import { personSessionRoutes } from './routes/person-sessions.ts';
+import { meRoutes } from './routes/me.ts';
+import { meAnswerRoutes } from './routes/me-answers.ts';
+import { staffSessionRoutes } from './routes/staff-sessions.ts';
+import { staffCodeRoutes } from './routes/staff-codes.ts';
+import { staffApiKeyRoutes } from './routes/staff-api-keys.ts';
+import { docsRoutes } from './routes/docs.ts';
+
+export interface AppOptions {
+  db: Db;
+  programs: readonly CompiledProgram[];
+  clock: Clock;
+  secrets: Secrets;
+  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'bodyLimit' | 'programsDir'>> & { timeZone?: string };
+  /** Where request log lines go (default: stdout). */
+  log?: LogLine;
+  /** The client address, for in-memory throttling only (default: the socket's). */
+  addressOf?: AddressOf;
+  /** The questionnaire scorer (default: the engine's scoreResponse). */
+  score?: ScoreFn;
+  /** Throttle limits (tests lower them). */
+  throttle?: { perAddress?: number; global?: number };
+}
+
+const socketAddress: AddressOf = (c) => {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Builds the app.
+ *
+ * @example
+ *   const app = createApp({ db: openDatabase(path), programs, clock: systemClock, secrets });
+ *   const res = await app.request('/healthz');
+ */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const config = options.config ?? {};
+  const stores = createStores(options.db);
+  const clock = options.clock;
+  const deps: RouteDeps = {
+    stores,
+    programs: new Map(options.programs.map((p) => [p.id, p])),
+    clock,
+    secrets: options.secrets,
+    throttle: createGuessThrottle({ now: () => clock.now(), ...options.throttle }),
+    addressOf: options.addressOf ?? socketAddress,
+    score: options.score ?? defaultScore,
+    programsDir: config.programsDir ?? './programs',
+    timeZone: config.timeZone ?? 'Europe/Oslo',
+    secureCookies: true,
+  };
+  const log = options.log ?? ((line: string) => console.log(line));
+  const now = () => clock.now();
+
+  const app = new Hono<AppEnv>();
+  app.use(requestLog(log));
+  app.use(securityHeaders());
+  const origins = new Set(config.corsOrigins ?? []);
+  app.use('/v1/*', cors({
+    origin: (origin) => (origins.has(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowHeaders: ['Content-Type', 'Authorization'],
+    maxAge: 600,
+  }));
+  app.use(bodyLimit({ maxSize: config.bodyLimit ?? 64 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }));
+
+  const person = personAuth(stores.codes, now);
+  app.use('/v1/me', person);
+  app.use('/v1/me/*', person);
+  const staff = staffAuth(stores.staff, now);
+  app.use('/v1/staff/*', async (c, next) => (c.req.method === 'POST' && c.req.path === '/v1/staff/sessions' ? next() : staff(c, next)));
+
+  app.route('/', publicRoutes(deps));
+  app.route('/', personSessionRoutes(deps));
+  app.route('/', meRoutes(deps));
+  app.route('/', meAnswerRoutes(deps));
+  app.route('/', staffSessionRoutes(deps));
+  app.route('/', staffCodeRoutes(deps));
+  app.route('/', staffApiKeyRoutes(deps));
+  app.route('/', docsRoutes());
+
+  app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return c.json(errorBody(error.code, error.message, error.details), error.status as 400);
+    }
+    if (error instanceof HTTPException && error.status === 413) return c.json(errorBody('payload_too_large'), 413);
+    // The error's message may hold request data: log its kind only, never the stack or values.
+    log(`error ${error.name}`);
+    return c.json(errorBody('internal_error'), 500);
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+/** What every route module receives from createApp: stores, programs, clock, secrets. */
+import type { CompiledProgram } from '../schemas/types.ts';
+import type { Stores } from './store/index.ts';
+import type { Clock } from './clock.ts';
+import type { Secrets } from './config.ts';
+import type { GuessThrottle, AddressOf } from './middleware/guess-throttle/index.ts';
+import type { ScoreFn } from './scoring.ts';
+import { apiError } from './errors.ts';
+
+export interface RouteDeps {
+  stores: Stores;
+  programs: ReadonlyMap<string, CompiledProgram>;
+  clock: Clock;
+  secrets: Secrets;
+  throttle: GuessThrottle;
+  addressOf: AddressOf;
+  score: ScoreFn;
+  /** Folder of the program packs, for assets. */
+  programsDir: string;
+  /** The person's calendar for "once a day" (Europe/Oslo). */
+  timeZone: string;
+  secureCookies: boolean;
+}
+
+/** The loaded program `id`, or 404. */
+export function programOr404(deps: RouteDeps, id: string): CompiledProgram {
+  const program = deps.programs.get(id);
+  if (!program) throw apiError('not_found', `No program '${id}'.`);
+  return program;
+}

@@ -1,0 +1,61 @@
+/**
+ * Every error the API can answer, by its stable code. The codes are a public contract:
+ * docs/api.md has the same table (a test keeps them in step). Errors are data:
+ * routes throw `apiError(code)` and the global error handler renders
+ * `{ "error": { "code", "message", ...details } }` with the status below.
+ */
+export const errorCodes = {
+  malformed_json: { status: 400, message: 'The request body is not valid JSON.' },
+  code_typo: { status: 400, message: 'The code has a typo: check the characters and try again.' },
+  bad_request: { status: 400, message: 'The request is not valid.' },
+  unauthorized: { status: 401, message: 'Log in first: the token or session is missing, expired or revoked.' },
+  invalid_code: { status: 401, message: 'The code is not valid.' },
+  invalid_credentials: { status: 401, message: 'Wrong organisation, username or password.' },
+  forbidden: { status: 403, message: 'This account or key may not do this.' },
+  password_change_required: { status: 403, message: 'Change the one-time password first (PUT /v1/staff/password).' },
+  consent_required: { status: 403, message: 'The person has not consented to share their progress with the service.' },
+  not_found: { status: 404, message: 'Not found.' },
+  requirements_missing: { status: 409, message: 'The part is not complete yet.' },
+  quota_exhausted: { status: 409, message: 'The organisation has no licences left for this program.' },
+  entry_exists: { status: 409, message: 'This exercise takes one entry: edit the existing one instead.' },
+  conflict: { status: 409, message: 'The request conflicts with the current state.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as JSON with Content-Type: application/json.' },
+  validation_failed: { status: 422, message: 'Some values are not valid.' },
+  section_locked: { status: 423, message: 'This part is not open yet.' },
+  too_many_requests: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
+  internal_error: { status: 500, message: 'Something went wrong on the server.' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** An API error on its way to the error handler. `details` are merged into the error body. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message ?? errorCodes[code].message);
+  }
+
+  get status(): number {
+    return errorCodes[this.code].status;
+  }
+}
+
+/**
+ * Creates an ApiError to throw.
+ *
+ * @example
+ *   throw apiError('section_locked', undefined, { sectionId });
+ */
+export function apiError(code: ErrorCode, message?: string, details?: Record<string, unknown>, headers?: Record<string, string>): ApiError {
+  return new ApiError(code, message, details, headers);
+}
+
+/** The JSON body of an error. */
+export function errorBody(code: ErrorCode, message?: string, details: Record<string, unknown> = {}) {
+  return { error: { code, message: message ?? errorCodes[code].message, ...details } };
+}

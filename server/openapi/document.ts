@@ -1,0 +1,97 @@
+/**
+ * Builds the OpenAPI 3.1 document from the route table and the JSON Schemas in
+ * schemas/api-*.schema.json. Each `$defs` entry becomes a component schema; refs are
+ * rewritten to point at components, so the document stands alone.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { schemasDir } from '../../engine/schemas.ts';
+import { errorCodes } from '../errors.ts';
+import { routeTable, type RouteDoc } from './route-table.ts';
+
+type Json = Record<string, unknown>;
+
+function rewriteRefs(value: unknown, file: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, file));
+  if (!value || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === '$ref' && typeof v === 'string') out[key] = componentRef(v.startsWith('#') ? `${file}${v}` : v);
+    else out[key] = rewriteRefs(v, file);
+  }
+  return out;
+}
+
+const componentRef = (ref: string) => `#/components/schemas/${ref.split('/').at(-1)}`;
+
+function componentSchemas(): Json {
+  const schemas: Json = {};
+  for (const file of readdirSync(schemasDir).filter((f) => /^api-.*\.schema\.json$/.test(f)).sort()) {
+    const schema = JSON.parse(readFileSync(join(schemasDir, file), 'utf8')) as { $defs?: Json };
+    for (const [name, def] of Object.entries(schema.$defs ?? {})) schemas[name] = rewriteRefs(def, file);
+  }
+  return schemas;
+}
+
+const security = (auth: RouteDoc['auth']) =>
+  auth === 'none' ? [] : auth === 'person' ? [{ personToken: [] }] : [{ staffToken: [] }, { staffCookie: [] }, { apiKey: [] }];
+
+function operation(route: RouteDoc): Json {
+  const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  if (route.path === '/v1/staff/codes/{ref}' && route.method === 'get') params.push({ name: 'since', in: 'query', required: false, schema: { type: 'string' } } as never);
+  const [status, ok] = route.ok;
+  const responses: Json = {
+    [status]: { description: status === 204 ? 'No content' : 'Success', ...(ok ? { content: { 'application/json': { schema: { $ref: componentRef(ok) } } } } : {}) },
+  };
+  const byStatus = new Map<number, string[]>();
+  for (const code of [...new Set(route.errors)]) {
+    const s = errorCodes[code].status;
+    byStatus.set(s, [...(byStatus.get(s) ?? []), code]);
+  }
+  for (const [s, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    responses[s] = { description: codes.join(', '), content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  }
+  responses['500'] = { description: 'internal_error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  return {
+    summary: route.summary,
+    tags: [route.tag],
+    operationId: `${route.method}${route.path.replace(/\{(\w+)\}/g, 'By-$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
+    security: security(route.auth),
+    ...(route.scopes ? { 'x-api-key-scopes': route.scopes } : {}),
+    ...(params.length ? { parameters: params } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: componentRef(route.body) } } } } } : {}),
+    responses,
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document of every route.
+ *
+ * @example
+ *   const doc = openApiDocument(); doc.paths['/v1/me'].get.summary
+ */
+export function openApiDocument() {
+  const paths: Record<string, Json> = {};
+  for (const route of routeTable) (paths[route.path] ??= {})[route.method] = operation(route);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mestring API',
+      version: '1.0.0',
+      description: 'Guided internet-delivered self-help: anonymous codes, consent, progress and gating, and the staff portal API. Errors are always {"error": {"code", "message"}}; see docs/api.md for the error codes.',
+      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    tags: [{ name: 'Public' }, { name: 'Person' }, { name: 'Staff' }],
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        personToken: { type: 'http', scheme: 'bearer', description: 'A person session token (msp_...) from POST /v1/sessions.' },
+        staffToken: { type: 'http', scheme: 'bearer', description: 'A staff session token (mss_...) from POST /v1/staff/sessions.' },
+        staffCookie: { type: 'apiKey', in: 'cookie', name: '__Host-mestring_staff', description: 'The portal session cookie.' },
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An organisation API key (msk_...) with scopes codes:create and/or codes:read.' },
+      },
+    },
+  };
+}

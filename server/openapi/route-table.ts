@@ -1,0 +1,75 @@
+/**
+ * Every route of the API in one table: the OpenAPI document is built from it, and a
+ * test checks that it lists exactly the routes the app serves.
+ */
+import type { ErrorCode } from '../errors.ts';
+
+export type Auth = 'none' | 'person' | 'staff' | 'admin';
+
+export interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** OpenAPI path, with {param}. */
+  path: string;
+  summary: string;
+  tag: 'Public' | 'Person' | 'Staff';
+  auth: Auth;
+  /** `file#/$defs/Name` of the request body schema. */
+  body?: string;
+  /** Success status and `file#/$defs/Name` of its body (none for 204). */
+  ok: [number, string?];
+  errors: ErrorCode[];
+  /** Scopes an API key needs (staff routes open to keys). */
+  scopes?: string[];
+}
+
+const p = (name: string) => `api-person.schema.json#/$defs/${name}`;
+const s = (name: string) => `api-staff.schema.json#/$defs/${name}`;
+const c = (name: string) => `api-common.schema.json#/$defs/${name}`;
+const body: ErrorCode[] = ['unsupported_media_type', 'malformed_json', 'payload_too_large', 'validation_failed'];
+const person: ErrorCode[] = ['unauthorized'];
+const staff: ErrorCode[] = ['unauthorized', 'password_change_required'];
+
+export const routeTable: RouteDoc[] = [
+  { method: 'get', path: '/healthz', summary: 'Health check', tag: 'Public', auth: 'none', ok: [200, c('Health')], errors: [] },
+  { method: 'get', path: '/v1/programs', summary: 'Public overviews of every program', tag: 'Public', auth: 'none', ok: [200, c('ProgramList')], errors: [] },
+  { method: 'get', path: '/v1/programs/{id}', summary: "A program's public overview (parts, no exercise content)", tag: 'Public', auth: 'none', ok: [200, c('ProgramOverview')], errors: ['not_found'] },
+  { method: 'get', path: '/v1/programs/{id}/assets/{name}', summary: "A program's image or file", tag: 'Public', auth: 'none', ok: [200], errors: ['not_found'] },
+  { method: 'get', path: '/openapi.json', summary: 'This OpenAPI 3.1 document', tag: 'Public', auth: 'none', ok: [200], errors: [] },
+  { method: 'get', path: '/docs', summary: 'The API reference as a web page', tag: 'Public', auth: 'none', ok: [200], errors: [] },
+  { method: 'get', path: '/docs.css', summary: 'The stylesheet of /docs', tag: 'Public', auth: 'none', ok: [200], errors: [] },
+
+  { method: 'post', path: '/v1/sessions', summary: 'Log in with a code', tag: 'Person', auth: 'none', body: p('SessionRequest'), ok: [201, p('Session')], errors: [...body, 'code_typo', 'invalid_code', 'too_many_requests'] },
+  { method: 'delete', path: '/v1/sessions/current', summary: 'Log out', tag: 'Person', auth: 'person', ok: [204], errors: person },
+  { method: 'get', path: '/v1/me', summary: 'Program, consent, what is due now, next appointment', tag: 'Person', auth: 'person', ok: [200, p('Me')], errors: person },
+  { method: 'get', path: '/v1/me/consent', summary: 'Current consent and its history', tag: 'Person', auth: 'person', ok: [200, p('Consent')], errors: person },
+  { method: 'put', path: '/v1/me/consent', summary: 'Give or withdraw consent (takes effect at once)', tag: 'Person', auth: 'person', body: p('ConsentRequest'), ok: [200, p('Consent')], errors: [...person, ...body] },
+  { method: 'get', path: '/v1/me/program', summary: 'Every part with its state and what it still requires', tag: 'Person', auth: 'person', ok: [200, p('ProgramState')], errors: person },
+  { method: 'get', path: '/v1/me/sections/{id}', summary: "A part's content with saved entries and responses", tag: 'Person', auth: 'person', ok: [200, p('SectionContent')], errors: [...person, 'not_found', 'section_locked'] },
+  { method: 'post', path: '/v1/me/sections/{id}/complete', summary: 'Complete a part (the server checks the requirements)', tag: 'Person', auth: 'person', ok: [200, p('ProgramState')], errors: [...person, 'not_found', 'section_locked', 'requirements_missing'] },
+  { method: 'post', path: '/v1/me/exercises/{id}/entries', summary: 'Save an exercise entry', tag: 'Person', auth: 'person', body: p('EntryRequest'), ok: [201, p('Entry')], errors: [...person, ...body, 'not_found', 'section_locked', 'entry_exists'] },
+  { method: 'get', path: '/v1/me/exercises/{id}/entries', summary: "An exercise's entries", tag: 'Person', auth: 'person', ok: [200, p('EntryList')], errors: [...person, 'not_found', 'section_locked'] },
+  { method: 'put', path: '/v1/me/exercises/{id}/entries/{entryId}', summary: 'Edit an entry', tag: 'Person', auth: 'person', body: p('EntryRequest'), ok: [200, p('Entry')], errors: [...person, ...body, 'not_found', 'section_locked'] },
+  { method: 'delete', path: '/v1/me/exercises/{id}/entries/{entryId}', summary: 'Delete an entry', tag: 'Person', auth: 'person', ok: [204], errors: [...person, 'not_found', 'section_locked'] },
+  { method: 'post', path: '/v1/me/questionnaires/{id}/responses', summary: 'Answer a questionnaire; a risk flag adds the safety block', tag: 'Person', auth: 'person', body: p('ResponseRequest'), ok: [201, p('Response')], errors: [...person, ...body, 'not_found'] },
+  { method: 'get', path: '/v1/me/scores', summary: "Each instrument's scores over time", tag: 'Person', auth: 'person', ok: [200, p('Scores')], errors: person },
+  { method: 'post', path: '/v1/me/checkins', summary: 'Save a check-in', tag: 'Person', auth: 'person', body: p('CheckinRequest'), ok: [201, p('Checkin')], errors: [...person, ...body] },
+  { method: 'get', path: '/v1/me/checkins', summary: 'Every check-in', tag: 'Person', auth: 'person', ok: [200, p('CheckinList')], errors: person },
+  { method: 'get', path: '/v1/me/export', summary: 'Everything stored for this code', tag: 'Person', auth: 'person', ok: [200, p('Export')], errors: person },
+  { method: 'delete', path: '/v1/me', summary: 'Erase everything; the code stops working', tag: 'Person', auth: 'person', ok: [204], errors: person },
+
+  { method: 'post', path: '/v1/staff/sessions', summary: 'Staff login (sets the portal cookie, returns a bearer token)', tag: 'Staff', auth: 'none', body: s('StaffSessionRequest'), ok: [201, s('StaffSession')], errors: [...body, 'invalid_credentials', 'too_many_requests'] },
+  { method: 'delete', path: '/v1/staff/sessions/current', summary: 'Staff logout', tag: 'Staff', auth: 'staff', ok: [204], errors: ['unauthorized'] },
+  { method: 'put', path: '/v1/staff/password', summary: 'Change password (required after a one-time password)', tag: 'Staff', auth: 'staff', body: s('PasswordChangeRequest'), ok: [200, s('Ok')], errors: ['unauthorized', 'forbidden', 'invalid_credentials', ...body] },
+  { method: 'get', path: '/v1/staff/programs', summary: "Programs with the organisation's licences", tag: 'Staff', auth: 'staff', ok: [200, s('StaffPrograms')], errors: staff },
+  { method: 'post', path: '/v1/staff/codes', summary: 'Generate a code (the only time it is shown)', tag: 'Staff', auth: 'staff', scopes: ['codes:create'], body: s('CodeRequest'), ok: [201, s('NewCode')], errors: [...staff, ...body, 'forbidden', 'not_found', 'quota_exhausted'] },
+  { method: 'get', path: '/v1/staff/codes', summary: "The organisation's codes (progress only with consent)", tag: 'Staff', auth: 'staff', scopes: ['codes:read'], ok: [200, s('CodeList')], errors: [...staff, 'forbidden'] },
+  { method: 'post', path: '/v1/staff/codes/lookup', summary: "Find a code's ref by typing the code", tag: 'Staff', auth: 'staff', scopes: ['codes:read'], body: s('CodeLookupRequest'), ok: [200, s('CodeRef')], errors: [...staff, ...body, 'forbidden', 'code_typo', 'not_found'] },
+  { method: 'get', path: '/v1/staff/codes/{ref}', summary: "A consented code's progress, entries (?since=), scores, check-ins and flags", tag: 'Staff', auth: 'staff', scopes: ['codes:read'], ok: [200, s('CodeDetail')], errors: [...staff, 'forbidden', 'not_found', 'consent_required', 'validation_failed'] },
+  { method: 'post', path: '/v1/staff/codes/{ref}/unlock', summary: 'Open the next part early, with a reason', tag: 'Staff', auth: 'staff', body: s('UnlockRequest'), ok: [200, p('ProgramState')], errors: [...staff, ...body, 'forbidden', 'not_found', 'consent_required', 'conflict'] },
+  { method: 'post', path: '/v1/staff/codes/{ref}/appointments', summary: 'Record the next follow-up (date, time, kind; no notes)', tag: 'Staff', auth: 'staff', body: s('AppointmentRequest'), ok: [201, p('Appointment')], errors: [...staff, ...body, 'forbidden', 'not_found', 'conflict'] },
+  { method: 'delete', path: '/v1/staff/codes/{ref}/appointments/{id}', summary: 'Cancel an appointment', tag: 'Staff', auth: 'staff', ok: [204], errors: [...staff, 'forbidden', 'not_found'] },
+  { method: 'post', path: '/v1/staff/codes/{ref}/revoke', summary: 'Revoke a code (its sessions end)', tag: 'Staff', auth: 'staff', ok: [200], errors: [...staff, 'forbidden', 'not_found'] },
+  { method: 'post', path: '/v1/staff/api-keys', summary: 'Create an API key (admin; the key is shown once)', tag: 'Staff', auth: 'admin', body: s('ApiKeyRequest'), ok: [201, s('ApiKey')], errors: [...staff, ...body, 'forbidden'] },
+  { method: 'get', path: '/v1/staff/api-keys', summary: "The organisation's API keys (admin)", tag: 'Staff', auth: 'admin', ok: [200, s('ApiKeyList')], errors: [...staff, 'forbidden'] },
+  { method: 'delete', path: '/v1/staff/api-keys/{ref}', summary: 'Revoke an API key (admin)', tag: 'Staff', auth: 'admin', ok: [204], errors: [...staff, 'forbidden', 'not_found'] },
+];

@@ -1,0 +1,47 @@
+/**
+ * Reads one person's progress from the stores into the engine's ProgressSnapshot,
+ * computes part states, and stores parts that open now: a part once open stays open.
+ */
+import type { CompiledProgram, CompiledSection, CompiledExercise } from '../schemas/types.ts';
+import { sectionStates, type ProgressSnapshot, type SectionStatus } from '../engine/progress/index.ts';
+import type { Stores } from './store/index.ts';
+import type { CodeRow } from './store/codes.ts';
+
+/** The snapshot of a code's progress. */
+export function readSnapshot(stores: Stores, codeId: number): ProgressSnapshot {
+  const snapshot: ProgressSnapshot = { sections: {}, entryCounts: {}, responses: [], checkins: [] };
+  for (const s of stores.progress.sectionStates(codeId)) snapshot.sections[s.section_id] = { openedAt: s.opened_at, completedAt: s.completed_at };
+  for (const e of stores.progress.entries(codeId)) snapshot.entryCounts[e.exercise_id] = (snapshot.entryCounts[e.exercise_id] ?? 0) + 1;
+  snapshot.responses = stores.progress.responses(codeId).map((r) => ({ instrument: r.instrument_id, at: r.created_at }));
+  snapshot.checkins = stores.progress.checkins(codeId).map((c) => ({ at: c.created_at }));
+  return snapshot;
+}
+
+/**
+ * Part states for `code` at `now`, storing any part that opens now.
+ *
+ * @example
+ *   const { states } = syncProgress(stores, program, code, clock.now());
+ */
+export function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date): { snapshot: ProgressSnapshot; states: SectionStatus[] } {
+  let snapshot = readSnapshot(stores, code.id);
+  let states = sectionStates(program, snapshot, now);
+  const opening = states.filter((s) => s.opensNow);
+  if (opening.length) {
+    const at = now.toISOString();
+    stores.db.transaction(() => {
+      for (const s of opening) stores.progress.open(code.id, s.id, at, program.version, null);
+    })();
+    snapshot = readSnapshot(stores, code.id);
+    states = sectionStates(program, snapshot, now);
+  }
+  return { snapshot, states };
+}
+
+/** The exercise with `id` and the part it is in. */
+export function findExercise(program: CompiledProgram, id: string): { section: CompiledSection; exercise: CompiledExercise } | undefined {
+  for (const section of program.sections) {
+    for (const block of section.blocks) if (block.type === 'exercise' && block.id === id) return { section, exercise: block };
+  }
+  return undefined;
+}

@@ -1,0 +1,121 @@
+/**
+ * What the person saves: exercise entries (validated against the exercise's fields,
+ * refused while its part is locked), questionnaire responses (scored; a risk flag adds
+ * the safety block) and check-ins. Every row keeps the program version it was made under.
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { programOr404, type RouteDeps } from '../deps.ts';
+import { apiError } from '../errors.ts';
+import { jsonBody } from '../middleware/json-body/index.ts';
+import { findExercise, syncProgress } from '../person-progress.ts';
+import { validateEntry } from '../../engine/progress/index.ts';
+import { newRef } from '../auth/tokens.ts';
+import { safetyFlags, safetyFor } from '../safety.ts';
+import { checkinView, entryView, responseView, scoresOverTime } from './views.ts';
+import type { ScoreResultOf } from '../scoring.ts';
+
+/**
+ * @example
+ *   app.route('/', meAnswerRoutes(deps)); // after personAuth on /v1/me/*
+ */
+export function meAnswerRoutes(deps: RouteDeps) {
+  const app = new Hono<AppEnv>();
+  const { stores } = deps;
+
+  /** The exercise and its program, refusing a locked part with 423. */
+  const openExercise = (c: Context<AppEnv>) => {
+    const { code } = c.get('person');
+    const program = programOr404(deps, code.program_id);
+    const found = findExercise(program, c.req.param('id') ?? '');
+    if (!found) throw apiError('not_found', 'No such exercise in this program.');
+    const { states } = syncProgress(stores, program, code, deps.clock.now());
+    if (states.find((s) => s.id === found.section.id)?.state === 'locked') throw apiError('section_locked');
+    return { code, program, ...found };
+  };
+  const checkValues = (exercise: Parameters<typeof validateEntry>[0], values: Record<string, unknown>) => {
+    const errors = validateEntry(exercise, values);
+    if (errors.length) throw apiError('validation_failed', undefined, { fields: errors });
+  };
+
+  app.post('/v1/me/exercises/:id/entries', jsonBody('api-person.schema.json#/$defs/EntryRequest'), (c) => {
+    const { code, program, section, exercise } = openExercise(c);
+    const { values } = c.get('body') as { values: Record<string, unknown> };
+    checkValues(exercise, values);
+    if (!exercise.repeatable && stores.progress.entries(code.id).some((e) => e.exercise_id === exercise.id)) throw apiError('entry_exists');
+    const ref = newRef('ent');
+    stores.progress.addEntry(code.id, { ref, exerciseId: exercise.id, sectionId: section.id, values, version: program.version, now: deps.clock.now().toISOString() });
+    return c.json(entryView(stores.progress.entry(code.id, ref)!), 201);
+  });
+
+  app.get('/v1/me/exercises/:id/entries', (c) => {
+    const { code, exercise } = openExercise(c);
+    return c.json({ entries: stores.progress.entries(code.id).filter((e) => e.exercise_id === exercise.id).map(entryView) });
+  });
+
+  app.put('/v1/me/exercises/:id/entries/:entryId', jsonBody('api-person.schema.json#/$defs/EntryRequest'), (c) => {
+    const { code, program, exercise } = openExercise(c);
+    const existing = stores.progress.entry(code.id, c.req.param('entryId'));
+    if (!existing || existing.exercise_id !== exercise.id) throw apiError('not_found');
+    const { values } = c.get('body') as { values: Record<string, unknown> };
+    checkValues(exercise, values);
+    stores.progress.updateEntry(code.id, existing.ref, values, program.version, deps.clock.now().toISOString());
+    return c.json(entryView(stores.progress.entry(code.id, existing.ref)!));
+  });
+
+  app.delete('/v1/me/exercises/:id/entries/:entryId', (c) => {
+    const { code, exercise } = openExercise(c);
+    const existing = stores.progress.entry(code.id, c.req.param('entryId'));
+    if (!existing || existing.exercise_id !== exercise.id) throw apiError('not_found');
+    stores.progress.deleteEntry(code.id, existing.ref);
+    return c.body(null, 204);
+  });
+
+  const scoreOr422 = (instrument: Parameters<RouteDeps['score']>[0], answers: Record<string, number | string | null>): ScoreResultOf => {
+    const score = deps.score(instrument, answers);
+    if (!score.valid) {
+      throw apiError('validation_failed', undefined, { fields: score.errors.map((e) => ({ field: e.item, code: e.code, message: e.message })) });
+    }
+    return score;
+  };
+
+  app.post('/v1/me/questionnaires/:id/responses', jsonBody('api-person.schema.json#/$defs/ResponseRequest'), (c) => {
+    const { code } = c.get('person');
+    const program = programOr404(deps, code.program_id);
+    const id = c.req.param('id');
+    const instrument = id === program.measurement.checkin ? undefined : program.instruments[id];
+    if (!instrument) throw apiError('not_found', 'No such questionnaire in this program.');
+    const { answers } = c.get('body') as { answers: Record<string, number | string | null> };
+    const score = scoreOr422(instrument, answers);
+    const ref = newRef('rsp');
+    stores.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: deps.clock.now().toISOString() });
+    const saved = responseView(stores.progress.responses(code.id).find((r) => r.ref === ref)!);
+    const risky = score.flags.some((f: string) => safetyFlags.has(f));
+    const org = risky ? stores.orgs.byId(code.org_id) : undefined;
+    return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json) } : {}) }, 201);
+  });
+
+  app.get('/v1/me/scores', (c) => {
+    const { code } = c.get('person');
+    return c.json({ instruments: scoresOverTime(stores.progress.responses(code.id)) });
+  });
+
+  app.post('/v1/me/checkins', jsonBody('api-person.schema.json#/$defs/CheckinRequest'), (c) => {
+    const { code } = c.get('person');
+    const program = programOr404(deps, code.program_id);
+    const form = program.instruments[program.measurement.checkin];
+    if (!form) throw apiError('not_found', 'This program has no check-in.');
+    const { ratings } = c.get('body') as { ratings: Record<string, number | null> };
+    scoreOr422(form, ratings);
+    const ref = newRef('chk');
+    stores.progress.addCheckin(code.id, ref, ratings, program.version, deps.clock.now().toISOString());
+    return c.json(checkinView(stores.progress.checkins(code.id).find((r) => r.ref === ref)!), 201);
+  });
+
+  app.get('/v1/me/checkins', (c) => {
+    const { code } = c.get('person');
+    return c.json({ checkins: stores.progress.checkins(code.id).map(checkinView) });
+  });
+  return app;
+}

@@ -1,0 +1,38 @@
+/** How stored rows are shown in responses: one shape per kind, used by person and staff routes. */
+import type { EntryRow, ResponseRow, CheckinRow } from '../store/progress.ts';
+import type { AppointmentRow } from '../store/appointments.ts';
+import type { SectionStatus } from '../../engine/progress/index.ts';
+
+export const entryView = (e: EntryRow) => ({
+  id: e.ref, exerciseId: e.exercise_id, sectionId: e.section_id, values: JSON.parse(e.values_json) as Record<string, unknown>,
+  programVersion: e.program_version, createdAt: e.created_at, updatedAt: e.updated_at,
+});
+
+export const responseView = (r: ResponseRow) => ({
+  id: r.ref, instrument: r.instrument_id, answers: JSON.parse(r.answers_json) as Record<string, unknown>,
+  score: JSON.parse(r.score_json) as Record<string, unknown>, programVersion: r.program_version, createdAt: r.created_at,
+});
+
+export const checkinView = (r: CheckinRow) => ({ id: r.ref, ratings: JSON.parse(r.ratings_json) as Record<string, unknown>, programVersion: r.program_version, createdAt: r.created_at });
+
+export const appointmentView = (a: AppointmentRow) => ({ id: a.ref, at: a.at, kind: a.kind });
+
+export const sectionView = (s: SectionStatus) => ({
+  id: s.id, number: s.number, title: s.title, summary: s.summary, state: s.state,
+  openedAt: s.openedAt, completedAt: s.completedAt, lockedReason: s.lockedReason, missing: s.missing,
+});
+
+/** Each instrument's scores over time, oldest first. */
+export function scoresOverTime(rows: ResponseRow[]) {
+  const instruments: Record<string, { at: string; total: number | null; band: string | null; flags: string[]; subscales: unknown }[]> = {};
+  for (const r of rows) {
+    const score = JSON.parse(r.score_json) as { total?: number | null; band?: string | null; flags?: string[]; subscales?: unknown };
+    (instruments[r.instrument_id] ??= []).push({ at: r.created_at, total: score.total ?? null, band: score.band ?? null, flags: score.flags ?? [], subscales: score.subscales ?? {} });
+  }
+  return instruments;
+}
+
+/** Every raised flag with its instrument and time. */
+export function flagsOf(rows: ResponseRow[]) {
+  return rows.flatMap((r) => ((JSON.parse(r.score_json) as { flags?: string[] }).flags ?? []).map((flag) => ({ instrument: r.instrument_id, flag, at: r.created_at })));
+}

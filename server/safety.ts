@@ -1,0 +1,39 @@
+/**
+ * Where to get help now, shown the moment an answer raises a risk flag. Norwegian
+ * defaults; an organisation may replace them (orgs.safety_json).
+ */
+export interface SafetyBlock {
+  title: string;
+  message: string;
+  contacts: { name: string; phone: string; when?: string }[];
+}
+
+export const defaultSafety: SafetyBlock = {
+  title: 'Trenger du hjelp nå?',
+  message:
+    'Svaret ditt kan tyde på at du har det svært vanskelig. Du trenger ikke vente til neste samtale: snakk med noen nå. Ring 113 hvis livet er i fare.',
+  contacts: [
+    { name: 'Medisinsk nødtelefon', phone: '113', when: 'Når livet kan være i fare' },
+    { name: 'Legevakt', phone: '116 117', when: 'Når du trenger hjelp raskt, hele døgnet' },
+    { name: 'Mental Helse hjelpetelefonen', phone: '116 123', when: 'Noen å snakke med, hele døgnet' },
+    { name: 'Kirkens SOS', phone: '22 40 00 40', when: 'Noen å snakke med, hele døgnet' },
+  ],
+};
+
+/** The flags that show the safety block. risk_unknown counts: an unanswered risk item is not a no. */
+export const safetyFlags: ReadonlySet<string> = new Set(['risk', 'risk_unknown']);
+
+/**
+ * The safety block for an organisation: its own, or the defaults.
+ *
+ * @example
+ *   safetyFor(org.safety_json) // defaultSafety when null
+ */
+export function safetyFor(safetyJson: string | null | undefined): SafetyBlock {
+  if (!safetyJson) return defaultSafety;
+  try {
+    return { ...defaultSafety, ...(JSON.parse(safetyJson) as Partial<SafetyBlock>) };
+  } catch {
+    return defaultSafety;
+  }
+}
