@@ -1,0 +1,65 @@
+// Settings: consent on and off (effective at once), log out, download my data, and
+// delete my data with a typed confirmation.
+import { h, uid } from '../dom.js';
+import { t } from '../i18n.js';
+import { api, clearToken } from './session.js';
+import { show, alertBox } from './shell.js';
+
+export async function settingsView() {
+  const { consent } = await api.get('/v1/me/consent');
+  const status = h('div', { 'aria-live': 'polite' }, alertBox(consent ? t('consentNowYes') : t('consentNowNo')));
+  const toggle = h('button', { type: 'button', class: 'secondary' }, consent ? t('consentWithdraw') : t('consentGive'));
+  let current = consent;
+  toggle.addEventListener('click', async () => {
+    const result = await api.put('/v1/me/consent', { share: !current });
+    current = result.consent;
+    toggle.textContent = current ? t('consentWithdraw') : t('consentGive');
+    status.replaceChildren(alertBox(current ? t('consentNowYes') : t('consentNowNo'), 'success'));
+  });
+
+  const logout = h('button', { type: 'button', class: 'secondary' }, t('logOut'));
+  logout.addEventListener('click', async () => {
+    await api.del('/v1/sessions/current').catch(() => {});
+    clearToken();
+    location.hash = '#/';
+  });
+
+  const download = h('button', { type: 'button', class: 'secondary' }, t('downloadData'));
+  download.addEventListener('click', async () => {
+    const data = await api.get('/v1/me/export');
+    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+    const a = h('a', { href: url, download: 'mestring-data.json' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    URL.revokeObjectURL(url);
+  });
+
+  const confirmId = uid('confirm');
+  const confirmInput = h('input', { id: confirmId, type: 'text', autocomplete: 'off' });
+  const erase = h('button', { type: 'submit', class: 'danger' }, t('deleteData'));
+  const eraseForm = h('form', {}, h('p', {}, t('deleteConfirm')), h('div', { class: 'field' }, h('label', { for: confirmId }, t('deleteConfirmType')), confirmInput), erase);
+  eraseForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (/** @type {HTMLInputElement} */ (confirmInput).value.trim().toUpperCase() !== t('deleteWord')) {
+      confirmInput.setAttribute('aria-invalid', 'true');
+      confirmInput.focus();
+      return;
+    }
+    await api.del('/v1/me');
+    clearToken();
+    show(h('h1', {}, t('settingsTitle')), alertBox(t('deleted'), 'success'), h('p', {}, h('a', { href: '#/' }, t('overviewBack'))));
+  });
+
+  show(
+    h('h1', {}, t('settingsTitle')),
+    h('h2', {}, t('consentTitle')),
+    status,
+    h('p', {}, t('consentWill')),
+    h('div', { class: 'actions' }, toggle),
+    h('h2', {}, t('downloadData')),
+    h('div', { class: 'actions' }, download, logout),
+    h('h2', {}, t('deleteData')),
+    eraseForm,
+  );
+}

@@ -1,0 +1,58 @@
+// Administration for organisation admins: licences and API keys for partners' back ends.
+import { h, uid, formatDateTime, replace } from '../dom.js';
+import { t, lang } from '../i18n.js';
+import { show, alertBox } from '../person/shell.js';
+import { api, staffInfo } from './session.js';
+
+export async function adminView() {
+  if (staffInfo()?.role !== 'admin') {
+    show(h('h1', {}, t('adminTitle')), alertBox(t('adminOnly')));
+    return;
+  }
+  const [{ programs }, { keys }] = await Promise.all([api.get('/v1/staff/programs'), api.get('/v1/staff/api-keys')]);
+  const licences = h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, ['programLabel', 'colTotal', 'colUsed', 'colRemaining'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, programs.map((p) => h('tr', {}, h('td', {}, p.title), h('td', {}, String(p.licences.total)), h('td', {}, String(p.licences.used)), h('td', {}, String(p.licences.remaining))))),
+    ),
+  );
+  const nameId = uid('key');
+  const status = h('div', { 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    {},
+    h('div', { class: 'field' }, h('label', { for: nameId }, t('apiKeyName')), h('input', { id: nameId, type: 'text', required: true })),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t('apiKeyScopes')),
+      ['codes:create', 'codes:read'].map((s) => h('label', { class: 'choice' }, h('input', { type: 'checkbox', value: s, checked: true }), h('span', {}, t(`scope_${s.replace(':', '_')}`)))),
+    ),
+    status,
+    h('button', { type: 'submit' }, t('createKey')),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const scopes = [...form.querySelectorAll('input[type=checkbox]:checked')].map((i) => /** @type {HTMLInputElement} */ (i).value);
+    try {
+      const created = await api.post('/v1/staff/api-keys', { name: /** @type {HTMLInputElement} */ (form.querySelector(`#${nameId}`)).value, scopes });
+      replace(status, alertBox(t('keyShownOnce', { key: created.key }), 'success'));
+    } catch (err) {
+      replace(status, alertBox(/** @type {Error} */ (err).message, 'error'));
+    }
+  });
+  const keyList = keys.length
+    ? h(
+        'ul',
+        {},
+        keys.map((k) =>
+          h('li', {}, `${k.name} (${k.scopes.join(', ')}) – ${formatDateTime(k.createdAt, lang(), false)} `, k.revokedAt ? `(${t('status_revoked')})` : h('button', { type: 'button', class: 'link', onclick: async () => { await api.del(`/v1/staff/api-keys/${k.ref ?? k.id}`); adminView(); } }, t('revokeKey'))),
+        ),
+      )
+    : h('p', {}, t('noKeys'));
+  show(h('h1', {}, t('adminTitle')), h('h2', {}, t('licencesTitle')), licences, h('h2', {}, t('apiKeysTitle')), keyList, form);
+}

@@ -1,0 +1,75 @@
+// The professional's client (/staff): a hash router over login, codes, a new code with
+// its card, a code's follow-up view and administration. Uses only the public HTTP API.
+import { h, replace } from '../dom.js';
+import { t, lang, setLang } from '../i18n.js';
+import './strings.js';
+import { show, alertBox } from '../person/shell.js';
+import { api, staffInfo, setStaffInfo } from './session.js';
+import { loginView, passwordView } from './login.js';
+import { codesView, newCodeView } from './codes.js';
+import { followUpView } from './followup.js';
+import { adminView } from './admin.js';
+
+const routes = [
+  { pattern: /^#\/password$/, view: passwordView },
+  { pattern: /^#\/codes\/new$/, view: newCodeView },
+  { pattern: /^#\/codes\/([\w-]+)$/, view: followUpView },
+  { pattern: /^#\/admin$/, view: adminView },
+  { pattern: /^#\/codes$/, view: codesView },
+];
+
+function header() {
+  const info = staffInfo();
+  const logout = async () => {
+    await api.del('/v1/staff/sessions/current').catch(() => {});
+    setStaffInfo(null);
+    location.hash = '#/login';
+  };
+  const nav = info
+    ? h(
+        'nav',
+        { 'aria-label': t('staffTitle') },
+        h(
+          'ul',
+          {},
+          h('li', {}, h('a', { href: '#/codes' }, t('navCodes'))),
+          h('li', {}, h('a', { href: '#/codes/new' }, t('navNewCode'))),
+          info.role === 'admin' ? h('li', {}, h('a', { href: '#/admin' }, t('navAdmin'))) : null,
+          h('li', {}, h('button', { type: 'button', class: 'link', onclick: logout }, t('logOut'))),
+        ),
+      )
+    : null;
+  const switcher = h('button', { type: 'button', class: 'link', lang: t('languageCode'), onclick: () => { setLang(t('languageCode')); route(); } }, t('language'));
+  replace(/** @type {HTMLElement} */ (document.getElementById('site-header')), h('div', { class: 'inner' }, h('a', { class: 'brand', href: '#/codes' }, t('staffTitle')), nav, switcher));
+  document.documentElement.lang = lang();
+}
+
+async function route() {
+  header();
+  const info = staffInfo();
+  if (!info || location.hash === '#/login') return loginView();
+  if (info.mustChangePassword && location.hash !== '#/password') {
+    location.hash = '#/password';
+    return undefined;
+  }
+  const match = routes.map((r) => ({ r, m: r.pattern.exec(location.hash) })).find((x) => x.m);
+  if (!match) {
+    location.hash = '#/codes';
+    return undefined;
+  }
+  try {
+    await match.r.view(...match.m.slice(1));
+  } catch (err) {
+    if (!staffInfo()) return loginView();
+    show(alertBox(t('errorGeneric'), 'error'));
+    console.error(err);
+  }
+  return undefined;
+}
+
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+});
+window.addEventListener('hashchange', route);
+route();
