@@ -1,0 +1,111 @@
+/**
+ * Builds a real app for tests: a SQLite file in a temp folder, the fixture program
+ * compiled from tests/server/fixtures, a manual clock and captured log lines.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { compileTree } from '../../engine/index.ts';
+import type { CompiledProgram } from '../../schemas/types.ts';
+import { createApp, type AppOptions } from '../../server/app.ts';
+import { openDatabase } from '../../server/db/open-database.ts';
+import { deriveSecrets } from '../../server/config.ts';
+import { manualClock } from '../../server/clock.ts';
+import { createStores } from '../../server/store/index.ts';
+import { addLicences, createOrg, createStaff } from '../../server/admin.ts';
+
+export const fixturePrograms = fileURLToPath(new URL('./fixtures/programs', import.meta.url));
+
+let compiled: CompiledProgram[] | undefined;
+/** The fixture program 'kurs', compiled once. */
+export function fixtureProgram(): CompiledProgram {
+  compiled ??= compileTree([fixturePrograms]).programs;
+  const program = compiled.find((p) => p.id === 'kurs');
+  if (!program) throw new Error('fixture program kurs did not compile');
+  return program;
+}
+
+export type TestEnv = ReturnType<typeof testApp>;
+
+/** A fresh app on a fresh database file. */
+export function testApp(overrides: Partial<AppOptions> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'mestring-test-'));
+  const dbPath = join(dir, 'test.db');
+  const db = openDatabase(dbPath);
+  const clock = manualClock('2025-03-03T08:00:00Z');
+  const logs: string[] = [];
+  const program = fixtureProgram();
+  const app = createApp({
+    db,
+    programs: [program],
+    clock,
+    secrets: deriveSecrets(randomBytes(32)),
+    config: { programsDir: fixturePrograms },
+    log: (line) => logs.push(line),
+    ...overrides,
+  });
+  const stores = createStores(db);
+  const env = {
+    dir, dbPath, db, clock, logs, program, app, stores,
+    async call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string; bindings?: unknown } = {}) {
+      const headers: Record<string, string> = { ...(options.headers ?? {}) };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined = options.raw;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const res = await app.request(path, { method, headers, body }, options.bindings as never);
+      const text = await res.text();
+      let json: any;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      return { status: res.status, json, text, headers: res.headers };
+    },
+    /** An organisation with licences and a logged-in staff member whose password is changed. */
+    async org(slug = 'bydel-a', role: 'admin' | 'professional' = 'professional', licences = 5) {
+      const now = clock.now();
+      if (!stores.orgs.bySlug(slug)) createOrg(stores, slug, `Org ${slug}`, now);
+      if (licences) addLicences(stores, slug, 'kurs', licences);
+      const username = `${role}-${randomBytes(3).toString('hex')}`;
+      const { password } = createStaff(stores, slug, username, role, now);
+      const login = await env.call('POST', '/v1/staff/sessions', { body: { org: slug, username, password } });
+      const token = login.json.token as string;
+      const changed = await env.call('PUT', '/v1/staff/password', { token, body: { currentPassword: password, newPassword: 'a much longer password' } });
+      if (changed.status !== 200) throw new Error(`password change failed: ${changed.text}`);
+      return { slug, username, token };
+    },
+    /** A new code from `staffToken` and a person logged in with it. */
+    async person(staffToken: string) {
+      const issued = await env.call('POST', '/v1/staff/codes', { token: staffToken, body: { programId: 'kurs' } });
+      if (issued.status !== 201) throw new Error(`code failed: ${issued.text}`);
+      const login = await env.call('POST', '/v1/sessions', { body: { code: issued.json.code } });
+      return { code: issued.json.code as string, ref: issued.json.ref as string, token: login.json.token as string };
+    },
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return env;
+}
+
+/** PHQ-9 answers: all `value`, item 9 `q9`. */
+export function phq9(value: number, q9 = 0) {
+  const answers: Record<string, number> = {};
+  for (let i = 1; i <= 8; i++) answers[`q${i}`] = value;
+  answers.q9 = q9;
+  return answers;
+}
+
+/** GAD-7 answers, all `value`. */
+export function gad7(value: number) {
+  const answers: Record<string, number> = {};
+  for (let i = 1; i <= 7; i++) answers[`q${i}`] = value;
+  return answers;
+}
