@@ -5,5 +5,6 @@ import { build } from './build.ts';
 import { score } from './score.ts';
 import { outcome } from './outcome.ts';
 import { overlay } from './overlay.ts';
+import { preview } from './preview.ts';
 
-export const commands: Command[] = [validate, build, score, outcome, overlay];
+export const commands: Command[] = [validate, build, preview, score, outcome, overlay];

@@ -1,0 +1,68 @@
+/** The author's preview in real Chromium: every part shown, diagnostics in the page, reload on change, no axe violations. */
+import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPreview, type Preview } from '../../cli/preview/preview-app.ts';
+import { axeViolations, desktop, launchBrowser, phone, screenshot } from './browser.ts';
+
+describe('mestring preview', () => {
+  let browser: Browser;
+  let server: ServerType;
+  let preview: Preview;
+  let base: string;
+  let root: string;
+
+  beforeAll(async () => {
+    // A copy of the sleep program, so the test can edit a file and watch the page reload.
+    root = mkdtempSync(join(tmpdir(), 'mestring-preview-'));
+    cpSync('programs/sovn', join(root, 'sovn'), { recursive: true });
+    cpSync('programs/instruments', join(root, 'instruments'), { recursive: true });
+    preview = createPreview(join(root, 'sovn'));
+    server = serve({ fetch: preview.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    preview?.close();
+    server?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('shows every part with its exercises, and no diagnostics for a clean pack', async () => {
+    const page = await browser.newPage({ viewport: phone });
+    await page.goto(base);
+    await page.getByRole('heading', { level: 1, name: /Bedre søvn/ }).waitFor();
+    expect(await page.getByText('Ingen feil eller advarsler.').count()).toBe(1);
+    const { program } = (await (await fetch(`${base}/preview/program.json`)).json()) as { program: { sections: { title: string }[] } };
+    for (const section of program.sections) expect(await page.getByRole('heading', { level: 2, name: section.title }).count()).toBe(1);
+    // The sleep diary is shown with its fields, as a person would see it.
+    expect(await page.locator('#exercise-sleep-diary input[type=time]').count()).toBeGreaterThanOrEqual(4);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'preview-phone');
+    await page.setViewportSize(desktop);
+    await screenshot(page, 'preview-desktop');
+    await page.close();
+  });
+
+  it('shows diagnostics in the page and reloads when a file changes', async () => {
+    const page = await browser.newPage({ viewport: desktop });
+    await page.goto(base);
+    await page.getByText('Ingen feil eller advarsler.').waitFor();
+    const file = join(root, 'sovn', 'sections', '01-velkommen.md');
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, `${source}\n::questionnaire{ref=isi7}\n`);
+    await page.getByText(/Unknown questionnaire 'isi7'/).waitFor({ timeout: 10_000 });
+    expect(await page.getByText(/questionnaire-ref-unknown/).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    writeFileSync(file, source);
+    await page.getByText('Ingen feil eller advarsler.').waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+});
