@@ -81,10 +81,10 @@ export function testApp(overrides: Partial<AppOptions> = {}) {
       return { slug, username, token };
     },
     /** A new code from `staffToken` and a person logged in with it. */
-    async person(staffToken: string) {
+    async person(staffToken: string, remember = true) {
       const issued = await env.call('POST', '/v1/staff/codes', { token: staffToken, body: { programId: 'kurs' } });
       if (issued.status !== 201) throw new Error(`code failed: ${issued.text}`);
-      const login = await env.call('POST', '/v1/sessions', { body: { code: issued.json.code } });
+      const login = await env.call('POST', '/v1/sessions', { body: { code: issued.json.code, remember } });
       return { code: issued.json.code as string, ref: issued.json.ref as string, token: login.json.token as string };
     },
     close() {
