@@ -7,4 +7,9 @@ import { outcome } from './outcome.ts';
 import { overlay } from './overlay.ts';
 import { preview } from './preview.ts';
 
-export const commands: Command[] = [validate, build, preview, score, outcome, overlay];
+import { serveCommand } from './serve.ts';
+import { orgCommand } from './org.ts';
+import { staffCommand } from './staff.ts';
+import { backupCommand } from './backup.ts';
+
+export const commands: Command[] = [validate, build, preview, score, outcome, overlay, serveCommand, orgCommand, staffCommand, backupCommand];

@@ -1,0 +1,37 @@
+/** `mestring backup <file>`: an online backup with better-sqlite3's db.backup, safe while serving. */
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { readConfig } from '../../server/config.ts';
+import { print } from '../../server/admin-cli.ts';
+
+export const backupCommand: Command = {
+  name: 'backup',
+  summary: 'Back up the database while it serves',
+  help: `Usage: mestring backup <file> [--db <file>] [--json]
+
+Copies the database with SQLite's online backup (consistent, safe while the server
+runs). The secret key file is not in the backup: keep a copy of it apart.
+
+Options:
+  --db <file>   database file (default: MESTRING_DB or ./data/mestring.db)
+  --json        print the result as JSON
+  -h, --help    show this help`,
+  options: { db: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, positionals }) {
+    const target = positionals[0];
+    if (!target) throw new UsageError('Missing <file>');
+    if (existsSync(target)) throw new UsageError(`${target} exists; choose a new file name`);
+    const source = typeof values.db === 'string' ? values.db : readConfig().dbPath;
+    if (!existsSync(source)) throw new UsageError(`No database at ${source}`);
+    const db = new Database(source, { fileMustExist: true });
+    try {
+      const result = await db.backup(target);
+      print(values.json, { file: target, pages: result.totalPages }, `backed up ${source} to ${target} (${result.totalPages} pages)`);
+    } finally {
+      db.close();
+    }
+    return 0;
+  },
+};

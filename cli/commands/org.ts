@@ -1,0 +1,45 @@
+/** `mestring org create|quota`: organisations and their program licences. */
+import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { addLicences, createOrg } from '../../server/admin.ts';
+import { print, withStores } from '../../server/admin-cli.ts';
+
+export const orgCommand: Command = {
+  name: 'org',
+  summary: 'Create organisations and add program licences',
+  help: `Usage:
+  mestring org create <slug> --name <name> [--db <file>] [--json]
+  mestring org quota <slug> <program>=<n>... [--db <file>] [--json]
+
+create   a new organisation (one service; its staff see only its codes)
+quota    adds n licences of a program (each new code uses one)
+
+Options:
+  --name <name>  the organisation's display name
+  --db <file>    database file (default: MESTRING_DB or ./data/mestring.db)
+  --json         print the result as JSON
+  -h, --help     show this help`,
+  options: { name: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
+  run({ values, positionals }) {
+    const [action, slug, ...rest] = positionals;
+    if (!slug) throw new UsageError('Missing organisation slug');
+    if (action === 'create') {
+      if (typeof values.name !== 'string') throw new UsageError('Missing --name');
+      const org = withStores(values.db, (stores) => createOrg(stores, slug, values.name as string, new Date()));
+      print(values.json, { slug: org.slug, name: values.name }, `created organisation ${org.slug}`);
+      return 0;
+    }
+    if (action === 'quota') {
+      if (!rest.length) throw new UsageError('Missing <program>=<n>');
+      const grants = rest.map((arg) => {
+        const match = /^([a-z0-9-]+)=(\d+)$/.exec(arg);
+        if (!match) throw new UsageError(`Unexpected '${arg}', expected <program>=<n> such as angst=20`);
+        return [match[1]!, Number(match[2])] as const;
+      });
+      const licences = withStores(values.db, (stores) => grants.map(([program, n]) => addLicences(stores, slug, program, n)));
+      print(values.json, { slug, licences }, licences.map((l) => `${slug} ${l.programId}: ${l.total - l.used} of ${l.total} left`).join('\n'));
+      return 0;
+    }
+    throw new UsageError(`Unknown action '${action ?? ''}', expected create or quota`);
+  },
+};

@@ -1,0 +1,35 @@
+/** `mestring serve`: start the HTTP API (npm start). */
+import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { readConfig } from '../../server/config.ts';
+import { startServer } from '../../server/main.ts';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Start the HTTP API',
+  help: `Usage: mestring serve [--port <n>] [--db <file>] [--json]
+
+Compiles the programs when the build is missing or out of date, opens (or creates)
+the database, creates the secret key on first start, and serves the API.
+
+Options:
+  --port <n>    port to listen on (default: PORT or 8080)
+  --db <file>   database file (default: MESTRING_DB or ./data/mestring.db)
+  --json        print start-up messages as JSON lines
+  -h, --help    show this help
+
+Environment: see docs/operations.md.`,
+  options: { port: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values }) {
+    const config = readConfig();
+    if (values.port !== undefined) {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Unexpected port '${String(values.port)}', expected 0-65535`);
+      config.port = port;
+    }
+    if (typeof values.db === 'string') config.dbPath = values.db;
+    const say = values.json ? (line: string) => console.log(JSON.stringify({ message: line })) : (line: string) => console.log(line);
+    await startServer(config, say);
+    return await new Promise<number>(() => {});
+  },
+};
