@@ -70,6 +70,17 @@ export interface ApiProgramList {
 
 // api-person.schema.json
 /**
+ * @minItems 2
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "options".
+ */
+export type ResponseOptions = {
+  value: number;
+  label: string;
+}[];
+
+/**
  * Request and response bodies of the person's routes (/v1/sessions, /v1/me/...).
  */
 export interface ApiPerson {
@@ -277,6 +288,16 @@ export interface ApiScores {
       subscales?: {};
     }[];
   };
+  /**
+   * Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first.
+   */
+  sleep: {
+    at: string;
+    exerciseId: string;
+    timeInBed: number;
+    totalSleepTime: number;
+    sleepEfficiency: number | null;
+  }[];
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -320,290 +341,15 @@ export interface ApiExport {
   checkins: unknown[];
   appointments: unknown[];
 }
-
-// api-staff.schema.json
 /**
- * Request and response bodies of the staff routes (/v1/staff/...).
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "InstrumentList".
  */
-export interface ApiStaff {
-  [k: string]: unknown;
+export interface ApiInstrumentList {
+  instruments: {
+    [k: string]: Instrument;
+  };
 }
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "StaffSessionRequest".
- */
-export interface ApiStaffSessionRequest {
-  org: string;
-  username: string;
-  password: string;
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "StaffSession".
- */
-export interface ApiStaffSession {
-  token: string;
-  expiresAt: string;
-  role: "admin" | "professional";
-  mustChangePassword: boolean;
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "PasswordChangeRequest".
- */
-export interface ApiPasswordChangeRequest {
-  currentPassword: string;
-  newPassword: string;
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "StaffPrograms".
- */
-export interface ApiStaffPrograms {
-  programs: {
-    id: string;
-    title: string;
-    licences: {
-      total: number;
-      used: number;
-      remaining: number;
-    };
-  }[];
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "CodeRequest".
- */
-export interface ApiCodeRequest {
-  programId: string;
-}
-/**
- * The only time the code itself is shown.
- *
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "NewCode".
- */
-export interface ApiNewCode {
-  code: string;
-  ref: string;
-  hint: string;
-  programId: string;
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "CodeSummary".
- */
-export interface ApiCodeSummary {
-  ref: string;
-  hint: string;
-  programId: string;
-  createdAt: string;
-  status: "active" | "revoked" | "erased";
-  consent: boolean | null;
-  /**
-   * Only with consent.
-   */
-  progress?: {};
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "CodeList".
- */
-export interface ApiCodeList {
-  codes: ApiCodeSummary[];
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "CodeLookupRequest".
- */
-export interface ApiCodeLookupRequest {
-  code: string;
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "CodeRef".
- */
-export interface ApiCodeRef {
-  ref: string;
-  hint: string;
-}
-/**
- * A consented code's progress, entries, scores, check-ins, flags and appointments.
- *
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "CodeDetail".
- */
-export interface ApiCodeDetail {
-  ref: string;
-  hint: string;
-  programId: string;
-  status: string;
-  consent: boolean;
-  sections: unknown[];
-  progress: {};
-  entries: unknown[];
-  scores: {};
-  checkins: unknown[];
-  flags: {
-    instrument: string;
-    flag: string;
-    at: string;
-  }[];
-  appointments: unknown[];
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "UnlockRequest".
- */
-export interface ApiUnlockRequest {
-  sectionId: string;
-  reason: string;
-}
-/**
- * Date, time and kind only: there is no notes field on purpose.
- *
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "AppointmentRequest".
- */
-export interface ApiAppointmentRequest {
-  at: string;
-  kind: "phone" | "video" | "in_person";
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "ApiKeyRequest".
- */
-export interface ApiKeyRequest {
-  name: string;
-  /**
-   * @minItems 1
-   */
-  scopes: ("codes:create" | "codes:read")[];
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "ApiKey".
- */
-export interface ApiKeySummary {
-  ref: string;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  /**
-   * Only in the response that creates it.
-   */
-  key?: string;
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "ApiKeyList".
- */
-export interface ApiKeyList {
-  keys: ApiKeySummary[];
-}
-/**
- * This interface was referenced by `ApiStaff`'s JSON-Schema
- * via the `definition` "Ok".
- */
-export interface ApiOk {
-  ok: true;
-}
-
-// directives.schema.json
-/**
- * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
- * via the `definition` "id".
- */
-export type IdAttribute = string;
-/**
- * A flag: write it bare, e.g. {required}.
- *
- * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
- * via the `definition` "flag".
- */
-export type FlagAttribute = "" | "true" | "false";
-/**
- * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
- * via the `definition` "integer".
- */
-export type IntegerAttribute = string;
-/**
- * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
- * via the `definition` "number".
- */
-export type NumberAttribute = string;
-
-/**
- * The attributes each directive in a section body accepts. Directive attributes are always strings in the source; flags such as {required} arrive as the empty string.
- */
-export interface DirectiveAttributes {
-  [k: string]: unknown;
-}
-/**
- * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
- * via the `definition` "exercise".
- */
-export interface ExerciseAttributes {
-  id: IdAttribute;
-  /**
-   * form: filled in once; log: entries added over days; ladder: ordered steps with ratings; plan: a plan revisited and edited; sleep-diary: one entry per night with sleep efficiency.
-   */
-  kind: "form" | "log" | "ladder" | "plan" | "sleep-diary";
-  required?: FlagAttribute;
-  repeatable?: FlagAttribute;
-  minEntries?: string;
-}
-/**
- * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
- * via the `definition` "field".
- */
-export interface FieldAttributes {
-  id: IdAttribute;
-  type: "text" | "longtext" | "number" | "scale" | "choice" | "multichoice" | "boolean" | "time" | "date" | "duration";
-  required?: FlagAttribute;
-  min?: NumberAttribute;
-  max?: NumberAttribute;
-  step?: NumberAttribute;
-  /**
-   * Labels for the ends of a scale: "low|high".
-   */
-  anchors?: string;
-  /**
-   * Choices as "value:Label|value:Label"; values are permanent keys.
-   */
-  options?: string;
-  unit?: string;
-  placeholder?: string;
-  help?: string;
-}
-/**
- * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
- * via the `definition` "questionnaire".
- */
-export interface QuestionnaireAttributes {
-  ref: IdAttribute;
-  required?: FlagAttribute;
-}
-/**
- * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
- * via the `definition` "note".
- */
-export interface NoteAttributes {
-  kind: "tip" | "warning" | "safety";
-}
-
-// instrument.schema.json
-/**
- * @minItems 2
- *
- * This interface was referenced by `Instrument`'s JSON-Schema
- * via the `definition` "options".
- */
-export type ResponseOptions = {
-  value: number;
-  label: string;
-}[];
-
 /**
  * programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
  */
@@ -859,8 +605,464 @@ export interface FlagRule {
   atLeast: number;
   ifUnanswered?: string;
 }
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "InstrumentOne".
+ */
+export interface ApiInstrumentOne {
+  instrument: Instrument;
+}
 
-// manifest.schema.json
+// api-staff.schema.json
+/**
+ * @minItems 2
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "options".
+ */
+/**
+ * Request and response bodies of the staff routes (/v1/staff/...).
+ */
+export interface ApiStaff {
+  [k: string]: unknown;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "StaffSessionRequest".
+ */
+export interface ApiStaffSessionRequest {
+  org: string;
+  username: string;
+  password: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "StaffSession".
+ */
+export interface ApiStaffSession {
+  token: string;
+  expiresAt: string;
+  role: "admin" | "professional";
+  mustChangePassword: boolean;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "PasswordChangeRequest".
+ */
+export interface ApiPasswordChangeRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "StaffPrograms".
+ */
+export interface ApiStaffPrograms {
+  programs: {
+    id: string;
+    title: string;
+    licences: {
+      total: number;
+      used: number;
+      remaining: number;
+    };
+  }[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "CodeRequest".
+ */
+export interface ApiCodeRequest {
+  programId: string;
+}
+/**
+ * The only time the code itself is shown.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "NewCode".
+ */
+export interface ApiNewCode {
+  code: string;
+  ref: string;
+  hint: string;
+  programId: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "CodeSummary".
+ */
+export interface ApiCodeSummary {
+  ref: string;
+  hint: string;
+  programId: string;
+  createdAt: string;
+  status: "active" | "revoked" | "erased";
+  consent: boolean | null;
+  /**
+   * Only with consent.
+   */
+  progress?: {};
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "CodeList".
+ */
+export interface ApiCodeList {
+  codes: ApiCodeSummary[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "CodeLookupRequest".
+ */
+export interface ApiCodeLookupRequest {
+  code: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "CodeRef".
+ */
+export interface ApiCodeRef {
+  ref: string;
+  hint: string;
+}
+/**
+ * A consented code's progress, entries, scores, check-ins, flags and appointments.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "CodeDetail".
+ */
+export interface ApiCodeDetail {
+  ref: string;
+  hint: string;
+  programId: string;
+  status: string;
+  consent: boolean;
+  sections: unknown[];
+  progress: {};
+  entries: unknown[];
+  scores: {};
+  checkins: unknown[];
+  flags: {
+    instrument: string;
+    flag: string;
+    at: string;
+  }[];
+  appointments: unknown[];
+  /**
+   * Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first.
+   */
+  sleep?: {
+    at: string;
+    exerciseId: string;
+    timeInBed: number;
+    totalSleepTime: number;
+    sleepEfficiency: number | null;
+  }[];
+  /**
+   * The program's exercises by id: title and fields, to show entries with their labels.
+   */
+  exercises?: {};
+  /**
+   * The program's questionnaires and forms by id.
+   */
+  instruments?: {
+    [k: string]: Instrument;
+  };
+}
+/**
+ * programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "item".
+ */
+/**
+ * Scoring rules as data (see docs/instruments.md). Required when kind is scored; needs at least one of total, subscales, classification.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scoring".
+ */
+/**
+ * How one score (the total or a subscale) is formed and read.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scale".
+ */
+/**
+ * Missing items: with at most maxMissing unanswered, the sum is scaled up to all items (sum x items / answered, rounded half up); with more, no score.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "proration".
+ */
+/**
+ * A range of scores with inclusive bounds.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "band".
+ */
+/**
+ * A score at or above atLeast counts as a clinical case.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "caseness".
+ */
+/**
+ * A change of at least threshold points (either way) is reliable; sd with reliability also allow a Jacobson-Truax index.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "reliableChange".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "subscale".
+ */
+/**
+ * Criterion-based classes: the first class whose conditions all hold; otherwise the fallback.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "classification".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "criterionClass".
+ */
+/**
+ * At least count of items answered with atLeast or more.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "criterion".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "classLabel".
+ */
+/**
+ * Raises flag id when item is answered atLeast or more, whatever the total; ifUnanswered is raised when the item is left blank.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "flagRule".
+ */
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "UnlockRequest".
+ */
+export interface ApiUnlockRequest {
+  sectionId: string;
+  reason: string;
+}
+/**
+ * Date, time and kind only: there is no notes field on purpose.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "AppointmentRequest".
+ */
+export interface ApiAppointmentRequest {
+  at: string;
+  kind: "phone" | "video" | "in_person";
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ApiKeyRequest".
+ */
+export interface ApiKeyRequest {
+  name: string;
+  /**
+   * @minItems 1
+   */
+  scopes: ("codes:create" | "codes:read")[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ApiKey".
+ */
+export interface ApiKeySummary {
+  ref: string;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  /**
+   * Only in the response that creates it.
+   */
+  key?: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ApiKeyList".
+ */
+export interface ApiKeyList {
+  keys: ApiKeySummary[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Ok".
+ */
+export interface ApiOk {
+  ok: true;
+}
+
+// directives.schema.json
+/**
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "id".
+ */
+export type IdAttribute = string;
+/**
+ * A flag: write it bare, e.g. {required}.
+ *
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "flag".
+ */
+export type FlagAttribute = "" | "true" | "false";
+/**
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "integer".
+ */
+export type IntegerAttribute = string;
+/**
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "number".
+ */
+export type NumberAttribute = string;
+
+/**
+ * The attributes each directive in a section body accepts. Directive attributes are always strings in the source; flags such as {required} arrive as the empty string.
+ */
+export interface DirectiveAttributes {
+  [k: string]: unknown;
+}
+/**
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "exercise".
+ */
+export interface ExerciseAttributes {
+  id: IdAttribute;
+  /**
+   * form: filled in once; log: entries added over days; ladder: ordered steps with ratings; plan: a plan revisited and edited; sleep-diary: one entry per night with sleep efficiency.
+   */
+  kind: "form" | "log" | "ladder" | "plan" | "sleep-diary";
+  required?: FlagAttribute;
+  repeatable?: FlagAttribute;
+  minEntries?: string;
+}
+/**
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "field".
+ */
+export interface FieldAttributes {
+  id: IdAttribute;
+  type: "text" | "longtext" | "number" | "scale" | "choice" | "multichoice" | "boolean" | "time" | "date" | "duration";
+  required?: FlagAttribute;
+  min?: NumberAttribute;
+  max?: NumberAttribute;
+  step?: NumberAttribute;
+  /**
+   * Labels for the ends of a scale: "low|high".
+   */
+  anchors?: string;
+  /**
+   * Choices as "value:Label|value:Label"; values are permanent keys.
+   */
+  options?: string;
+  unit?: string;
+  placeholder?: string;
+  help?: string;
+}
+/**
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "questionnaire".
+ */
+export interface QuestionnaireAttributes {
+  ref: IdAttribute;
+  required?: FlagAttribute;
+}
+/**
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "note".
+ */
+export interface NoteAttributes {
+  kind: "tip" | "warning" | "safety";
+}
+
+// instrument.schema.json
+/**
+ * @minItems 2
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "options".
+ */
+/**
+ * programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "item".
+ */
+/**
+ * Scoring rules as data (see docs/instruments.md). Required when kind is scored; needs at least one of total, subscales, classification.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scoring".
+ */
+/**
+ * How one score (the total or a subscale) is formed and read.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scale".
+ */
+/**
+ * Missing items: with at most maxMissing unanswered, the sum is scaled up to all items (sum x items / answered, rounded half up); with more, no score.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "proration".
+ */
+/**
+ * A range of scores with inclusive bounds.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "band".
+ */
+/**
+ * A score at or above atLeast counts as a clinical case.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "caseness".
+ */
+/**
+ * A change of at least threshold points (either way) is reliable; sd with reliability also allow a Jacobson-Truax index.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "reliableChange".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "subscale".
+ */
+/**
+ * Criterion-based classes: the first class whose conditions all hold; otherwise the fallback.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "classification".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "criterionClass".
+ */
+/**
+ * At least count of items answered with atLeast or more.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "criterion".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "classLabel".
+ */
+/**
+ * Raises flag id when item is answered atLeast or more, whatever the total; ifUnanswered is raised when the item is left blank.
+ *
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "flagRule".
+ */
 /**
  * The id of a questionnaire in programs/instruments/.
  *

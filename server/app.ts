@@ -30,6 +30,7 @@ import { staffSessionRoutes } from './routes/staff-sessions.ts';
 import { staffCodeRoutes } from './routes/staff-codes.ts';
 import { staffApiKeyRoutes } from './routes/staff-api-keys.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { webRoutes } from './routes/web.ts';
 
 export interface AppOptions {
   db: Db;
@@ -107,6 +108,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffCodeRoutes(deps));
   app.route('/', staffApiKeyRoutes(deps));
   app.route('/', docsRoutes());
+  app.route('/', webRoutes());
 
   app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
   app.onError((error, c) => {

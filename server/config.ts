@@ -23,6 +23,8 @@ export interface ServerConfig {
   bodyLimit: number;
   /** MESTRING_SECURE_COOKIES, default true; false only for local http development. */
   secureCookies: boolean;
+  /** MESTRING_WORDING_OVERLAY: a folder of official questionnaire wording (<instrument>/<item>.txt); default none. */
+  wordingOverlay: string | undefined;
 }
 
 /**
@@ -41,6 +43,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: (env.MESTRING_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     bodyLimit: 64 * 1024,
     secureCookies: env.MESTRING_SECURE_COOKIES !== 'false',
+    wordingOverlay: env.MESTRING_WORDING_OVERLAY || undefined,
   };
 }
 

@@ -14,6 +14,7 @@ import { openDatabase } from './db/open-database.ts';
 import { systemClock } from './clock.ts';
 import { createStores } from './store/index.ts';
 import { createOrg, createStaff } from './admin.ts';
+import { applyOverlay } from '../engine/scoring/apply-overlay.ts';
 
 function newestMtime(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -34,8 +35,15 @@ export function ensureBuilt(config: ServerConfig, say: (line: string) => void): 
     const { ids, report } = buildPrograms([config.programsDir], config.buildDir);
     if (!ids) throw new Error(`the programs have errors; fix them or run 'mestring validate':\n${report}`);
   }
-  return readdirSync(config.buildDir).filter((f) => f.endsWith('.json')).sort()
+  const programs = readdirSync(config.buildDir).filter((f) => f.endsWith('.json')).sort()
     .map((f) => JSON.parse(readFileSync(join(config.buildDir, f), 'utf8')) as CompiledProgram);
+  return config.wordingOverlay ? programs.map((p) => withOverlay(p, config.wordingOverlay as string)) : programs;
+}
+
+/** A program whose questionnaires show the official wording a service installed, where complete. */
+export function withOverlay(program: CompiledProgram, overlayDir: string): CompiledProgram {
+  const instruments = Object.fromEntries(Object.entries(program.instruments).map(([id, instrument]) => [id, applyOverlay(instrument, overlayDir)]));
+  return { ...program, instruments };
 }
 
 /**

@@ -72,3 +72,32 @@ export function sleepWindow(nights: readonly SleepDiaryNight[], riseTime: string
   const bedtime = `${String(Math.floor(bed / 60)).padStart(2, '0')}:${String(bed % 60).padStart(2, '0')}`;
   return { minutes, bedtime, riseTime, nights: recent.length };
 }
+
+/** One diary night in a series: when it was logged and its summary. */
+export interface SleepSeriesPoint extends SleepNightSummary {
+  /** The entry's `date` field when the diary has one, else the day it was saved. */
+  at: string;
+  exerciseId: string;
+}
+
+const isNight = (values: Record<string, unknown>): values is SleepDiaryNight & Record<string, unknown> =>
+  ['in-bed', 'lights-out', 'final-wake', 'out-of-bed'].every((k) => typeof values[k] === 'string' && !Number.isNaN(minutesOfDay(values[k] as string))) &&
+  ['sleep-latency', 'awake-during-night'].every((k) => typeof values[k] === 'number');
+
+/**
+ * Sleep diary nights of a program's sleep-diary exercises, oldest first, for charts
+ * of sleep efficiency. Entries missing a value are left out.
+ *
+ * @example
+ *   sleepSeries(program, [{ exerciseId: 'sleep-diary', values, createdAt }])
+ */
+export function sleepSeries(
+  program: { sections: { blocks: { type: string; id?: string; kind?: string }[] }[] },
+  entries: readonly { exerciseId: string; values: Record<string, unknown>; createdAt: string }[],
+): SleepSeriesPoint[] {
+  const diaries = new Set(program.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'exercise' && b.kind === 'sleep-diary').map((b) => b.id)));
+  return entries
+    .filter((e) => diaries.has(e.exerciseId) && isNight(e.values))
+    .map((e) => ({ at: typeof e.values.date === 'string' ? e.values.date : e.createdAt, exerciseId: e.exerciseId, ...summariseNight(e.values as unknown as SleepDiaryNight) }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+}

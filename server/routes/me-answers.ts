@@ -11,6 +11,7 @@ import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { findExercise, syncProgress } from '../person-progress.ts';
 import { validateEntry } from '../../engine/progress/index.ts';
+import { sleepSeries } from '../../engine/exercises/sleep-diary.ts';
 import { newRef } from '../auth/tokens.ts';
 import { safetyFlags, safetyFor } from '../safety.ts';
 import { checkinView, entryView, responseView, scoresOverTime } from './views.ts';
@@ -96,9 +97,25 @@ export function meAnswerRoutes(deps: RouteDeps) {
     return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json) } : {}) }, 201);
   });
 
+  app.get('/v1/me/questionnaires', (c) => {
+    const program = programOr404(deps, c.get('person').code.program_id);
+    return c.json({ instruments: program.instruments });
+  });
+
+  app.get('/v1/me/questionnaires/:id', (c) => {
+    const program = programOr404(deps, c.get('person').code.program_id);
+    const instrument = program.instruments[c.req.param('id')];
+    if (!instrument || instrument.wording.source === 'none') throw apiError('not_found', 'No such questionnaire in this program.');
+    return c.json({ instrument });
+  });
+
   app.get('/v1/me/scores', (c) => {
     const { code } = c.get('person');
-    return c.json({ instruments: scoresOverTime(stores.progress.responses(code.id)) });
+    const program = programOr404(deps, code.program_id);
+    return c.json({
+      instruments: scoresOverTime(stores.progress.responses(code.id)),
+      sleep: sleepSeries(program, stores.progress.entries(code.id).map(entryView)),
+    });
   });
 
   app.post('/v1/me/checkins', jsonBody('api-person.schema.json#/$defs/CheckinRequest'), (c) => {

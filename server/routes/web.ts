@@ -1,0 +1,60 @@
+/**
+ * Serves the reference web client (web/): the person's app at `/`, the professional's
+ * at `/staff`, and their scripts and styles under `/static/`. Everything the client
+ * needs comes from here - no CDN, no third-party request - and the client talks to the
+ * server only through the public API.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono, type Context } from 'hono';
+
+/** The folder holding the client. */
+export const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Answers with a file under web/static, or 404 for anything else (no dot-files, no
+ * way out of the folder, only known file types).
+ *
+ * @example
+ *   app.get('/static/:path{.+}', (c) => staticFile(c, c.req.param('path')));
+ */
+export async function staticFile(c: Context, relative: string): Promise<Response> {
+  const type = contentTypes[extname(relative)];
+  const path = normalize(join(webDir, 'static', relative));
+  if (!type || !path.startsWith(join(webDir, 'static') + sep) || relative.split('/').some((part) => part.startsWith('.'))) {
+    return c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404);
+  }
+  try {
+    const body = await readFile(path);
+    return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+  } catch {
+    return c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404);
+  }
+}
+
+async function page(c: Context, file: string): Promise<Response> {
+  return c.html(await readFile(join(webDir, file), 'utf8'));
+}
+
+/**
+ * @example
+ *   app.route('/', webRoutes());
+ */
+export function webRoutes() {
+  const app = new Hono();
+  app.get('/', (c) => page(c, 'index.html'));
+  app.get('/staff', (c) => page(c, 'staff/index.html'));
+  app.get('/staff/', (c) => page(c, 'staff/index.html'));
+  app.get('/static/:path{.+}', (c) => staticFile(c, c.req.param('path')));
+  return app;
+}
