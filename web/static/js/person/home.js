@@ -22,14 +22,14 @@ function lockedText(reason) {
 }
 
 export async function homeView() {
-  const [me, program] = await Promise.all([api.get('/v1/me'), api.get('/v1/me/program')]);
+  const [me, program, { instruments }] = await Promise.all([api.get('/v1/me'), api.get('/v1/me/program'), api.get('/v1/me/questionnaires')]);
   if (me.consent === null) {
     location.hash = '#/consent';
     return;
   }
   const dueItems = me.due.map((d) => {
     const href = d.kind === 'checkin' ? '#/checkin' : `#/questionnaire/${d.instrument}`;
-    const label = d.kind === 'checkin' ? t('due_checkin') : d.kind === 'evaluation' ? t('due_evaluation') : t(`due_${d.kind}`, { title: d.title ?? d.instrument.toUpperCase() });
+    const label = d.kind === 'checkin' ? t('due_checkin') : d.kind === 'evaluation' ? t('due_evaluation') : t(`due_${d.kind}`, { title: instruments[d.instrument]?.title ?? d.instrument });
     return h('li', {}, h('a', { href, class: 'button' }, label));
   });
   const parts = program.sections.map((s) => {

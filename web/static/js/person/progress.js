@@ -7,13 +7,16 @@ import { api } from './session.js';
 import { show } from './shell.js';
 
 /** Charts for scores, check-ins and sleep; shared with the professional's follow-up view. */
-export function progressCharts({ scores, checkins, sleep, instruments }) {
+export function progressCharts({ scores, checkins, sleep, instruments, useNames = false }) {
   const charts = [];
   for (const [id, points] of Object.entries(scores ?? {})) {
     const usable = /** @type {any[]} */ (points).filter((p) => typeof p.total === 'number');
     if (!usable.length) continue;
-    const title = t('chartOf', { title: instruments?.[id]?.title ?? id.toUpperCase() });
-    charts.push(lineChart({ title, points: usable.map((p) => ({ at: p.at, value: p.total })), min: 0, label: (p) => `${formatDateTime(p.at, lang(), false)}: ${p.value}` }));
+    const instrument = instruments?.[id];
+    const title = t('chartOf', { title: (useNames ? instrument?.name : instrument?.title) ?? id });
+    const bands = new Map(usable.map((p) => [p.at, p.band]));
+    const bandLabel = (at) => instrument?.scoring?.total?.bands?.find((b) => b.id === bands.get(at))?.label;
+    charts.push(lineChart({ title, points: usable.map((p) => ({ at: p.at, value: p.total })), min: 0, label: (p) => `${formatDateTime(p.at, lang(), false)}: ${p.value}${bandLabel(p.at) ? ` (${bandLabel(p.at)})` : ''}` }));
   }
   const checkinItems = instruments?.checkin?.items ?? [];
   for (const item of checkinItems) {

@@ -32,7 +32,7 @@ export async function followUpView(ref) {
   });
 
   const flags = data.flags.length
-    ? h('ul', {}, data.flags.map((f) => h('li', { class: 'error-text' }, t(`flag_${f.flag}`, { instrument: data.instruments?.[f.instrument]?.title ?? f.instrument.toUpperCase(), date: formatDateTime(f.at, lang()) }))))
+    ? h('ul', {}, data.flags.map((f) => h('li', { class: 'error-text' }, t(`flag_${f.flag}`, { instrument: data.instruments?.[f.instrument]?.name ?? f.instrument, date: formatDateTime(f.at, lang()) }))))
     : h('p', {}, t('noFlags'));
 
   const exercises = data.exercises ?? {};
@@ -54,7 +54,7 @@ export async function followUpView(ref) {
     : h('p', {}, t('noEntries'));
 
   const sections = h('ol', { class: 'parts' }, data.sections.map((s) => h('li', {}, h('strong', {}, `${s.number}. ${s.title}`), ' ', h('span', { class: `status status-${s.state}` }, t(`state_${s.state}`)))));
-  const charts = progressCharts({ scores: data.scores, checkins: data.checkins, sleep: data.sleep, instruments: data.instruments });
+  const charts = progressCharts({ scores: data.scores, checkins: data.checkins, sleep: data.sleep, instruments: data.instruments, useNames: true });
 
   show(
     h('h1', {}, t('followUpTitle', { hint: data.hint })),

@@ -1,0 +1,220 @@
+/**
+ * The whole journey in real Chromium, as a professional and as a person: generate a
+ * code, print view, log in with it, consent, initial mapping, complete part 1, see
+ * part 2 open, a risk answer shows help, the professional sees progress with consent
+ * and nothing after withdrawal, erase my data. axe-core runs on every page and state;
+ * screenshots at phone and desktop width land in test-artifacts/screenshots.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, desktop, launchBrowser, narrow, phone, screenshot } from './browser.ts';
+import { startWebServer, type WebServer } from './web-server.ts';
+
+let server: WebServer;
+let browser: Browser;
+let staffContext: BrowserContext;
+let personContext: BrowserContext;
+let staff: Page;
+let person: Page;
+let code = '';
+
+/** Asserts no axe violations, and saves a screenshot of the state. */
+async function check(page: Page, name: string) {
+  const violations = await axeViolations(page);
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+  await screenshot(page, name);
+}
+
+/** Answers every item of the questionnaire on screen: `pick(index)` gives the option label to choose. */
+async function answerQuestionnaire(page: Page, pick: (index: number) => string | number) {
+  for (let i = 0; ; i++) {
+    const step = page.locator('.question-step');
+    await step.waitFor();
+    if (!/\d+/.test((await step.textContent()) ?? '') || (await page.getByRole('button', { name: /^(Send)$/ }).count())) break;
+    const choice = pick(i);
+    await page.locator('fieldset.plain label').filter({ hasText: String(choice) }).first().click();
+    await page.getByRole('button', { name: /^(Neste|Se over svarene)$/ }).click();
+    if (await page.getByRole('button', { name: 'Send' }).count()) break;
+  }
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+beforeAll(async () => {
+  server = await startWebServer();
+  browser = await launchBrowser();
+  staffContext = await browser.newContext({ viewport: desktop });
+  personContext = await browser.newContext({ viewport: phone });
+  staff = await staffContext.newPage();
+  person = await personContext.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the reference web client', () => {
+  it('lets a professional log in, change the one-time password and make a code with a printable card', async () => {
+    const password = server.addStaff('bydel', 'kari', 'admin');
+    await staff.goto(`${server.base}/staff`);
+    await staff.getByRole('heading', { level: 1 }).waitFor();
+    await check(staff, 'staff-login');
+    await staff.getByLabel('Tjeneste (kortnavn)').fill('bydel');
+    await staff.getByLabel('Brukernavn').fill('kari');
+    await staff.getByLabel('Passord').fill(password);
+    await staff.getByRole('button', { name: 'Logg inn' }).click();
+    await staff.getByRole('heading', { name: 'Velg et nytt passord' }).waitFor();
+    await check(staff, 'staff-password');
+    await staff.getByLabel('Nåværende passord').fill(password);
+    await staff.getByLabel('Nytt passord').fill('et langt og godt passord 2026');
+    await staff.getByRole('button', { name: 'Lagre' }).click();
+    await staff.getByRole('heading', { name: 'Tjenestens koder' }).waitFor();
+    await check(staff, 'staff-codes-empty');
+
+    await staff.getByRole('link', { name: 'Ny kode' }).click();
+    await staff.getByRole('heading', { name: 'Lag en ny kode' }).waitFor();
+    await staff.getByLabel('Program').selectOption('angst');
+    await check(staff, 'staff-new-code');
+    await staff.getByRole('button', { name: 'Lag kode' }).click();
+    const card = staff.locator('.code-card');
+    await card.waitFor();
+    code = (await card.locator('.code-value').textContent()) ?? '';
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}-[0-9A-Z*~$=U]$/);
+    expect(await card.textContent()).toContain('Mestring av angst');
+    await check(staff, 'staff-code-card');
+    await staff.emulateMedia({ media: 'print' });
+    expect(await staff.locator('header.site').isVisible()).toBe(false);
+    expect(await card.isVisible()).toBe(true);
+    await screenshot(staff, 'staff-code-card-print');
+    await staff.emulateMedia({ media: 'screen' });
+  });
+
+  it('tells the person at once when a typed code has a typo', async () => {
+    await person.goto(server.base);
+    await person.getByRole('heading', { name: 'Logg inn med koden din' }).waitFor();
+    await check(person, 'person-login');
+    const input = person.getByLabel('Koden din');
+    const wrongCheck = code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
+    await input.fill(wrongCheck.toLowerCase());
+    await person.getByText('Koden ser ut til å ha en skrivefeil').waitFor();
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await check(person, 'person-login-typo');
+  });
+
+  it('walks the person through login, consent, the initial mapping with a risk answer, and part 1', async () => {
+    const input = person.getByLabel('Koden din');
+    await input.fill(code.replace(/-/g, ' ').toLowerCase());
+    await person.getByText('Koden ser riktig ut.').waitFor();
+    await person.getByRole('button', { name: 'Logg inn' }).click();
+
+    await person.getByRole('heading', { name: 'Får tjenesten se resultatene dine?' }).waitFor();
+    await check(person, 'person-consent');
+    await person.getByRole('button', { name: 'Ja, tjenesten kan se resultatene mine' }).click();
+
+    await person.getByRole('heading', { name: 'Mestring av angst' }).waitFor();
+    expect(await person.getByText('Låst').count()).toBeGreaterThan(0);
+    await check(person, 'person-home-start');
+
+    // PHQ-9 with item 9 answered "Noen få dager": the help block comes first.
+    await person.getByRole('link', { name: /Kartlegging før du starter: Hvordan har du hatt det/ }).click();
+    await person.locator('.question-step').waitFor();
+    await check(person, 'person-questionnaire');
+    await answerQuestionnaire(person, (i) => (i === 8 ? 'Noen få dager' : 'Aldri'));
+    const help = person.getByRole('alert').filter({ hasText: '113' });
+    await help.waitFor();
+    expect(await person.getByRole('link', { name: '116 123' }).getAttribute('href')).toBe('tel:116123');
+    await check(person, 'person-safety');
+    await person.getByRole('button', { name: 'Jeg har lest dette' }).click();
+
+    await person.getByRole('link', { name: /Kartlegging før du starter: Uro og bekymring/ }).click();
+    await answerQuestionnaire(person, () => 'Noen få dager');
+    await person.getByRole('heading', { name: 'Mestring av angst' }).waitFor();
+
+    // Part 1 is open now; part 2 is still locked.
+    const part1 = person.getByRole('link', { name: /^1\. / });
+    await part1.click();
+    await person.getByRole('heading', { level: 1, name: 'Velkommen' }).waitFor();
+    await person.getByRole('button', { name: 'Marker delen som fullført' }).click();
+    await person.getByText('Dette mangler før delen er fullført:').waitFor();
+    await check(person, 'person-part-missing');
+
+    const exercise = person.locator('#exercise-goals');
+    await exercise.getByLabel('Hvilke situasjoner gir deg angst nå?').fill('Butikken og bussen');
+    await exercise.getByLabel('Panikkanfall eller sterk frykt for kroppslige symptomer').check();
+    await exercise.getByLabel('Mitt viktigste mål for de neste ukene').fill('Jeg vil kunne ta bussen til jobb');
+    await exercise.locator('label').filter({ hasText: /^7$/ }).click();
+    await exercise.getByRole('button', { name: 'Lagre' }).click();
+    await exercise.getByRole('heading', { name: 'Svaret ditt' }).waitFor();
+    await check(person, 'person-part-saved');
+    await person.getByRole('button', { name: 'Marker delen som fullført' }).click();
+    await person.getByText('Du har fullført denne delen.').first().waitFor();
+    await person.getByRole('link', { name: 'Tilbake til oversikten' }).first().click();
+    await person.getByRole('link', { name: /^2\. / }).waitFor();
+    expect(await person.getByText('Fullført').count()).toBeGreaterThan(0);
+    await check(person, 'person-home-part2-open');
+
+    // The check-in is due once a day.
+    await person.getByRole('link', { name: 'Dagens innsjekk' }).click();
+    await answerQuestionnaire(person, () => 4);
+    await person.getByText('Innsjekken er lagret.').waitFor();
+
+    await person.getByRole('link', { name: 'Fremgang' }).click();
+    await person.getByRole('heading', { name: 'Min fremgang' }).waitFor();
+    expect(await person.locator('svg.chart').count()).toBeGreaterThanOrEqual(2);
+    await check(person, 'person-progress');
+    await person.setViewportSize(desktop);
+    await screenshot(person, 'person-progress-desktop');
+    await person.setViewportSize(narrow);
+    // Nothing scrolls sideways at 320 px.
+    expect(await person.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await person.setViewportSize(phone);
+  });
+
+  it('shows the professional the progress with consent: flags, entries, scores', async () => {
+    await staff.getByRole('link', { name: 'Koder' }).click();
+    await staff.getByRole('heading', { name: 'Tjenestens koder' }).waitFor();
+    await staff.getByLabel('Skriv inn koden').fill(code);
+    await staff.getByRole('button', { name: 'Finn' }).click();
+    await staff.getByRole('heading', { name: /Oppfølging/ }).waitFor();
+    await staff.getByText(/Risikosvar .* i Patient Health Questionnaire-9/).waitFor();
+    expect(await staff.getByText('Jeg vil kunne ta bussen til jobb').count()).toBe(1);
+    expect(await staff.locator('svg.chart').count()).toBeGreaterThanOrEqual(2);
+    await check(staff, 'staff-follow-up');
+    await staff.setViewportSize(phone);
+    await screenshot(staff, 'staff-follow-up-phone');
+    await staff.setViewportSize(desktop);
+  });
+
+  it('hides everything from the professional once the person withdraws consent', async () => {
+    await person.getByRole('link', { name: 'Innstillinger' }).click();
+    await person.getByRole('heading', { name: 'Innstillinger' }).waitFor();
+    await check(person, 'person-settings');
+    await person.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
+    await person.getByText('Bare du kan se resultatene dine.').waitFor();
+
+    await staff.reload();
+    await staff.getByText(/har ikke gitt samtykke/).waitFor();
+    expect(await staff.getByText('Jeg vil kunne ta bussen til jobb').count()).toBe(0);
+    expect(await staff.getByText(/Risikosvar/).count()).toBe(0);
+    await check(staff, 'staff-follow-up-no-consent');
+  });
+
+  it('erases the person’s data, after which the code no longer works', async () => {
+    person.on('dialog', (dialog) => dialog.accept());
+    await person.getByLabel('Skriv SLETT for å bekrefte').fill('SLETT');
+    await person.getByRole('button', { name: 'Slett alle dataene mine' }).click();
+    await person.getByText('Dataene dine er slettet.').waitFor();
+    await check(person, 'person-erased');
+    await person.goto(server.base);
+    await person.getByLabel('Koden din').fill(code);
+    await person.getByRole('button', { name: 'Logg inn' }).click();
+    await person.getByText('Vi fant ingen aktiv kode som passer.').waitFor();
+  });
+
+  it('offers English', async () => {
+    await person.getByRole('button', { name: 'English' }).click();
+    await person.getByRole('heading', { name: 'Log in with your code' }).waitFor();
+    expect(await person.evaluate('document.documentElement.lang')).toBe('en');
+    await check(person, 'person-login-english');
+  });
+});

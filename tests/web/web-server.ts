@@ -1,0 +1,52 @@
+/**
+ * A real Mestring server for browser tests: every program compiled from programs/, a
+ * SQLite file in a temp folder, the system clock, served on 127.0.0.1 on a free port.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { compileTree } from '../../engine/index.ts';
+import { createApp } from '../../server/app.ts';
+import { openDatabase } from '../../server/db/open-database.ts';
+import { deriveSecrets } from '../../server/config.ts';
+import { systemClock } from '../../server/clock.ts';
+import { createStores } from '../../server/store/index.ts';
+import { addLicences, createOrg, createStaff } from '../../server/admin.ts';
+
+export interface WebServer {
+  base: string;
+  stores: ReturnType<typeof createStores>;
+  /** Creates an organisation with licences and a staff member; returns the one-time password. */
+  addStaff(org: string, username: string, role?: 'admin' | 'professional'): string;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(): Promise<WebServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'mestring-web-'));
+  const db = openDatabase(join(dir, 'web.db'));
+  const { programs } = compileTree(['programs']);
+  const app = createApp({ db, programs, clock: systemClock, secrets: deriveSecrets(randomBytes(32)), log: () => {} });
+  const stores = createStores(db);
+  const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    stores,
+    addStaff(org, username, role = 'professional') {
+      if (!stores.orgs.bySlug(org)) {
+        createOrg(stores, org, `Tjeneste ${org}`, new Date());
+        for (const p of programs) addLicences(stores, org, p.id, 5);
+      }
+      return createStaff(stores, org, username, role, new Date()).password;
+    },
+    close: async () => {
+      await new Promise((r) => server.close(r));
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
