@@ -63,8 +63,9 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
     createOrg(stores, 'admin', 'Mestring', now);
     const admin = createStaff(stores, 'admin', 'admin', 'admin', now);
     say(['', 'A new database: created organisation "admin" and its admin account.',
-      `  log in with org "admin", username "admin" and the one-time password: ${admin.password}`,
-      '  (shown only now; it must be changed at first login: PUT /v1/staff/password)', ''].join('\n'));
+      `  log in at http://localhost:${config.port}/staff with org "admin", username "admin" and the one-time password: ${admin.password}`,
+      '  (shown only now; you choose your own password at first login)',
+      '  give the organisation licences with: npx mestring org quota admin angst=10', ''].join('\n'));
   }
   const app = createApp({ db, programs, clock: systemClock, secrets, config: { corsOrigins: config.corsOrigins, bodyLimit: config.bodyLimit, programsDir: config.programsDir } });
   return await new Promise((resolve) => {

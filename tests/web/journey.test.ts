@@ -211,6 +211,57 @@ describe('the reference web client', () => {
     await person.getByText('Vi fant ingen aktiv kode som passer.').waitFor();
   });
 
+  it('keeps a repeatable log: entries so far, add, edit and delete', async () => {
+    // A second person, on the depression program; the start questionnaires are answered through the API.
+    const issued = (await staff.evaluate(async () => {
+      const res = await fetch('/v1/staff/codes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ programId: 'depresjon' }) });
+      return res.json();
+    })) as { code: string };
+    const context = await browser.newContext({ viewport: phone });
+    const page = await context.newPage();
+    await page.goto(server.base);
+    await page.getByLabel('Koden din').fill(issued.code);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('button', { name: 'Nei, bare jeg kan se dem' }).click();
+    await page.getByRole('heading', { name: 'Mestring av depresjon' }).waitFor();
+    await page.evaluate(async () => {
+      const token = sessionStorage.getItem('mestring.token');
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+      for (const [id, n] of [['phq9', 9], ['gad7', 7]] as const) {
+        const answers = Object.fromEntries(Array.from({ length: n }, (_, i) => [`q${i + 1}`, 0]));
+        await fetch(`/v1/me/questionnaires/${id}/responses`, { method: 'POST', headers, body: JSON.stringify({ answers }) });
+      }
+    });
+    await page.reload();
+    await page.getByRole('link', { name: /^1\. / }).click();
+    const log = page.locator('#exercise-activity-log');
+    await log.waitFor();
+    for (const [day, text] of [['2026-11-23', 'Gikk tur'], ['2026-11-24', 'Ringte en venn']]) {
+      await log.getByLabel('Hvilken dag gjelder det?').fill(day);
+      await log.getByLabel('Hva gjorde du i dag?').fill(text);
+      await log.getByRole('button', { name: 'Legg til' }).click();
+      await log.getByText(text).waitFor();
+    }
+    expect(await log.locator('.entries > li').count()).toBe(2);
+    await check(page, 'person-log-two-entries');
+
+    await log.locator('.entries > li').first().getByRole('button', { name: 'Endre' }).click();
+    await log.getByLabel('Hva gjorde du i dag?').fill('Gikk en lang tur');
+    await log.getByRole('button', { name: 'Lagre endringene' }).click();
+    await log.getByText('Gikk en lang tur').waitFor();
+
+    page.on('dialog', (dialog) => dialog.accept());
+    await log.locator('.entries > li').nth(1).getByRole('button', { name: 'Slett' }).click();
+    await log.getByText('Utfyllingen er slettet.').waitFor();
+    expect(await log.locator('.entries > li').count()).toBe(1);
+
+    // What the page shows is what the server kept.
+    await page.reload();
+    await log.getByText('Gikk en lang tur').waitFor();
+    expect(await log.getByText('Ringte en venn').count()).toBe(0);
+    await context.close();
+  });
+
   it('offers English', async () => {
     await person.getByRole('button', { name: 'English' }).click();
     await person.getByRole('heading', { name: 'Log in with your code' }).waitFor();

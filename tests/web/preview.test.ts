@@ -66,3 +66,50 @@ describe('mestring preview', () => {
     await page.close();
   });
 });
+
+describe('every field type in the browser', () => {
+  let browser: Browser;
+  let server: ServerType;
+  let preview: Preview;
+
+  beforeAll(async () => {
+    preview = createPreview('tests/web/fixtures/programs/felt');
+    server = serve({ fetch: preview.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    preview?.close();
+    server?.close();
+  });
+
+  it('renders each field type with its label, keyboard-usable and with no axe violations', async () => {
+    const page = await browser.newPage({ viewport: phone });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const exercise = page.locator('#exercise-all-fields');
+    await exercise.waitFor();
+    await exercise.getByLabel('Kort tekst').fill('hei');
+    await exercise.getByLabel('Lang tekst').fill('litt mer');
+    await exercise.getByLabel('Antall').fill('3');
+    expect(await exercise.locator('fieldset legend', { hasText: 'Styrke' }).count()).toBe(1);
+    await exercise.getByRole('radio', { name: '7' }).check();
+    await exercise.getByRole('radio', { name: 'Beta' }).check();
+    await exercise.getByRole('checkbox', { name: 'Iks' }).check();
+    await exercise.getByRole('radio', { name: 'Ja' }).check();
+    await exercise.getByLabel('Klokkeslett').fill('22:30');
+    await exercise.getByLabel('Dato').fill('2026-11-26');
+    await exercise.getByLabel('Varighet').fill('15');
+    expect(await exercise.getByText('ganger').count()).toBe(1);
+    // Keyboard: Tab reaches the first field and the focus is visible.
+    await page.keyboard.press('Tab');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'fields-phone');
+    // The questionnaire opens one item at a time.
+    await page.getByRole('button', { name: 'Svar nå' }).click();
+    await page.getByText('Spørsmål 1 av 2').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
