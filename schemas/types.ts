@@ -644,6 +644,10 @@ export interface ApiStaffSession {
   expiresAt: string;
   role: "admin" | "professional";
   mustChangePassword: boolean;
+  /**
+   * What the session still needs before other staff routes answer: a code from the authenticator (required) or setting one up (enrolment_required).
+   */
+  twoFactor: "required" | "enrolment_required";
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -898,6 +902,49 @@ export interface ApiKeyList {
  */
 export interface ApiOk {
   ok: true;
+}
+/**
+ * A 6-digit code from the authenticator app, or (to complete a login) one of the recovery codes.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "SecondFactorRequest".
+ */
+export interface ApiSecondFactorRequest {
+  code: string;
+}
+/**
+ * A new authenticator secret awaiting confirmation: show qrSvg (an SVG document) as an image, and secret as text for manual entry.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "TotpEnrolment".
+ */
+export interface ApiTotpEnrolment {
+  /**
+   * Base32 shared secret.
+   */
+  secret: string;
+  otpauthUrl: string;
+  /**
+   * The otpauth URL as a QR code, a standalone SVG document.
+   */
+  qrSvg: string;
+}
+/**
+ * One-time recovery codes, shown only now; each completes one login instead of a code.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "RecoveryCodes".
+ */
+export interface ApiRecoveryCodes {
+  recoveryCodes: string[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "SecondFactorDone".
+ */
+export interface ApiSecondFactorDone {
+  ok: true;
+  recoveryCodesLeft: number;
 }
 
 // directives.schema.json

@@ -21,6 +21,10 @@ import { requestLog, type LogLine } from './middleware/request-log/index.ts';
 import { createGuessThrottle, type AddressOf } from './middleware/guess-throttle/index.ts';
 import { personAuth } from './middleware/person-auth/index.ts';
 import { staffAuth } from './middleware/staff-auth/index.ts';
+import { twoFactorGate } from './middleware/two-factor/index.ts';
+import { createAccountThrottle, passwordLimits, secondFactorLimits } from './auth/account-throttle.ts';
+import { staffTwoFactorRoutes } from './routes/staff-two-factor.ts';
+import { storageFailure } from './db/storage-failure.ts';
 import { defaultScore, type ScoreFn } from './scoring.ts';
 import { publicRoutes } from './routes/public.ts';
 import { personSessionRoutes } from './routes/person-sessions.ts';
@@ -99,12 +103,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/v1/me/*', person);
   const staff = staffAuth(stores.staff, now);
   app.use('/v1/staff/*', async (c, next) => (c.req.method === 'POST' && c.req.path === '/v1/staff/sessions' ? next() : staff(c, next)));
+  app.use('/v1/staff/*', twoFactorGate(stores.staff));
 
   app.route('/', publicRoutes(deps));
   app.route('/', personSessionRoutes(deps));
   app.route('/', meRoutes(deps));
   app.route('/', meAnswerRoutes(deps));
-  app.route('/', staffSessionRoutes(deps));
+  app.route('/', staffSessionRoutes(deps, createAccountThrottle({ now, limits: passwordLimits })));
+  app.route('/', staffTwoFactorRoutes(deps, createAccountThrottle({ now, limits: secondFactorLimits })));
   app.route('/', staffCodeRoutes(deps));
   app.route('/', staffApiKeyRoutes(deps));
   app.route('/', docsRoutes());
@@ -115,6 +121,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (error instanceof ApiError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json(errorBody(error.code, error.message, error.details), error.status as 400);
+    }
+    const storage = storageFailure(error);
+    if (storage) {
+      log(`error storage ${storage}`);
+      return c.json(errorBody('storage_unavailable'), 503, { 'Retry-After': '30' });
     }
     if (error instanceof HTTPException && error.status === 413) return c.json(errorBody('payload_too_large'), 413);
     // The error's message may hold request data: log its kind only, never the stack or values.

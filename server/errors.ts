@@ -11,8 +11,11 @@ export const errorCodes = {
   unauthorized: { status: 401, message: 'Log in first: the token or session is missing, expired or revoked.' },
   invalid_code: { status: 401, message: 'The code is not valid.' },
   invalid_credentials: { status: 401, message: 'Wrong organisation, username or password.' },
+  invalid_second_factor: { status: 401, message: 'The one-time code or recovery code is not valid.' },
   forbidden: { status: 403, message: 'This account or key may not do this.' },
   password_change_required: { status: 403, message: 'Change the one-time password first (PUT /v1/staff/password).' },
+  two_factor_enrolment_required: { status: 403, message: 'Set up two-factor login first (POST /v1/staff/totp/enrol, then /v1/staff/totp/confirm).' },
+  two_factor_required: { status: 403, message: 'Complete the login with a one-time code (POST /v1/staff/sessions/current/totp).' },
   consent_required: { status: 403, message: 'The person has not consented to share their progress with the service.' },
   not_found: { status: 404, message: 'Not found.' },
   requirements_missing: { status: 409, message: 'The part is not complete yet.' },
@@ -25,6 +28,7 @@ export const errorCodes = {
   section_locked: { status: 423, message: 'This part is not open yet.' },
   too_many_requests: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   internal_error: { status: 500, message: 'Something went wrong on the server.' },
+  storage_unavailable: { status: 503, message: 'The data store cannot save right now; nothing was changed. Try again later.' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

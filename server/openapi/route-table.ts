@@ -27,7 +27,7 @@ const s = (name: string) => `api-staff.schema.json#/$defs/${name}`;
 const c = (name: string) => `api-common.schema.json#/$defs/${name}`;
 const body: ErrorCode[] = ['unsupported_media_type', 'malformed_json', 'payload_too_large', 'validation_failed'];
 const person: ErrorCode[] = ['unauthorized'];
-const staff: ErrorCode[] = ['unauthorized', 'password_change_required'];
+const staff: ErrorCode[] = ['unauthorized', 'password_change_required', 'two_factor_enrolment_required', 'two_factor_required', 'storage_unavailable'];
 
 export const routeTable: RouteDoc[] = [
   { method: 'get', path: '/healthz', summary: 'Health check', tag: 'Public', auth: 'none', ok: [200, c('Health')], errors: [] },
@@ -65,6 +65,10 @@ export const routeTable: RouteDoc[] = [
 
   { method: 'post', path: '/v1/staff/sessions', summary: 'Staff login (sets the portal cookie, returns a bearer token)', tag: 'Staff', auth: 'none', body: s('StaffSessionRequest'), ok: [201, s('StaffSession')], errors: [...body, 'invalid_credentials', 'too_many_requests'] },
   { method: 'delete', path: '/v1/staff/sessions/current', summary: 'Staff logout', tag: 'Staff', auth: 'staff', ok: [204], errors: ['unauthorized'] },
+  { method: 'post', path: '/v1/staff/sessions/current/totp', summary: 'Complete a staff login with an authenticator code or a recovery code', tag: 'Staff', auth: 'staff', body: s('SecondFactorRequest'), ok: [200, s('SecondFactorDone')], errors: ['unauthorized', 'password_change_required', 'two_factor_enrolment_required', 'invalid_second_factor', 'too_many_requests', 'forbidden', ...body] },
+  { method: 'post', path: '/v1/staff/totp/enrol', summary: 'Start setting up an authenticator: secret, otpauth URL and QR code (SVG)', tag: 'Staff', auth: 'staff', ok: [200, s('TotpEnrolment')], errors: ['unauthorized', 'password_change_required', 'two_factor_required', 'forbidden', 'conflict'] },
+  { method: 'post', path: '/v1/staff/totp/confirm', summary: 'Confirm the authenticator with its first code; returns recovery codes (shown once) and completes the session', tag: 'Staff', auth: 'staff', body: s('SecondFactorRequest'), ok: [200, s('RecoveryCodes')], errors: ['unauthorized', 'password_change_required', 'two_factor_required', 'invalid_second_factor', 'too_many_requests', 'forbidden', 'conflict', ...body] },
+  { method: 'post', path: '/v1/staff/accounts/{username}/totp/reset', summary: "Reset a colleague's second factor (admin); their sessions end", tag: 'Staff', auth: 'admin', ok: [200, s('Ok')], errors: [...staff, 'forbidden', 'not_found'] },
   { method: 'put', path: '/v1/staff/password', summary: 'Change password (required after a one-time password)', tag: 'Staff', auth: 'staff', body: s('PasswordChangeRequest'), ok: [200, s('Ok')], errors: ['unauthorized', 'forbidden', 'invalid_credentials', ...body] },
   { method: 'get', path: '/v1/staff/programs', summary: "Programs with the organisation's licences", tag: 'Staff', auth: 'staff', ok: [200, s('StaffPrograms')], errors: staff },
   { method: 'post', path: '/v1/staff/codes', summary: 'Generate a code (the only time it is shown)', tag: 'Staff', auth: 'staff', scopes: ['codes:create'], body: s('CodeRequest'), ok: [201, s('NewCode')], errors: [...staff, ...body, 'forbidden', 'not_found', 'quota_exhausted'] },

@@ -1,6 +1,8 @@
 /**
  * Staff log in (a __Host- cookie for the portal and a bearer token for API clients),
- * log out and change their password. Failed logins count against the guess throttle.
+ * log out and change their password. Failed logins count against the guess throttle (per
+ * address bucket) and the account throttle (per account). A new session is limited until
+ * the second factor completes it (routes/staff-two-factor.ts).
  */
 import { Hono } from 'hono';
 import { setCookie, deleteCookie } from 'hono/cookie';
@@ -12,6 +14,7 @@ import { guessThrottle } from '../middleware/guess-throttle/index.ts';
 import { requireStaffAccount, staffCookie } from '../middleware/staff-auth/index.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
 import { newToken } from '../auth/tokens.ts';
+import type { AccountThrottle } from '../auth/account-throttle.ts';
 
 /** Staff sessions last 12 hours. */
 export const staffSessionMs = 12 * 60 * 60 * 1000;
@@ -23,18 +26,22 @@ const dummyHash = hashPassword('not-a-real-password');
  * @example
  *   app.route('/', staffSessionRoutes(deps));
  */
-export function staffSessionRoutes(deps: RouteDeps) {
+export function staffSessionRoutes(deps: RouteDeps, accounts: AccountThrottle) {
   const app = new Hono<AppEnv>();
   const { stores } = deps;
   const now = () => deps.clock.now();
 
   app.post('/v1/staff/sessions', jsonBody('api-staff.schema.json#/$defs/StaffSessionRequest'), guessThrottle(deps.throttle, deps.addressOf), (c) => {
     const body = c.get('body') as { org: string; username: string; password: string };
+    const account = `login:${body.org}\n${body.username}`;
+    const wait = accounts.retryAfter(account);
+    if (wait > 0) throw apiError('too_many_requests', undefined, {}, { 'Retry-After': String(wait) });
     const org = stores.orgs.bySlug(body.org);
     const staff = org ? stores.staff.byUsername(org.id, body.username) : undefined;
     const ok = verifyPassword(body.password, staff?.password_hash ?? dummyHash) && !!staff;
     if (!ok || !staff) {
       deps.throttle.fail(c.get('guessKey'));
+      accounts.fail(account);
       throw apiError('invalid_credentials');
     }
     const at = now();
@@ -42,7 +49,8 @@ export function staffSessionRoutes(deps: RouteDeps) {
     const { token, hash } = newToken('mss');
     stores.staff.addSession(hash, staff.id, at.toISOString(), expiresAt);
     setCookie(c, staffCookie, token, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: staffSessionMs / 1000 });
-    return c.json({ token, expiresAt, role: staff.role, mustChangePassword: staff.must_change_password === 1 }, 201);
+    return c.json({ token, expiresAt, role: staff.role, mustChangePassword: staff.must_change_password === 1,
+      twoFactor: staff.totp_confirmed_at ? 'required' : 'enrolment_required' }, 201);
   });
 
   app.delete('/v1/staff/sessions/current', (c) => {

@@ -15,6 +15,7 @@ import { deriveSecrets } from '../../server/config.ts';
 import { manualClock } from '../../server/clock.ts';
 import { createStores } from '../../server/store/index.ts';
 import { addLicences, createOrg, createStaff } from '../../server/admin.ts';
+import { enrolTwoFactor } from './two-factor.ts';
 
 export const fixturePrograms = fileURLToPath(new URL('./fixtures/programs', import.meta.url));
 
@@ -67,7 +68,7 @@ export function testApp(overrides: Partial<AppOptions> = {}) {
       }
       return { status: res.status, json, text, headers: res.headers };
     },
-    /** An organisation with licences and a logged-in staff member whose password is changed. */
+    /** An organisation with licences and a logged-in staff member whose password is changed and whose authenticator is set up. */
     async org(slug = 'bydel-a', role: 'admin' | 'professional' = 'professional', licences = 5) {
       const now = clock.now();
       if (!stores.orgs.bySlug(slug)) createOrg(stores, slug, `Org ${slug}`, now);
@@ -78,7 +79,8 @@ export function testApp(overrides: Partial<AppOptions> = {}) {
       const token = login.json.token as string;
       const changed = await env.call('PUT', '/v1/staff/password', { token, body: { currentPassword: password, newPassword: 'a much longer password' } });
       if (changed.status !== 200) throw new Error(`password change failed: ${changed.text}`);
-      return { slug, username, token };
+      const { secret, recoveryCodes } = await enrolTwoFactor(env, token);
+      return { slug, username, token, password: 'a much longer password', secret, recoveryCodes };
     },
     /** A new code from `staffToken` and a person logged in with it. */
     async person(staffToken: string, remember = true) {

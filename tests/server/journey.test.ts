@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, phq9, gad7, type TestEnv } from './helpers.ts';
 import { createOrg, addLicences, createStaff } from '../../server/admin.ts';
+import { enrolTwoFactor } from './two-factor.ts';
 
 let env: TestEnv;
 afterEach(() => env?.close());
@@ -25,6 +26,8 @@ describe('the whole journey', () => {
     const staff = login.json.token;
     expect((await env.call('GET', '/v1/staff/programs', { token: staff })).json.error.code).toBe('password_change_required');
     expect((await env.call('PUT', '/v1/staff/password', { token: staff, body: { currentPassword: password, newPassword: 'kari sitt nye passord' } })).status).toBe(200);
+    expect((await env.call('GET', '/v1/staff/programs', { token: staff })).json.error.code).toBe('two_factor_enrolment_required');
+    await enrolTwoFactor(env, staff);
 
     const programs = await env.call('GET', '/v1/staff/programs', { token: staff });
     expect(programs.json.programs[0].licences).toEqual({ total: 2, used: 0, remaining: 2 });
