@@ -1,0 +1,64 @@
+/**
+ * Organisations are isolated: for every staff route, staff and keys of organisation B
+ * using A's refs, entries, appointments, keys and usernames get 404 (or data of B only),
+ * and nothing of A changes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeTable } from '../../server/openapi/route-table.ts';
+import { checksum, fillPath, marker, world, type World } from './world.ts';
+
+let w: World;
+beforeAll(async () => {
+  w = await world();
+});
+afterAll(() => w.env.close());
+
+const bodies: Record<string, unknown> = {
+  'post /v1/staff/codes/{ref}/unlock': { sectionId: 'logg', reason: 'Prøver' },
+  'post /v1/staff/codes/{ref}/appointments': { at: '2025-03-11T09:00:00Z', kind: 'video' },
+  'post /v1/staff/codes': { programId: 'kurs' },
+  'post /v1/staff/api-keys': { name: 'B key', scopes: ['codes:read'] },
+};
+/** Tables B's own actions may write to (B's own rows); A's data lives in the rest. */
+const bWrites = ['audit_log', 'codes', 'licences', 'api_keys', 'staff_sessions', 'staff', 'staff_recovery_codes'];
+
+describe('organisation B against A', () => {
+  const staffRoutes = routeTable.filter((r) => r.path.startsWith('/v1/staff/') && r.auth !== 'none' && !r.path.startsWith('/v1/staff/sessions') && r.path !== '/v1/staff/password' && !r.path.startsWith('/v1/staff/totp'));
+
+  it('covers every staff route that names or lists an organisation\'s data', () => {
+    expect(staffRoutes.length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const route of staffRoutes) {
+    it(`${route.method.toUpperCase()} ${route.path}`, async () => {
+      const { env, a, b } = w;
+      const values = { ref: route.path.startsWith('/v1/staff/api-keys') ? a.key.ref : a.person.ref, id: a.person.appointmentId, username: a.pro.username };
+      const path = fillPath(route.path, values);
+      const key = `${route.method} ${route.path}`;
+      const body = key === 'post /v1/staff/codes/lookup' ? { code: a.person.code } : bodies[key];
+      const before = checksum(env.db, { except: bWrites });
+      const aRows = JSON.stringify(env.db.prepare('SELECT * FROM codes WHERE org_id = (SELECT id FROM orgs WHERE slug = ?) ORDER BY id').all('bydel-a'));
+      for (const token of [b.admin.token, b.pro.token, b.key.token]) {
+        const res = await env.call(route.method.toUpperCase(), path, { token, body });
+        const named = route.path.includes('{') || key === 'post /v1/staff/codes/lookup';
+        if (named) expect([token.slice(0, 4), res.status === 404 || res.status === 403]).toEqual([token.slice(0, 4), true]);
+        if (res.status === 403) expect(res.json.error.code).toBe('forbidden');
+        expect(res.text).not.toContain(a.person.ref);
+        expect(res.text).not.toContain(a.person.entryId);
+        expect(res.text).not.toContain(a.key.ref);
+        expect(res.text).not.toContain(marker);
+      }
+      expect(checksum(env.db, { except: bWrites })).toBe(before);
+      expect(JSON.stringify(env.db.prepare('SELECT * FROM codes WHERE org_id = (SELECT id FROM orgs WHERE slug = ?) ORDER BY id').all('bydel-a'))).toBe(aRows);
+      // A's staff are untouched and still logged in.
+      expect((await env.call('GET', '/v1/staff/codes', { token: a.pro.token })).status).toBe(200);
+    });
+  }
+
+  it('leaves A\'s person working and A\'s audit log free of B\'s staff', async () => {
+    const { env, a } = w;
+    expect((await env.call('GET', '/v1/me', { token: a.person.token })).status).toBe(200);
+    const foreign = env.db.prepare("SELECT count(*) AS n FROM audit_log WHERE org_id = (SELECT id FROM orgs WHERE slug = 'bydel-a') AND staff_id IN (SELECT id FROM staff WHERE org_id = (SELECT id FROM orgs WHERE slug = 'bydel-b'))").get() as { n: number };
+    expect(foreign.n).toBe(0);
+  });
+});
