@@ -225,7 +225,7 @@ describe('the reference web client', () => {
     await page.getByRole('button', { name: 'Nei, bare jeg kan se dem' }).click();
     await page.getByRole('heading', { name: 'Mestring av depresjon' }).waitFor();
     await page.evaluate(async () => {
-      const token = sessionStorage.getItem('mestring.token');
+      const token = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('mestring.token');
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
       for (const [id, n] of [['phq9', 9], ['gad7', 7]] as const) {
         const answers = Object.fromEntries(Array.from({ length: n }, (_, i) => [`q${i + 1}`, 0]));
@@ -236,7 +236,7 @@ describe('the reference web client', () => {
     await page.getByRole('link', { name: /^1\. / }).click();
     const log = page.locator('#exercise-activity-log');
     await log.waitFor();
-    for (const [day, text] of [['2026-11-23', 'Gikk tur'], ['2026-11-24', 'Ringte en venn']]) {
+    for (const [day, text] of [['2026-11-23', 'Gikk tur'], ['2026-11-24', 'Ringte en venn']] as const) {
       await log.getByLabel('Hvilken dag gjelder det?').fill(day);
       await log.getByLabel('Hva gjorde du i dag?').fill(text);
       await log.getByRole('button', { name: 'Legg til' }).click();
