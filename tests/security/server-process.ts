@@ -1,0 +1,148 @@
+/**
+ * Runs the real server as a child process (`node bin/mestring.js serve`) on a data folder
+ * in a temp directory, for crash, restart, backup and address tests. The database is
+ * seeded before start (an organisation with licences, codes, and staff whose password
+ * and authenticator are set), so tests can log in over HTTP at once.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import http from 'node:http';
+import { fixturePrograms } from '../server/helpers.ts';
+import { openDatabase } from '../../server/db/open-database.ts';
+import { loadSecrets } from '../../server/config.ts';
+import { createStores } from '../../server/store/index.ts';
+import { addLicences, createOrg, createStaff, issueCode } from '../../server/admin.ts';
+import { hashPassword } from '../../server/auth/password.ts';
+import { factorKeys, seal } from '../../server/auth/secret-box.ts';
+import { newTotpSecret, totpCode } from '../../server/auth/totp.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+/** One build folder for every server of this test run: the fixture programs compile once. */
+const buildDir = mkdtempSync(join(tmpdir(), 'mestring-build-'));
+
+export const staffPassword = 'a long staff password';
+
+/**
+ * A data folder with a seeded database: org `bydel-a` with `licences` licences of `kurs`,
+ * `codes` codes and a professional `kari` with a known password and TOTP secret.
+ */
+export function seedDataDir(options: { codes?: number; dir?: string } = {}) {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'mestring-server-'));
+  mkdirSync(dir, { recursive: true });
+  const dbPath = join(dir, 'mestring.db');
+  const secretFile = join(dir, 'secret.key');
+  const { secrets } = loadSecrets(secretFile);
+  const db = openDatabase(dbPath);
+  const stores = createStores(db);
+  const now = new Date();
+  createOrg(stores, 'bydel-a', 'Bydel A', now);
+  addLicences(stores, 'bydel-a', 'kurs', 1000);
+  const staff = createStaff(stores, 'bydel-a', 'kari', 'professional', now);
+  stores.staff.setPassword(staff.id, hashPassword(staffPassword), false);
+  const totpSecret = newTotpSecret();
+  stores.staff.setPendingTotp(staff.id, seal(factorKeys(secrets), totpSecret));
+  stores.staff.confirmTotp(staff.id, 0, [], now.toISOString());
+  const orgId = stores.orgs.bySlug('bydel-a')!.id;
+  const codes = Array.from({ length: options.codes ?? 3 }, () => issueCode(stores, secrets.codeKey, orgId, 'kurs', { staffId: staff.id }, now));
+  db.close();
+  return { dir, dbPath, secretFile, codes, totpSecret };
+}
+export type DataDir = ReturnType<typeof seedDataDir>;
+
+/** A running server child process. */
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  /** SIGKILL: no chance to close anything. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait for a clean exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node bin/mestring.js serve` on `data` (port chosen by the OS), resolving when it listens.
+ * stdout and stderr are appended to `<dir>/server.log`: tests grep it too.
+ */
+export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string }, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const logFd = openSync(join(data.dir, 'server.log'), 'a');
+  const child = spawn(process.execPath, [join(root, 'bin/mestring.js'), 'serve'], {
+    cwd: data.dir,
+    env: { ...process.env, PORT: '0', MESTRING_DB: data.dbPath, MESTRING_SECRET_FILE: data.secretFile, MESTRING_PROGRAMS: fixturePrograms, MESTRING_BUILD: buildDir, ...env },
+    stdio: ['ignore', 'pipe', logFd],
+  });
+  closeSync(logFd);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /on http:\/\/localhost:(\d+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+  child.stdout!.on('data', () => {});
+  return {
+    child,
+    port,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** One HTTP request to 127.0.0.1:`port`, optionally from a chosen local address. */
+export function request(port: number, method: string, path: string, options: { body?: unknown; token?: string; localAddress?: string; timeoutMs?: number } = {}): Promise<{ status: number; json: any; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const req = http.request({
+      host: '127.0.0.1', port, method, path, localAddress: options.localAddress, agent: false,
+      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+      timeout: options.timeoutMs ?? 10_000,
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => {
+        let json: any;
+        try {
+          json = text ? JSON.parse(text) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, json, headers: res.headers });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Logs kari in with password and the current TOTP code; returns the staff token. */
+export async function staffLoginOverHttp(port: number, secret: string, localAddress?: string): Promise<string> {
+  const login = await request(port, 'POST', '/v1/staff/sessions', { body: { org: 'bydel-a', username: 'kari', password: staffPassword }, localAddress });
+  if (login.status !== 201) throw new Error(`login ${login.status}`);
+  const done = await request(port, 'POST', '/v1/staff/sessions/current/totp', { token: login.json.token, body: { code: totpCode(secret, new Date()) }, localAddress });
+  if (done.status !== 200) throw new Error(`totp ${done.status}: ${JSON.stringify(done.json)}`);
+  return login.json.token;
+}
+
+/** PHQ-9 answers that mark one write: the sum of items 1-8 encodes `n` (0-24). */
+export const phq9For = (n: number) => {
+  const answers: Record<string, number> = { q9: 0 };
+  for (let i = 1; i <= 8; i++) answers[`q${i}`] = Math.min(3, Math.max(0, n - (i - 1) * 3));
+  return answers;
+};
