@@ -1,0 +1,55 @@
+/**
+ * No client address anywhere: the real server (a child process) is called from
+ * 127.0.0.2, 127.0.0.3, ... (person login, answers, wrong codes up to the throttle, staff
+ * login with a second factor, code detail); no encoding of any of those addresses appears
+ * in the database, its WAL, the server's log or any other file in the data folder.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { request, seedDataDir, staffLoginOverHttp, startServerProcess, phq9For, type DataDir } from './server-process.ts';
+import { generateCode, formatCode } from '../../server/codes/access-code.ts';
+
+let data: DataDir;
+afterAll(() => rmSync(data.dir, { recursive: true, force: true }));
+
+/** The ways an IPv4 address could be written down. */
+function encodings(address: string): Buffer[] {
+  const octets = address.split('.').map(Number);
+  const hex = octets.map((o) => o.toString(16).padStart(2, '0')).join('');
+  const int = ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!;
+  return [address, `::ffff:${address}`, hex, hex.toUpperCase(), String(int), Buffer.from(octets).toString('base64')].map((s) => Buffer.from(s)).concat([Buffer.from(octets)]);
+}
+
+describe('requests from several loopback addresses', () => {
+  it('leave no trace of any of them in any file the server wrote', async () => {
+    data = seedDataDir({ codes: 4 });
+    const server = await startServerProcess(data);
+    const addresses = ['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5'];
+    // One staff login (a TOTP code is accepted once per 30-second step), used from every address.
+    const staff = await staffLoginOverHttp(server.port, data.totpSecret, addresses[0]);
+    for (const [i, localAddress] of addresses.entries()) {
+      const code = data.codes[i]!;
+      const login = await request(server.port, 'POST', '/v1/sessions', { body: { code: code.code }, localAddress });
+      expect(login.status).toBe(201);
+      const token = login.json.token;
+      expect((await request(server.port, 'PUT', '/v1/me/consent', { token, body: { share: true }, localAddress })).status).toBe(200);
+      expect((await request(server.port, 'POST', '/v1/me/questionnaires/phq9/responses', { token, body: { answers: phq9For(i + 3) }, localAddress })).status).toBe(201);
+      let throttled = 0;
+      for (let n = 0; n < 12; n++) if ((await request(server.port, 'POST', '/v1/sessions', { body: { code: formatCode(generateCode()) }, localAddress })).status === 429) throttled++;
+      expect(throttled).toBeGreaterThan(0);
+      expect((await request(server.port, 'GET', `/v1/staff/codes/${code.ref}`, { token: staff, localAddress })).status).toBe(200);
+    }
+    await server.stop();
+
+    const files = readdirSync(data.dir).map((f) => join(data.dir, f)).filter((f) => statSync(f).isFile());
+    expect(files.some((f) => f.endsWith('-wal') || f.endsWith('.db'))).toBe(true);
+    expect(files.some((f) => f.endsWith('server.log'))).toBe(true);
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const address of addresses) {
+        for (const needle of encodings(address)) expect([file, address, needle.toString('hex'), bytes.includes(needle)]).toEqual([file, address, needle.toString('hex'), false]);
+      }
+    }
+  }, 90_000);
+});
