@@ -1,7 +1,7 @@
 // The person's client: a hash router over the views. Uses only the public HTTP API.
-import { t } from '../i18n.js';
+import { startRouter } from '../router.js';
 import { getToken } from './session.js';
-import { renderHeader, show, alertBox, loading } from './shell.js';
+import { renderHeader } from './shell.js';
 import { loginView, programOverviewView } from './login.js';
 import { consentView } from './consent.js';
 import { homeView } from './home.js';
@@ -21,30 +21,11 @@ const routes = [
   { pattern: /^(#\/?)?$/, view: homeView },
 ];
 
-async function route() {
-  renderHeader(route);
-  const hash = location.hash;
-  const match = routes.map((r) => ({ r, m: r.pattern.exec(hash) })).find((x) => x.m);
-  if (!getToken() && !match?.r.public) return loginView();
-  if (!match) {
-    location.hash = '#/';
-    return undefined;
-  }
-  loading();
-  try {
-    await match.r.view(...match.m.slice(1));
-  } catch (err) {
-    if (!getToken()) return loginView();
-    show(alertBox(t('errorGeneric'), 'error'));
-    console.error(err);
-  }
-  return undefined;
-}
-
-// The skip link must not touch the hash: the hash is the router's.
-document.querySelector('.skip-link')?.addEventListener('click', (event) => {
-  event.preventDefault();
-  document.getElementById('main')?.focus();
+startRouter({
+  routes,
+  fallback: '#/',
+  loggedIn: () => Boolean(getToken()),
+  login: loginView,
+  guard: (found) => (!getToken() && !found?.public ? loginView : undefined),
+  beforeEach: renderHeader,
 });
-window.addEventListener('hashchange', route);
-route();

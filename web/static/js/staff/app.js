@@ -3,7 +3,7 @@
 import { h, replace } from '../dom.js';
 import { t, lang, setLang } from '../i18n.js';
 import './strings.js';
-import { show, alertBox } from '../person/shell.js';
+import { startRouter } from '../router.js';
 import { api, staffInfo, setStaffInfo } from './session.js';
 import { loginView, passwordView } from './login.js';
 import { codesView, newCodeView } from './codes.js';
@@ -44,32 +44,16 @@ function header() {
   document.documentElement.lang = lang();
 }
 
-async function route() {
-  header();
-  const info = staffInfo();
-  if (!info || location.hash === '#/login') return loginView();
-  if (info.mustChangePassword && location.hash !== '#/password') {
-    location.hash = '#/password';
+const route = startRouter({
+  routes,
+  fallback: '#/codes',
+  loggedIn: () => Boolean(staffInfo()),
+  login: loginView,
+  guard: () => {
+    const info = staffInfo();
+    if (!info || location.hash === '#/login') return loginView;
+    if (info.mustChangePassword && location.hash !== '#/password') return '#/password';
     return undefined;
-  }
-  const match = routes.map((r) => ({ r, m: r.pattern.exec(location.hash) })).find((x) => x.m);
-  if (!match) {
-    location.hash = '#/codes';
-    return undefined;
-  }
-  try {
-    await match.r.view(...match.m.slice(1));
-  } catch (err) {
-    if (!staffInfo()) return loginView();
-    show(alertBox(t('errorGeneric'), 'error'));
-    console.error(err);
-  }
-  return undefined;
-}
-
-document.querySelector('.skip-link')?.addEventListener('click', (event) => {
-  event.preventDefault();
-  document.getElementById('main')?.focus();
+  },
+  beforeEach: header,
 });
-window.addEventListener('hashchange', route);
-route();

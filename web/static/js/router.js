@@ -1,0 +1,50 @@
+// The hash router both apps share: match a route, let the app's guard send the
+// visitor elsewhere (to log in, to change a password), show the view, and show a
+// plain error when a view fails. The skip link moves focus without touching the hash.
+import { t } from './i18n.js';
+import { show, alertBox, loading } from './person/shell.js';
+
+/**
+ * @typedef {{ pattern: RegExp, view: (...params: string[]) => unknown, public?: boolean }} Route
+ * @param {{
+ *   routes: Route[],
+ *   fallback: string,
+ *   guard: (route: Route | undefined) => string | (() => unknown) | undefined,
+ *   loggedIn: () => boolean,
+ *   login: () => unknown,
+ *   beforeEach?: (rerender: () => void) => void,
+ * }} options
+ */
+export function startRouter({ routes, fallback, guard, loggedIn, login, beforeEach }) {
+  async function route() {
+    beforeEach?.(route);
+    const found = routes.map((r) => ({ r, m: r.pattern.exec(location.hash) })).find((x) => x.m);
+    const redirect = guard(found?.r);
+    if (typeof redirect === 'function') return redirect();
+    if (typeof redirect === 'string') {
+      location.hash = redirect;
+      return undefined;
+    }
+    if (!found || !found.m) {
+      location.hash = fallback;
+      return undefined;
+    }
+    loading();
+    try {
+      await found.r.view(...found.m.slice(1));
+    } catch (err) {
+      if (!loggedIn()) return login();
+      show(alertBox(t('errorGeneric'), 'error'));
+      console.error(err);
+    }
+    return undefined;
+  }
+
+  document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  });
+  window.addEventListener('hashchange', route);
+  route();
+  return route;
+}
