@@ -86,18 +86,27 @@ const isNight = (values: Record<string, unknown>): values is SleepDiaryNight & R
 
 /**
  * Sleep diary nights of a program's sleep-diary exercises, oldest first, for charts
- * of sleep efficiency. Entries missing a value are left out.
+ * of sleep efficiency. A night is dated by the diary's date field when it has one,
+ * else by when it was saved. Entries missing a value are left out.
  *
  * @example
  *   sleepSeries(program, [{ exerciseId: 'sleep-diary', values, createdAt }])
  */
 export function sleepSeries(
-  program: { sections: { blocks: { type: string; id?: string; kind?: string }[] }[] },
+  program: { sections: { blocks: { type: string; id?: string; kind?: string; fields?: { id: string; type: string }[] }[] }[] },
   entries: readonly { exerciseId: string; values: Record<string, unknown>; createdAt: string }[],
 ): SleepSeriesPoint[] {
-  const diaries = new Set(program.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'exercise' && b.kind === 'sleep-diary').map((b) => b.id)));
+  const dateField = new Map<string, string | undefined>();
+  for (const section of program.sections) {
+    for (const block of section.blocks) {
+      if (block.type === 'exercise' && block.kind === 'sleep-diary' && block.id) dateField.set(block.id, block.fields?.find((f) => f.type === 'date')?.id);
+    }
+  }
   return entries
-    .filter((e) => diaries.has(e.exerciseId) && isNight(e.values))
-    .map((e) => ({ at: typeof e.values.date === 'string' ? e.values.date : e.createdAt, exerciseId: e.exerciseId, ...summariseNight(e.values as unknown as SleepDiaryNight) }))
+    .filter((e) => dateField.has(e.exerciseId) && isNight(e.values))
+    .map((e) => {
+      const day = e.values[dateField.get(e.exerciseId) ?? ''];
+      return { at: typeof day === 'string' ? day : e.createdAt, exerciseId: e.exerciseId, ...summariseNight(e.values as unknown as SleepDiaryNight) };
+    })
     .sort((a, b) => a.at.localeCompare(b.at));
 }

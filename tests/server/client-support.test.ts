@@ -1,0 +1,66 @@
+/**
+ * What the reference client (and any front end) needs besides the core routes:
+ * questionnaire definitions to show, sleep efficiency from the sleep diary, and the
+ * labels the professional's follow-up view shows entries with.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileTree } from '../../engine/index.ts';
+import type { CompiledProgram, Instrument } from '../../schemas/types.ts';
+import { testApp, fixtureProgram, type TestEnv } from './helpers.ts';
+import { addLicences } from '../../server/admin.ts';
+
+let env: TestEnv;
+afterEach(() => env?.close());
+
+const sovn = compileTree(['programs/sovn']).programs[0] as CompiledProgram;
+
+/** The lowest answer to every item. */
+const lowest = (instrument: Instrument) =>
+  Object.fromEntries(instrument.items.map((item) => [item.id, item.type === 'scale' ? item.min : (item.options ?? instrument.options)![0]!.value]));
+
+describe('questionnaire definitions for the person', () => {
+  it('lists the program’s questionnaires and forms, and gives one by id', async () => {
+    env = testApp();
+    const staff = await env.org();
+    const person = await env.person(staff.token);
+    const list = await env.call('GET', '/v1/me/questionnaires', { token: person.token });
+    expect(list.status).toBe(200);
+    expect(Object.keys(list.json.instruments).sort()).toEqual(Object.keys(env.program.instruments).sort());
+    const checkin = await env.call('GET', '/v1/me/questionnaires/checkin', { token: person.token });
+    expect(checkin.json.instrument.items.every((i: { type: string }) => i.type === 'scale')).toBe(true);
+    expect((await env.call('GET', '/v1/me/questionnaires/phq9', { token: person.token })).json.instrument.id).toBe('phq9');
+    expect((await env.call('GET', '/v1/me/questionnaires/isi', { token: person.token })).json.error.code).toBe('not_found');
+    expect((await env.call('GET', '/v1/me/questionnaires/phq9')).status).toBe(401);
+  });
+});
+
+describe('the sleep diary', () => {
+  it('gives time in bed, total sleep time and sleep efficiency per night, to the person and, with consent, the professional', async () => {
+    env = testApp({ programs: [fixtureProgram(), sovn] });
+    const staff = await env.org();
+    addLicences(env.stores, staff.slug, 'sovn', 2);
+    const issued = await env.call('POST', '/v1/staff/codes', { token: staff.token, body: { programId: 'sovn' } });
+    const token = (await env.call('POST', '/v1/sessions', { body: { code: issued.json.code } })).json.token as string;
+    await env.call('PUT', '/v1/me/consent', { token, body: { share: true } });
+    for (const id of sovn.measurement.start) {
+      const saved = await env.call('POST', `/v1/me/questionnaires/${id}/responses`, { token, body: { answers: lowest(sovn.instruments[id]!) } });
+      expect(saved.status, saved.text).toBe(201);
+    }
+    const night = { night: '2026-11-20', 'in-bed': '23:00', 'lights-out': '23:30', 'sleep-latency': 30, 'awake-during-night': 30, 'final-wake': '06:30', 'out-of-bed': '07:00' };
+    const entry = await env.call('POST', '/v1/me/exercises/sleep-diary/entries', { token, body: { values: night } });
+    expect(entry.status, entry.text).toBe(201);
+    await env.call('POST', '/v1/me/exercises/sleep-diary/entries', { token, body: { values: { ...night, night: '2026-11-19', 'awake-during-night': 0 } } });
+
+    const scores = await env.call('GET', '/v1/me/scores', { token });
+    expect(scores.json.sleep).toEqual([
+      { at: '2026-11-19', exerciseId: 'sleep-diary', timeInBed: 480, totalSleepTime: 390, sleepEfficiency: 81.3 },
+      { at: '2026-11-20', exerciseId: 'sleep-diary', timeInBed: 480, totalSleepTime: 360, sleepEfficiency: 75 },
+    ]);
+
+    const detail = await env.call('GET', `/v1/staff/codes/${issued.json.ref}`, { token: staff.token });
+    expect(detail.status).toBe(200);
+    expect(detail.json.sleep).toEqual(scores.json.sleep);
+    expect(detail.json.exercises['sleep-diary'].fields.map((f: { id: string }) => f.id)).toContain('sleep-latency');
+    expect(detail.json.instruments.bis.name).toMatch(/Bergen/);
+  });
+});
