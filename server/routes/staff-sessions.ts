@@ -55,7 +55,7 @@ export function staffSessionRoutes(deps: RouteDeps, accounts: AccountThrottle) {
 
   app.delete('/v1/staff/sessions/current', (c) => {
     stores.staff.endSession(c.get('staff').tokenHash);
-    deleteCookie(c, staffCookie, { path: '/', secure: true });
+    deleteCookie(c, staffCookie, { path: '/', secure: true, httpOnly: true, sameSite: 'Strict' });
     return c.body(null, 204);
   });
 
