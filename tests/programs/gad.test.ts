@@ -1,0 +1,329 @@
+/**
+ * programs/gad ("Mestring av bekymring"): compiles with no errors or warnings, has
+ * 6-8 substantial parts, a first part with consent and the urgent-help numbers, a
+ * last part with the staying-well plan and the numbers, the core exercises (worry
+ * log, worry time plan and log, worry sorting, problem solving, uncertainty
+ * behaviours and experiments, beliefs about worry, present-moment log) with the
+ * right kinds, requirements and fields, taught in order, and the shared
+ * measurement plan with PSWQ weekly.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileTree } from '../../engine/index.ts';
+import type { CompiledExercise, CompiledField, CompiledProgram, CompiledSection, NoteBlock } from '../../schemas/types.ts';
+
+let program: CompiledProgram;
+let problems: string[];
+
+beforeAll(() => {
+  const { programs, files } = compileTree(['programs/gad']);
+  problems = files.flatMap((file) =>
+    file.messages
+      .filter((m) => m.fatal === true || m.fatal === false)
+      .map((m) => `${file.path}:${m.line ?? '?'}:${m.column ?? '?'} ${m.fatal ? 'error' : 'warning'} ${m.reason} (${m.ruleId})`),
+  );
+  program = programs.find((p) => p.id === 'gad') as CompiledProgram;
+});
+
+const exercisesOf = (section: CompiledSection): CompiledExercise[] =>
+  section.blocks.filter((b): b is CompiledExercise => b.type === 'exercise');
+const notesOf = (section: CompiledSection): NoteBlock[] => section.blocks.filter((b): b is NoteBlock => b.type === 'note');
+const allExercises = (): CompiledExercise[] => program.sections.flatMap(exercisesOf);
+const textOf = (section: CompiledSection): string =>
+  section.blocks
+    .map((b) => (b.type === 'html' || b.type === 'note' || b.type === 'exercise' ? b.html : ''))
+    .join(' ')
+    .replace(/<[^>]+>/g, ' ');
+const wordsOf = (section: CompiledSection): number => textOf(section).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
+function exercise(id: string): { exercise: CompiledExercise; section: CompiledSection } {
+  for (const section of program.sections) {
+    const found = exercisesOf(section).find((e) => e.id === id);
+    if (found) return { exercise: found, section };
+  }
+  throw new Error(`exercise '${id}' not found in programs/gad`);
+}
+
+function field(ex: CompiledExercise, id: string): CompiledField {
+  const found = ex.fields.find((f) => f.id === id);
+  expect(found, `field '${id}' in exercise '${ex.id}'`).toBeDefined();
+  return found as CompiledField;
+}
+
+function expectRating(f: CompiledField): void {
+  expect(f.type, `${f.id} is a scale`).toBe('scale');
+  expect(f.min).toBe(0);
+  expect(f.max).toBe(10);
+  expect(f.anchors).toHaveLength(2);
+}
+
+function optionValues(f: CompiledField): string[] {
+  return (f.options ?? []).map((o) => o.value);
+}
+
+/** A required, repeatable log that the part's completion counts with at least `min` entries. */
+function expectRequiredLog(id: string, min: number): CompiledExercise {
+  const { exercise: log, section } = exercise(id);
+  expect(log.kind, `${id} kind`).toBe('log');
+  expect(log.repeatable, `${id} repeatable`).toBe(true);
+  expect(log.required, `${id} required`).toBe(true);
+  expect(log.minEntries, `${id} minEntries`).toBeGreaterThanOrEqual(min);
+  expect(section.requirements.exercises).toContainEqual({ id, minEntries: log.minEntries });
+  return log;
+}
+
+describe('programs/gad', () => {
+  it('compiles with no errors and no warnings', () => {
+    expect(problems).toEqual([]);
+    expect(program, 'programs/gad did not compile').toBeDefined();
+    expect(program.title).toBe('Mestring av bekymring');
+    expect(program.locale).toBe('nb');
+  });
+
+  it('has 6 to 8 substantial parts, each with subheadings and at least one exercise', () => {
+    expect(program.sections.length).toBeGreaterThanOrEqual(6);
+    expect(program.sections.length).toBeLessThanOrEqual(8);
+    program.sections.forEach((section, i) => {
+      expect(section.number).toBe(i + 1);
+      expect(exercisesOf(section).length, `part ${section.id} has an exercise`).toBeGreaterThan(0);
+      expect(section.blocks.some((b) => b.type === 'html' && b.html.includes('<h2')), `part ${section.id} has subheadings`).toBe(true);
+      expect(wordsOf(section), `part ${section.id} is teaching, not a stub`).toBeGreaterThanOrEqual(700);
+      expect(textOf(section), `part ${section.id} ends with a summary`).toMatch(/Oppsummering/);
+    });
+  });
+
+  it('part 1 explains consent and gives every urgent-help number in a safety note', () => {
+    const first = program.sections[0] as CompiledSection;
+    expect(first.id).toBe('velkommen');
+    expect(textOf(first)).toMatch(/innstillinger/i);
+    const safety = notesOf(first).filter((n) => n.kind === 'safety');
+    expect(safety.length).toBeGreaterThan(0);
+    const html = safety.map((n) => n.html).join(' ');
+    for (const [number, tel] of [
+      ['113', 'tel:113'],
+      ['116 117', 'tel:116117'],
+      ['116 123', 'tel:116123'],
+      ['22 40 00 40', 'tel:22400040'],
+    ]) {
+      expect(html).toContain(number);
+      expect(html).toContain(`href="${tel}"`);
+    }
+  });
+
+  it('part 1 keeps its permanent exercises: goals and the worry log', () => {
+    const first = program.sections[0] as CompiledSection;
+    expect(exercisesOf(first).map((e) => e.id)).toEqual(['goals', 'worry-log']);
+    const goals = exercise('goals').exercise;
+    expect(goals.kind).toBe('form');
+    expect(goals.required).toBe(true);
+    expectRating(field(goals, 'goal-1-importance'));
+  });
+
+  it('the last part holds the required staying-well plan and the urgent-help numbers as links', () => {
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    const plan = exercisesOf(last).find((e) => e.id === 'staying-well-plan');
+    expect(plan, 'staying-well-plan in the last part').toBeDefined();
+    expect(plan?.kind).toBe('plan');
+    expect(plan?.required).toBe(true);
+    expect(last.requirements.exercises).toContainEqual({ id: 'staying-well-plan', minEntries: 1 });
+    for (const id of ['warning-signs', 'what-helps', 'if-worse', 'contacts']) {
+      expect(field(plan as CompiledExercise, id).required, `plan field ${id} is required`).toBe(true);
+    }
+    const safety = notesOf(last).filter((n) => n.kind === 'safety').map((n) => n.html).join(' ');
+    for (const [number, tel] of [
+      ['113', 'tel:113'],
+      ['116 117', 'tel:116117'],
+      ['116 123', 'tel:116123'],
+      ['22 40 00 40', 'tel:22400040'],
+    ]) {
+      expect(safety).toContain(number);
+      expect(safety).toContain(`href="${tel}"`);
+    }
+    // It leads into the end measurement and the evaluation.
+    expect(textOf(last)).toMatch(/Sluttevaluering/);
+    expect(textOf(last)).toMatch(/PHQ-9/);
+    expect(textOf(last)).toMatch(/GAD-7/);
+  });
+
+  it('has the worry log as a required, repeatable daily log', () => {
+    const log = expectRequiredLog('worry-log', 3);
+    expect(field(log, 'day').type).toBe('date');
+    expect(field(log, 'worry').type).toBe('longtext');
+    expect(field(log, 'worry').required).toBe(true);
+    expect(field(log, 'duration').type).toBe('duration');
+    expectRating(field(log, 'anxiety'));
+    expect(field(log, 'anxiety').required).toBe(true);
+  });
+
+  it('teaches worry time: a plan with a clock time and 15-30 minutes, and a repeatable worry-time log', () => {
+    const { exercise: plan, section } = exercise('worry-time-plan');
+    expect(plan.kind).toBe('form');
+    expect(plan.required).toBe(true);
+    expect(field(plan, 'start-time').type).toBe('time');
+    expect(field(plan, 'start-time').required).toBe(true);
+    expect(field(plan, 'length').type).toBe('duration');
+    expect(field(plan, 'length').required).toBe(true);
+    expect(textOf(section)).toMatch(/15 til 30 minutter/);
+    expect(textOf(section)).toMatch(/[Uu]tsett/);
+
+    const log = expectRequiredLog('worry-time-log', 3);
+    expect(exercise('worry-time-log').section.id).toBe(section.id);
+    expect(field(log, 'day').type).toBe('date');
+    expect(field(log, 'day').required).toBe(true);
+    expectRating(field(log, 'postpone-success'));
+    expect(field(log, 'postpone-success').required).toBe(true);
+    expect(field(log, 'held').type).toBe('choice');
+    expect(optionValues(field(log, 'held'))).toEqual(['yes', 'shorter', 'no']);
+    expect(field(log, 'minutes').type).toBe('duration');
+    expectRating(field(log, 'anxiety-start'));
+    expectRating(field(log, 'anxiety-end'));
+  });
+
+  it('sorts worries into practical and hypothetical, with the right next step for each', () => {
+    const log = expectRequiredLog('worry-sorting', 3);
+    expect(field(log, 'worry').required).toBe(true);
+    const type = field(log, 'type');
+    expect(type.type).toBe('choice');
+    expect(type.required).toBe(true);
+    expect(optionValues(type)).toEqual(expect.arrayContaining(['practical', 'hypothetical']));
+    const plan = field(log, 'plan');
+    expect(plan.type).toBe('choice');
+    expect(plan.required).toBe(true);
+    expect(optionValues(plan)).toEqual(expect.arrayContaining(['solve', 'postpone', 'let-go']));
+    expect(field(log, 'problem-now').type).toBe('boolean');
+    expect(field(log, 'can-act').type).toBe('boolean');
+  });
+
+  it('has problem solving as a required, repeatable worksheet with the steps and an outcome rating', () => {
+    const { exercise: ps, section } = exercise('problem-solving');
+    expect(ps.required).toBe(true);
+    expect(ps.repeatable).toBe(true);
+    expect(section.requirements.exercises.map((e) => e.id)).toContain('problem-solving');
+    for (const id of ['problem', 'goal', 'options', 'chosen', 'first-step']) {
+      expect(field(ps, id).required, `problem-solving#${id} is required`).toBe(true);
+    }
+    expect(field(ps, 'when').type).toBe('date');
+    expect(field(ps, 'result').required).toBe(false);
+    expectRating(field(ps, 'solved'));
+    expect(field(ps, 'solved').required).toBe(false);
+  });
+
+  it('works on intolerance of uncertainty: reassurance seeking and checking, and a repeatable experiment log', () => {
+    const { exercise: behaviours } = exercise('uncertainty-behaviours');
+    expect(behaviours.kind).toBe('form');
+    expect(behaviours.required).toBe(true);
+    const list = field(behaviours, 'behaviours');
+    expect(list.type).toBe('multichoice');
+    expect(optionValues(list)).toEqual(expect.arrayContaining(['reassurance', 'checking', 'searching', 'avoiding']));
+    expect(field(behaviours, 'first-experiment').required).toBe(true);
+
+    const log = expectRequiredLog('uncertainty-experiment', 3);
+    for (const id of ['experiment', 'prediction', 'outcome', 'learned']) {
+      expect(field(log, id).type).toBe('longtext');
+      expect(field(log, id).required, `uncertainty-experiment#${id} is required`).toBe(true);
+    }
+    for (const id of ['belief-before', 'anxiety-peak']) {
+      expectRating(field(log, id));
+      expect(field(log, id).required).toBe(true);
+    }
+    expectRating(field(log, 'coped'));
+    expect(field(log, 'anxiety-minutes').type).toBe('duration');
+  });
+
+  it('examines positive and negative beliefs about worry with belief ratings before and after', () => {
+    const { exercise: beliefs, section } = exercise('worry-beliefs');
+    expect(beliefs.kind).toBe('form');
+    expect(beliefs.required).toBe(true);
+    for (const id of ['positive-belief', 'negative-belief']) expect(field(beliefs, id).required).toBe(true);
+    for (const id of ['positive-before', 'negative-before']) {
+      expectRating(field(beliefs, id));
+      expect(field(beliefs, id).required).toBe(true);
+    }
+    for (const id of ['positive-after', 'negative-after']) {
+      expectRating(field(beliefs, id));
+      expect(field(beliefs, id).required).toBe(false);
+    }
+    expect(textOf(section)).toMatch(/forberedt/);
+    expect(textOf(section)).toMatch(/farlig/);
+  });
+
+  it('has a present-moment practice log with worry rated before and after', () => {
+    const log = expectRequiredLog('present-moment-log', 3);
+    expect(field(log, 'practice').type).toBe('choice');
+    expect(optionValues(field(log, 'practice'))).toEqual(expect.arrayContaining(['breath', 'senses', 'everyday']));
+    expect(field(log, 'minutes').type).toBe('duration');
+    for (const id of ['worry-before', 'worry-after']) {
+      expectRating(field(log, id));
+      expect(field(log, id).required).toBe(true);
+    }
+  });
+
+  it('teaches in order: log, worry time, sorting, problem solving, uncertainty, beliefs, present moment, plan', () => {
+    const at = (id: string) => exercise(id).section.number;
+    expect(at('worry-log')).toBe(1);
+    expect(at('worry-log')).toBeLessThan(at('worry-time-log'));
+    expect(at('worry-time-plan')).toBe(at('worry-time-log'));
+    expect(at('worry-time-log')).toBeLessThan(at('worry-sorting'));
+    expect(at('worry-sorting')).toBeLessThan(at('problem-solving'));
+    expect(at('problem-solving')).toBeLessThan(at('uncertainty-experiment'));
+    expect(at('uncertainty-behaviours')).toBe(at('uncertainty-experiment'));
+    expect(at('uncertainty-experiment')).toBeLessThan(at('worry-beliefs'));
+    expect(at('worry-beliefs')).toBeLessThan(at('present-moment-log'));
+    expect(at('staying-well-plan')).toBe(program.sections.length);
+  });
+
+  it('uses each exercise id only once', () => {
+    const ids = allExercises().map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('reminds the person not to write names in every free-text field', () => {
+    for (const ex of allExercises()) {
+      for (const f of ex.fields.filter((f) => f.type === 'text' || f.type === 'longtext')) {
+        expect(f.help ?? '', `${ex.id}#${f.id}`).toMatch(/navn/);
+      }
+    }
+  });
+
+  it('rates on 0-10 scales with two anchors everywhere', () => {
+    for (const ex of allExercises()) {
+      for (const f of ex.fields.filter((f) => f.type === 'scale')) expectRating(f);
+    }
+  });
+
+  it('has a safety note with where to get help in every part that touches on dark thoughts or strong reactions', () => {
+    for (const id of ['velkommen', 'problemlosning', 'tanker-om-bekymring', 'her-og-na', 'veien-videre']) {
+      const section = program.sections.find((s) => s.id === id);
+      expect(section, `part ${id}`).toBeDefined();
+      const safety = notesOf(section as CompiledSection).filter((n) => n.kind === 'safety').map((n) => n.html).join(' ');
+      expect(safety, `safety note in ${id}`).toContain('href="tel:113"');
+      expect(safety, `safety note in ${id}`).toContain('href="tel:116123"');
+    }
+  });
+
+  it('measures PHQ-9, GAD-7 and PSWQ at start and end, PSWQ weekly, and ends with the evaluation', () => {
+    const { measurement, instruments } = program;
+    for (const list of [measurement.start, measurement.end]) {
+      expect(list).toContain('phq9');
+      expect(list).toContain('gad7');
+      expect(list).toContain('pswq');
+    }
+    expect(measurement.repeated).toContainEqual({ instrument: 'pswq', every: 'week' });
+    expect(measurement.evaluation).toBe('evaluation');
+    for (const id of ['phq9', 'gad7', 'pswq', 'evaluation', 'checkin']) expect(instruments[id], `instrument ${id}`).toBeDefined();
+  });
+
+  it('has the three check-in ratings: worry today, time spent worrying, unease', () => {
+    const checkin = program.instruments[program.measurement.checkin];
+    expect(checkin).toBeDefined();
+    expect(checkin?.items.map((i) => i.id)).toEqual(['worry', 'worry-time', 'anxiety']);
+    for (const item of checkin?.items ?? []) {
+      expect(item.type).toBe('scale');
+      expect(item.min).toBe(0);
+      expect(item.max).toBe(10);
+      expect(item.anchors).toHaveLength(2);
+    }
+    const text = (checkin?.items ?? []).map((i) => i.text ?? '').join(' ');
+    expect(text).toMatch(/bekymret/i);
+    expect(text).toMatch(/urolig/i);
+  });
+});
