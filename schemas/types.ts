@@ -946,6 +946,43 @@ export interface ApiSecondFactorDone {
   ok: true;
   recoveryCodesLeft: number;
 }
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "StaffAccountRequest".
+ */
+export interface ApiStaffAccountRequest {
+  username: string;
+  role: "admin" | "professional";
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "StaffAccount".
+ */
+export interface ApiStaffAccount {
+  username: string;
+  role: "admin" | "professional";
+  createdAt: string;
+  mustChangePassword: boolean;
+  twoFactor: boolean;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "StaffAccountList".
+ */
+export interface ApiStaffAccountList {
+  accounts: ApiStaffAccount[];
+}
+/**
+ * The one-time password is shown only here; it must be changed at first login.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "StaffAccountCreated".
+ */
+export interface ApiStaffAccountCreated {
+  username: string;
+  role: string;
+  password: string;
+}
 
 // directives.schema.json
 /**

@@ -24,6 +24,7 @@ import { staffAuth } from './middleware/staff-auth/index.ts';
 import { twoFactorGate } from './middleware/two-factor/index.ts';
 import { createAccountThrottle, passwordLimits, secondFactorLimits } from './auth/account-throttle.ts';
 import { staffTwoFactorRoutes } from './routes/staff-two-factor.ts';
+import { staffAccountRoutes } from './routes/staff-accounts.ts';
 import { storageFailure } from './db/storage-failure.ts';
 import { defaultScore, type ScoreFn } from './scoring.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -110,6 +111,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', meRoutes(deps));
   app.route('/', meAnswerRoutes(deps));
   app.route('/', staffSessionRoutes(deps, createAccountThrottle({ now, limits: passwordLimits })));
+  app.route('/', staffAccountRoutes(deps));
   app.route('/', staffTwoFactorRoutes(deps, createAccountThrottle({ now, limits: secondFactorLimits })));
   app.route('/', staffCodeRoutes(deps));
   app.route('/', staffApiKeyRoutes(deps));

@@ -21,6 +21,7 @@ export function staffStore(db: Db) {
   const insert = db.prepare('INSERT INTO staff (org_id, username, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, 1, ?)');
   const byUsername = db.prepare<[number, string], StaffRow>('SELECT * FROM staff WHERE org_id = ? AND username = ?');
   const byId = db.prepare<[number], StaffRow>('SELECT * FROM staff WHERE id = ?');
+  const list = db.prepare<[number], StaffRow>('SELECT * FROM staff WHERE org_id = ? ORDER BY username');
   const setPassword = db.prepare('UPDATE staff SET password_hash = ?, must_change_password = ? WHERE id = ?');
   const insertSession = db.prepare('INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
   const session = db.prepare<[string, string], StaffRow>(
@@ -51,6 +52,7 @@ export function staffStore(db: Db) {
     },
     byUsername: (orgId: number, username: string) => byUsername.get(orgId, username),
     byId: (id: number) => byId.get(id),
+    list: (orgId: number) => list.all(orgId),
     setPassword: (id: number, hash: string, mustChange: boolean) => void setPassword.run(hash, mustChange ? 1 : 0, id),
     addSession: (hash: string, staffId: number, now: string, expires: string) => void insertSession.run(hash, staffId, now, expires),
     bySession: (hash: string, now: string) => session.get(hash, now),

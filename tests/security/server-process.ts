@@ -51,6 +51,12 @@ export function seedDataDir(options: { codes?: number; dir?: string } = {}) {
 }
 export type DataDir = ReturnType<typeof seedDataDir>;
 
+/** Every server child still running: killed when the test worker exits, even after a failed test. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** A running server child process. */
 export interface ServerProcess {
   child: ChildProcess;
@@ -73,7 +79,8 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
     stdio: ['ignore', 'pipe', logFd],
   });
   closeSync(logFd);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  running.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => { running.delete(child); resolve(); }));
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);

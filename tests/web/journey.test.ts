@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, desktop, launchBrowser, narrow, phone, screenshot } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
+import { totpCode } from '../../server/auth/totp.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -17,6 +18,9 @@ let personContext: BrowserContext;
 let staff: Page;
 let person: Page;
 let code = '';
+let totpSecret = '';
+let recoveryCodes: string[] = [];
+let staffPassword = '';
 
 /** Asserts no axe violations, and saves a screenshot of the state. */
 async function check(page: Page, name: string) {
@@ -66,10 +70,32 @@ describe('the reference web client', () => {
     await staff.getByRole('heading', { name: 'Velg et nytt passord' }).waitFor();
     await check(staff, 'staff-password');
     await staff.getByLabel('Nåværende passord').fill(password);
-    await staff.getByLabel('Nytt passord').fill('et langt og godt passord 2026');
+    staffPassword = 'et langt og godt passord 2026';
+    await staff.getByLabel('Nytt passord').fill(staffPassword);
     await staff.getByRole('button', { name: 'Lagre' }).click();
+
+    // Two-step login: enrol an authenticator app (QR code or key), confirm a code, keep the recovery codes.
+    await staff.getByRole('heading', { name: 'Sett opp innlogging i to steg' }).waitFor();
+    expect(await staff.getByRole('img', { name: 'QR-kode for autentiseringsappen' }).locator('svg').count()).toBe(1);
+    await check(staff, 'staff-two-factor-enrol');
+    totpSecret = ((await staff.locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
+    await staff.getByLabel('Kode fra autentiseringsappen').fill(totpCode(totpSecret, new Date()));
+    await staff.getByRole('button', { name: 'Bekreft' }).click();
+    await staff.getByRole('heading', { name: 'Reservekodene dine' }).waitFor();
+    expect(await staff.locator('.recovery-codes li').count()).toBe(10);
+    recoveryCodes = await staff.locator('.recovery-codes li').allTextContents();
+    await check(staff, 'staff-recovery-codes');
+    await staff.getByRole('button', { name: 'Jeg har tatt vare på kodene' }).click();
     await staff.getByRole('heading', { name: 'Tjenestens koder' }).waitFor();
     await check(staff, 'staff-codes-empty');
+
+    // Administration: staff accounts, licences, API keys.
+    await staff.getByRole('link', { name: 'Administrasjon' }).click();
+    await staff.getByRole('heading', { name: 'Ansatte' }).waitFor();
+    await staff.getByLabel('Brukernavn').fill('ola');
+    await staff.getByRole('button', { name: 'Lag konto' }).click();
+    await staff.getByText(/Engangspassord for ola/).waitFor();
+    await check(staff, 'staff-admin');
 
     await staff.getByRole('link', { name: 'Ny kode' }).click();
     await staff.getByRole('heading', { name: 'Lag en ny kode' }).waitFor();
@@ -165,8 +191,12 @@ describe('the reference web client', () => {
     await person.setViewportSize(desktop);
     await screenshot(person, 'person-progress-desktop');
     await person.setViewportSize(narrow);
-    // Nothing scrolls sideways at 320 px.
+    // Nothing scrolls sideways at 320 px, nor with the text at 200 %.
     expect(await person.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await person.evaluate("document.documentElement.style.fontSize = '200%'");
+    await screenshot(person, 'person-progress-text-200');
+    expect(await person.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await person.evaluate("document.documentElement.style.fontSize = ''");
     await person.setViewportSize(phone);
   });
 
@@ -209,6 +239,26 @@ describe('the reference web client', () => {
     await person.getByLabel('Koden din').fill(code);
     await person.getByRole('button', { name: 'Logg inn' }).click();
     await person.getByText('Vi fant ingen aktiv kode som passer.').waitFor();
+  });
+
+  it('asks the professional for the second step at every later login (here a recovery code)', async () => {
+    await staff.getByRole('button', { name: 'Logg ut' }).click();
+    await staff.getByRole('heading', { name: 'Mestring for fagpersoner' }).waitFor();
+    await staff.getByLabel('Tjeneste (kortnavn)').fill('bydel');
+    await staff.getByLabel('Brukernavn').fill('kari');
+    await staff.getByLabel('Passord').fill(staffPassword);
+    await staff.getByRole('button', { name: 'Logg inn' }).click();
+    await staff.getByRole('heading', { name: 'Innlogging, steg 2' }).waitFor();
+    await check(staff, 'staff-two-factor');
+    const input = staff.getByLabel('Kode fra autentiseringsappen');
+    expect(await input.getAttribute('autocomplete')).toBe('one-time-code');
+    await input.fill('000000');
+    await staff.getByRole('button', { name: 'Logg inn' }).click();
+    await staff.getByText('Koden stemmer ikke.').waitFor();
+    await input.fill(recoveryCodes[0]!);
+    await staff.getByRole('button', { name: 'Logg inn' }).click();
+    await staff.getByRole('heading', { name: 'Tjenestens koder' }).waitFor();
+    expect(await staff.getByRole('cell', { name: /Ja|Nei|Ikke svart/ }).count()).toBeGreaterThan(0);
   });
 
   it('keeps a repeatable log: entries so far, add, edit and delete', async () => {

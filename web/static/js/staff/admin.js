@@ -1,4 +1,5 @@
-// Administration for organisation admins: licences and API keys for partners' back ends.
+// Administration for organisation admins: staff accounts (new accounts, resetting a
+// colleague's two-step login), licences, and API keys for partners' back ends.
 import { h, uid, formatDateTime, replace } from '../dom.js';
 import { t, lang } from '../i18n.js';
 import { show, alertBox } from '../person/shell.js';
@@ -9,7 +10,7 @@ export async function adminView() {
     show(h('h1', {}, t('adminTitle')), alertBox(t('adminOnly')));
     return;
   }
-  const [{ programs }, { keys }] = await Promise.all([api.get('/v1/staff/programs'), api.get('/v1/staff/api-keys')]);
+  const [{ programs }, { keys }, { accounts }] = await Promise.all([api.get('/v1/staff/programs'), api.get('/v1/staff/api-keys'), api.get('/v1/staff/accounts')]);
   const licences = h(
     'div',
     { class: 'table-wrap' },
@@ -54,5 +55,61 @@ export async function adminView() {
         ),
       )
     : h('p', {}, t('noKeys'));
-  show(h('h1', {}, t('adminTitle')), h('h2', {}, t('licencesTitle')), licences, h('h2', {}, t('apiKeysTitle')), keyList, form);
+  show(h('h1', {}, t('adminTitle')), h('h2', {}, t('staffAccountsTitle')), staffAccounts(accounts), h('h2', {}, t('licencesTitle')), licences, h('h2', {}, t('apiKeysTitle')), keyList, form);
+}
+
+function staffAccounts(accounts) {
+  const status = h('div', { 'aria-live': 'polite' });
+  const rows = accounts.map((a) =>
+    h(
+      'tr',
+      {},
+      h('td', {}, a.username),
+      h('td', {}, t(`role_${a.role}`)),
+      h('td', {}, a.twoFactor ? t('twoFactorOn') : t('twoFactorOff')),
+      h(
+        'td',
+        {},
+        a.twoFactor
+          ? h('button', {
+              type: 'button',
+              class: 'link',
+              onclick: async () => {
+                await api.post(`/v1/staff/accounts/${encodeURIComponent(a.username)}/totp/reset`);
+                replace(status, alertBox(t('resetTwoFactorDone', { username: a.username }), 'success'));
+              },
+            }, `${t('resetTwoFactor')} (${a.username})`)
+          : null,
+      ),
+    ),
+  );
+  const usernameId = uid('username');
+  const roleId = uid('role');
+  const form = h(
+    'form',
+    {},
+    h('h3', {}, t('newStaffTitle')),
+    h('div', { class: 'field' }, h('label', { for: usernameId }, t('usernameLabel')), h('input', { id: usernameId, type: 'text', required: true, autocomplete: 'off', pattern: '[a-z0-9][a-z0-9._\\-]{1,62}' })),
+    h('div', { class: 'field' }, h('label', { for: roleId }, t('roleLabel')), h('select', { id: roleId }, ['professional', 'admin'].map((r) => h('option', { value: r }, t(`role_${r}`))))),
+    h('button', { type: 'submit', class: 'secondary' }, t('createStaff')),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const created = await api.post('/v1/staff/accounts', {
+        username: /** @type {HTMLInputElement} */ (form.querySelector(`#${usernameId}`)).value.trim(),
+        role: /** @type {HTMLSelectElement} */ (form.querySelector('select')).value,
+      });
+      replace(status, alertBox(t('oneTimePassword', { username: created.username, password: created.password }), 'success'));
+    } catch (err) {
+      replace(status, alertBox(/** @type {Error} */ (err).message, 'error'));
+    }
+  });
+  return h(
+    'div',
+    {},
+    h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, ['colUsername', 'colRole', 'colTwoFactor'].map((k) => h('th', { scope: 'col' }, t(k))), h('td', {}))), h('tbody', {}, rows))),
+    status,
+    form,
+  );
 }

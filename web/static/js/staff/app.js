@@ -5,13 +5,15 @@ import { t, lang, setLang } from '../i18n.js';
 import './strings.js';
 import { startRouter } from '../router.js';
 import { api, staffInfo, setStaffInfo } from './session.js';
-import { loginView, passwordView } from './login.js';
+import { loginView, passwordView, enrolView, twoFactorView, nextStep } from './login.js';
 import { codesView, newCodeView } from './codes.js';
 import { followUpView } from './followup.js';
 import { adminView } from './admin.js';
 
 const routes = [
   { pattern: /^#\/password$/, view: passwordView },
+  { pattern: /^#\/two-factor\/enrol$/, view: enrolView },
+  { pattern: /^#\/two-factor$/, view: twoFactorView },
   { pattern: /^#\/codes\/new$/, view: newCodeView },
   { pattern: /^#\/codes\/([\w-]+)$/, view: followUpView },
   { pattern: /^#\/admin$/, view: adminView },
@@ -52,7 +54,9 @@ const route = startRouter({
   guard: () => {
     const info = staffInfo();
     if (!info || location.hash === '#/login') return loginView;
-    if (info.mustChangePassword && location.hash !== '#/password') return '#/password';
+    // The password change and the second factor come before anything else.
+    const step = nextStep();
+    if (step !== '#/codes' && location.hash !== step) return step;
     return undefined;
   },
   beforeEach: header,
