@@ -1,0 +1,295 @@
+/**
+ * programs/stress ("Mestring av stress"): compiles with no errors or warnings, has
+ * 6-8 substantial parts, a first part with the urgent-help numbers, a last part with
+ * the staying-well plan, the core exercises (stress log, stress signs, stressor map,
+ * problem solving, relaxation log, recovery plan and log, boundary plan, thought
+ * check) with the right kinds, requirements and fields, and the shared measurement
+ * plan with PSS-10 weekly.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileTree } from '../../engine/index.ts';
+import type { CompiledExercise, CompiledField, CompiledProgram, CompiledSection, NoteBlock } from '../../schemas/types.ts';
+
+let program: CompiledProgram;
+let problems: string[];
+
+beforeAll(() => {
+  const { programs, files } = compileTree(['programs/stress']);
+  problems = files.flatMap((file) =>
+    file.messages
+      .filter((m) => m.fatal === true || m.fatal === false)
+      .map((m) => `${file.path}:${m.line ?? '?'}:${m.column ?? '?'} ${m.fatal ? 'error' : 'warning'} ${m.reason} (${m.ruleId})`),
+  );
+  program = programs.find((p) => p.id === 'stress') as CompiledProgram;
+});
+
+const URGENT: [string, string][] = [
+  ['113', 'tel:113'],
+  ['116 117', 'tel:116117'],
+  ['116 123', 'tel:116123'],
+  ['22 40 00 40', 'tel:22400040'],
+];
+
+const exercisesOf = (section: CompiledSection): CompiledExercise[] =>
+  section.blocks.filter((b): b is CompiledExercise => b.type === 'exercise');
+const notesOf = (section: CompiledSection): NoteBlock[] => section.blocks.filter((b): b is NoteBlock => b.type === 'note');
+const allExercises = (): CompiledExercise[] => program.sections.flatMap(exercisesOf);
+const textOf = (section: CompiledSection): string =>
+  section.blocks
+    .map((b) => (b.type === 'html' || b.type === 'note' || b.type === 'exercise' ? b.html : ''))
+    .join(' ')
+    .replace(/<[^>]+>/g, ' ');
+const wordsOf = (section: CompiledSection): number => textOf(section).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
+function exercise(id: string): { exercise: CompiledExercise; section: CompiledSection } {
+  for (const section of program.sections) {
+    const found = exercisesOf(section).find((e) => e.id === id);
+    if (found) return { exercise: found, section };
+  }
+  throw new Error(`exercise '${id}' not found in programs/stress`);
+}
+
+function field(ex: CompiledExercise, id: string): CompiledField {
+  const found = ex.fields.find((f) => f.id === id);
+  expect(found, `field '${id}' in exercise '${ex.id}'`).toBeDefined();
+  return found as CompiledField;
+}
+
+function expectRating(f: CompiledField): void {
+  expect(f.type, `${f.id} is a scale`).toBe('scale');
+  expect(f.min).toBe(0);
+  expect(f.max).toBe(10);
+  expect(f.anchors, `${f.id} has anchors`).toHaveLength(2);
+}
+
+/** A required, repeatable log with at least `min` entries, counted in its part's requirements. */
+function expectRequiredLog(id: string, min: number): CompiledExercise {
+  const { exercise: log, section } = exercise(id);
+  expect(log.kind, `${id} kind`).toBe('log');
+  expect(log.repeatable, `${id} repeatable`).toBe(true);
+  expect(log.required, `${id} required`).toBe(true);
+  expect(log.minEntries, `${id} minEntries`).toBeGreaterThanOrEqual(min);
+  expect(section.requirements.exercises).toContainEqual({ id, minEntries: log.minEntries });
+  return log;
+}
+
+function expectSafetyNumbers(html: string): void {
+  for (const [number, tel] of URGENT) {
+    expect(html).toContain(number);
+    expect(html).toContain(`href="${tel}"`);
+  }
+}
+
+describe('programs/stress', () => {
+  it('compiles with no errors and no warnings', () => {
+    expect(problems).toEqual([]);
+    expect(program, 'programs/stress did not compile').toBeDefined();
+    expect(program.title).toBe('Mestring av stress');
+    expect(program.locale).toBe('nb');
+  });
+
+  it('has 6 to 8 substantial parts, each with subheadings and at least one exercise', () => {
+    expect(program.sections.length).toBeGreaterThanOrEqual(6);
+    expect(program.sections.length).toBeLessThanOrEqual(8);
+    program.sections.forEach((section, i) => {
+      expect(section.number).toBe(i + 1);
+      expect(exercisesOf(section).length, `part ${section.id} has an exercise`).toBeGreaterThan(0);
+      expect(section.blocks.some((b) => b.type === 'html' && b.html.includes('<h2')), `part ${section.id} has subheadings`).toBe(true);
+      expect(wordsOf(section), `part ${section.id} is teaching, not a stub`).toBeGreaterThanOrEqual(700);
+      expect(textOf(section), `part ${section.id} ends with a summary`).toMatch(/Oppsummering/);
+    });
+  });
+
+  it('keeps the permanent part ids in order', () => {
+    expect(program.sections.map((s) => s.id)).toEqual([
+      'velkommen',
+      'alarmen',
+      'pavirke',
+      'pust',
+      'pafyll',
+      'grenser',
+      'tanker',
+      'veien-videre',
+    ]);
+  });
+
+  it('part 1 explains consent and gives every urgent-help number in a safety note', () => {
+    const first = program.sections[0] as CompiledSection;
+    expect(textOf(first)).toMatch(/Innstillinger/);
+    const safety = notesOf(first).filter((n) => n.kind === 'safety');
+    expect(safety.length).toBeGreaterThan(0);
+    expectSafetyNumbers(safety.map((n) => n.html).join(' '));
+  });
+
+  it('every safety note gives all the urgent-help numbers as tel: links', () => {
+    const notes = program.sections.flatMap((s) => notesOf(s).filter((n) => n.kind === 'safety').map((n) => ({ s, n })));
+    expect(notes.length).toBeGreaterThanOrEqual(program.sections.length - 2);
+    for (const { n } of notes) expectSafetyNumbers(n.html);
+  });
+
+  it('the last part holds the required staying-well plan and the urgent-help numbers', () => {
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    const plan = exercisesOf(last).find((e) => e.id === 'staying-well-plan');
+    expect(plan, 'staying-well-plan in the last part').toBeDefined();
+    expect(plan?.kind).toBe('plan');
+    expect(plan?.required).toBe(true);
+    expect(last.requirements.exercises).toContainEqual({ id: 'staying-well-plan', minEntries: 1 });
+    for (const id of ['warning-signs', 'what-helps', 'if-worse', 'contacts']) {
+      expect(field(plan as CompiledExercise, id).required, `plan field ${id} is required`).toBe(true);
+    }
+    expect(field(plan as CompiledExercise, 'review-date').type).toBe('date');
+    const safety = notesOf(last).filter((n) => n.kind === 'safety').map((n) => n.html).join(' ');
+    expectSafetyNumbers(safety);
+    expect(textOf(last)).toMatch(/evaluering/i);
+  });
+
+  it('keeps the goals from part 1: required, with 0-10 importance ratings', () => {
+    const { exercise: goals, section } = exercise('goals');
+    expect(section.number).toBe(1);
+    expect(goals.kind).toBe('form');
+    expect(goals.required).toBe(true);
+    expect(field(goals, 'goal-1').required).toBe(true);
+    expectRating(field(goals, 'goal-1-importance'));
+  });
+
+  it('has the stress log from part 1 as a required daily log', () => {
+    const log = expectRequiredLog('stress-log', 3);
+    expect(exercise('stress-log').section.number).toBe(1);
+    expect(field(log, 'situation').type).toBe('longtext');
+    expect(field(log, 'situation').required).toBe(true);
+    expectRating(field(log, 'stress-level'));
+    expect(field(log, 'stress-level').required).toBe(true);
+    expect(field(log, 'signs').type).toBe('multichoice');
+  });
+
+  it('has the stress signs in four areas, the first sign and the battery', () => {
+    const { exercise: signs } = exercise('stress-signs');
+    expect(signs.kind).toBe('form');
+    expect(signs.required).toBe(true);
+    for (const id of ['body', 'feelings', 'thoughts', 'behaviour']) expect(field(signs, id).type).toBe('multichoice');
+    expect(field(signs, 'first-sign').required).toBe(true);
+    expectRating(field(signs, 'battery'));
+    expect(field(signs, 'battery').required).toBe(true);
+  });
+
+  it('has the stressor map: what stresses me and whether I can influence it', () => {
+    const map = expectRequiredLog('stressor-map', 3);
+    expect(field(map, 'stressor').required).toBe(true);
+    expectRating(field(map, 'stress-level'));
+    const influence = field(map, 'influence');
+    expect(influence.type).toBe('choice');
+    expect(influence.required).toBe(true);
+    expect(influence.options?.map((o) => o.value)).toEqual(['yes', 'partly', 'no']);
+  });
+
+  it('has structured problem solving as a required, repeatable form', () => {
+    const { exercise: ps, section } = exercise('problem-solving');
+    expect(ps.kind).toBe('form');
+    expect(ps.repeatable).toBe(true);
+    expect(ps.required).toBe(true);
+    expect(section.requirements.exercises).toContainEqual({ id: 'problem-solving', minEntries: 1 });
+    for (const id of ['problem', 'goal', 'options', 'chosen', 'first-step']) {
+      expect(field(ps, id).type).toBe('longtext');
+      expect(field(ps, id).required, `problem-solving#${id} is required`).toBe(true);
+    }
+    expect(field(ps, 'result').required).toBe(false);
+    expect(field(ps, 'start-date').type).toBe('date');
+    expectRating(field(ps, 'stress-before'));
+    expectRating(field(ps, 'stress-after'));
+  });
+
+  it('has the relaxation practice log with clock time, minutes and before/after ratings', () => {
+    const log = expectRequiredLog('relaxation-log', 5);
+    expect(field(log, 'date').type).toBe('date');
+    expect(field(log, 'time').type).toBe('time');
+    expect(field(log, 'duration').type).toBe('duration');
+    expect(field(log, 'technique').type).toBe('choice');
+    expect(field(log, 'technique').options?.map((o) => o.value)).toEqual(expect.arrayContaining(['breathing', 'pmr', 'short']));
+    for (const id of ['tension-before', 'tension-after']) {
+      expectRating(field(log, id));
+      expect(field(log, id).required).toBe(true);
+    }
+  });
+
+  it('has the recovery plan and the recovery log', () => {
+    const { exercise: plan, section } = exercise('recovery-plan');
+    expect(plan.kind).toBe('plan');
+    expect(plan.required).toBe(true);
+    for (const id of ['sleep', 'movement', 'pleasant', 'social', 'pauses']) expect(field(plan, id).type).toBe('longtext');
+    expect(field(plan, 'this-week').required).toBe(true);
+    const log = expectRequiredLog('recovery-log', 5);
+    expect(exercise('recovery-log').section.number).toBe(section.number);
+    expect(field(log, 'activity').required).toBe(true);
+    expect(field(log, 'duration').type).toBe('duration');
+    for (const id of ['energy-before', 'energy-after']) {
+      expectRating(field(log, id));
+      expect(field(log, id).required).toBe(true);
+    }
+  });
+
+  it('has the boundary plan: what I will say, planned before and rated after', () => {
+    const log = expectRequiredLog('boundary-plan', 2);
+    expect(field(log, 'situation').required).toBe(true);
+    expect(field(log, 'want').type).toBe('choice');
+    expect(field(log, 'words').required).toBe(true);
+    expect(field(log, 'when').type).toBe('date');
+    expectRating(field(log, 'difficulty-before'));
+    expect(field(log, 'difficulty-before').required).toBe(true);
+    expectRating(field(log, 'difficulty-after'));
+    expect(field(log, 'difficulty-after').required).toBe(false);
+  });
+
+  it('has the thought check for must-thoughts and perfectionism, with a balanced thought', () => {
+    const log = expectRequiredLog('thought-check', 3);
+    expect(field(log, 'thought').required).toBe(true);
+    expect(field(log, 'balanced').required).toBe(true);
+    expectRating(field(log, 'stress-level'));
+    expect(field(log, 'trap').options?.map((o) => o.value)).toEqual(expect.arrayContaining(['must', 'perfectionism']));
+  });
+
+  it('teaches in order: log, signs, stressors, problem solving, then the plan last', () => {
+    const at = (id: string) => exercise(id).section.number;
+    expect(at('stress-log')).toBeLessThan(at('stress-signs'));
+    expect(at('stress-signs')).toBeLessThanOrEqual(at('stressor-map'));
+    expect(at('stressor-map')).toBeLessThanOrEqual(at('problem-solving'));
+    expect(at('recovery-plan')).toBeLessThanOrEqual(at('recovery-log'));
+    expect(at('staying-well-plan')).toBe(program.sections.length);
+  });
+
+  it('asks for ratings on 0-10 scales, and reminds the person not to write names in every free-text field', () => {
+    for (const ex of allExercises()) {
+      for (const f of ex.fields) {
+        if (f.type === 'text' || f.type === 'longtext') expect(f.help ?? '', `${ex.id}#${f.id}`).toMatch(/navn/);
+        if (f.type === 'scale') expectRating(f);
+      }
+    }
+  });
+
+  it('measures PHQ-9, GAD-7 and PSS-10 at start and end, PSS-10 weekly, and ends with the evaluation', () => {
+    const { measurement, instruments } = program;
+    for (const list of [measurement.start, measurement.end]) {
+      expect(list).toContain('phq9');
+      expect(list).toContain('gad7');
+      expect(list).toContain('pss10');
+    }
+    expect(measurement.repeated).toContainEqual({ instrument: 'pss10', every: 'week' });
+    expect(measurement.evaluation).toBe('evaluation');
+    for (const id of ['phq9', 'gad7', 'pss10', 'evaluation', 'checkin']) expect(instruments[id], `instrument ${id}`).toBeDefined();
+  });
+
+  it('has the three check-in ratings: stress, recovery and mood today', () => {
+    const checkin = program.instruments[program.measurement.checkin];
+    expect(checkin).toBeDefined();
+    expect(checkin?.items.map((i) => i.id)).toEqual(['stress', 'recovery', 'mood']);
+    for (const item of checkin?.items ?? []) {
+      expect(item.type).toBe('scale');
+      expect(item.min).toBe(0);
+      expect(item.max).toBe(10);
+      expect(item.anchors).toHaveLength(2);
+    }
+    const text = (checkin?.items ?? []).map((i) => i.text ?? '').join(' ');
+    expect(text).toMatch(/stresset/i);
+    expect(text).toMatch(/hvile/i);
+    expect(text).toMatch(/humør/i);
+  });
+});
