@@ -9,7 +9,7 @@ export { loadInstrument } from './instruments/load-instrument.ts';
 export { rules, type RuleId } from './rules.ts';
 export { report, hasErrors, hasWarnings, type Severity } from './diagnostics.ts';
 export { validatorFor, schemasDir } from './schemas.ts';
-export { summariseNight, sleepWindow, sleepSeries, minutesBetween, type SleepDiaryNight, type SleepNightSummary, type SleepSeriesPoint } from './exercises/sleep-diary.ts';
+export { summariseNight, sleepWindow, sleepWindowLength, sleepSeries, minutesBetween, type SleepDiaryNight, type SleepNightSummary, type SleepSeriesPoint } from './exercises/sleep-diary.ts';
 export * from './progress/index.ts';
 export { scoreResponse, answersFromList, type Answers } from './scoring/score-response.ts';
 export { classifyOutcome, outcomeRules, reliableChangeIndex, type OutcomeResult, type OutcomeScores, type OutcomeClass } from './scoring/classify-outcome.ts';

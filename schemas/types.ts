@@ -298,6 +298,14 @@ export interface ApiScores {
     totalSleepTime: number;
     sleepEfficiency: number | null;
   }[];
+  /**
+   * The sleep window from the last 7 diary nights: their average total sleep time and the window length (never under 300 minutes); null without diary nights.
+   */
+  sleepWindow?: {
+    minutes: number;
+    averageSleep: number;
+    nights: number;
+  } | null;
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -772,6 +780,14 @@ export interface ApiCodeDetail {
   instruments?: {
     [k: string]: Instrument;
   };
+  /**
+   * The sleep window from the last 7 diary nights: their average total sleep time and the window length (never under 300 minutes); null without diary nights.
+   */
+  sleepWindow?: {
+    minutes: number;
+    averageSleep: number;
+    nights: number;
+  } | null;
 }
 /**
  * programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.

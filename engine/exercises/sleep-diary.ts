@@ -56,21 +56,33 @@ export function summariseNight(night: SleepDiaryNight): SleepNightSummary {
 export const minimumSleepWindow = 300;
 
 /**
- * The sleep window for sleep restriction: the average total sleep time of the last
- * seven nights (fewer if fewer are logged), never shorter than five hours, ending at
- * the fixed rise time. `nights` are in date order, oldest first.
+ * The length of the sleep window: the average total sleep time of the last seven
+ * nights (fewer if fewer are logged), never shorter than five hours. `totalSleepTimes`
+ * are in minutes, oldest night first.
+ *
+ * @example
+ *   sleepWindowLength([360, 330, 345, 300, 390, 360, 330]) // { minutes: 345, averageSleep: 345, nights: 7 }
+ */
+export function sleepWindowLength(totalSleepTimes: readonly number[]): { minutes: number; averageSleep: number; nights: number } | null {
+  const recent = totalSleepTimes.slice(-7);
+  if (recent.length === 0) return null;
+  const averageSleep = Math.round(recent.reduce((sum, minutes) => sum + minutes, 0) / recent.length);
+  return { minutes: Math.max(minimumSleepWindow, averageSleep), averageSleep, nights: recent.length };
+}
+
+/**
+ * The sleep window for sleep restriction (see sleepWindowLength), ending at the fixed
+ * rise time. `nights` are in date order, oldest first.
  *
  * @example
  *   sleepWindow(nights, '06:30') // { minutes: 330, bedtime: '01:00', riseTime: '06:30', nights: 7 }
  */
 export function sleepWindow(nights: readonly SleepDiaryNight[], riseTime: string): { minutes: number; bedtime: string; riseTime: string; nights: number } | null {
-  const recent = nights.slice(-7);
-  if (recent.length === 0 || Number.isNaN(minutesOfDay(riseTime))) return null;
-  const average = recent.reduce((sum, night) => sum + summariseNight(night).totalSleepTime, 0) / recent.length;
-  const minutes = Math.max(minimumSleepWindow, Math.round(average));
-  const bed = (minutesOfDay(riseTime) - minutes + 1440) % 1440;
+  const length = sleepWindowLength(nights.map((night) => summariseNight(night).totalSleepTime));
+  if (!length || Number.isNaN(minutesOfDay(riseTime))) return null;
+  const bed = (minutesOfDay(riseTime) - length.minutes + 1440) % 1440;
   const bedtime = `${String(Math.floor(bed / 60)).padStart(2, '0')}:${String(bed % 60).padStart(2, '0')}`;
-  return { minutes, bedtime, riseTime, nights: recent.length };
+  return { minutes: length.minutes, bedtime, riseTime, nights: length.nights };
 }
 
 /** One diary night in a series: when it was logged and its summary. */

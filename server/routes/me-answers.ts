@@ -11,7 +11,7 @@ import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { findExercise, syncProgress } from '../person-progress.ts';
 import { validateEntry } from '../../engine/progress/index.ts';
-import { sleepSeries } from '../../engine/exercises/sleep-diary.ts';
+import { sleepSeries, sleepWindowLength } from '../../engine/exercises/sleep-diary.ts';
 import { newRef } from '../auth/tokens.ts';
 import { safetyFlags, safetyFor } from '../safety.ts';
 import { checkinView, entryView, responseView, scoresOverTime } from './views.ts';
@@ -112,9 +112,11 @@ export function meAnswerRoutes(deps: RouteDeps) {
   app.get('/v1/me/scores', (c) => {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
+    const sleep = sleepSeries(program, stores.progress.entries(code.id).map(entryView));
     return c.json({
       instruments: scoresOverTime(stores.progress.responses(code.id)),
-      sleep: sleepSeries(program, stores.progress.entries(code.id).map(entryView)),
+      sleep,
+      sleepWindow: sleepWindowLength(sleep.map((night) => night.totalSleepTime)),
     });
   });
 

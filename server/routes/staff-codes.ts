@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { programOr404, type RouteDeps } from '../deps.ts';
-import { sleepSeries } from '../../engine/exercises/sleep-diary.ts';
+import { sleepSeries, sleepWindowLength } from '../../engine/exercises/sleep-diary.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { requireScope, requireStaffAccount, type StaffCaller } from '../middleware/staff-auth/index.ts';
@@ -109,6 +109,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const states = sectionStates(program, readSnapshot(stores, code.id), now);
     const responses = stores.progress.responses(code.id);
     const sinceIso = since ? new Date(since).toISOString() : undefined;
+    const sleep = sleepSeries(program, stores.progress.entries(code.id).map(entryView));
     return c.json({
       ref: code.ref, hint: code.hint, programId: code.program_id, status: statusOf(code), consent: true,
       sections: states.map(sectionView),
@@ -118,7 +119,8 @@ export function staffCodeRoutes(deps: RouteDeps) {
       checkins: stores.progress.checkins(code.id).filter((r) => !sinceIso || r.created_at >= sinceIso).map(checkinView),
       flags: flagsOf(responses),
       appointments: stores.appointments.upcoming(code.id, now.toISOString()).map(appointmentView),
-      sleep: sleepSeries(program, stores.progress.entries(code.id).map(entryView)),
+      sleep,
+      sleepWindow: sleepWindowLength(sleep.map((night) => night.totalSleepTime)),
       // The program's exercise fields and questionnaires, so entries and scores can be shown with their labels.
       exercises: Object.fromEntries(program.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'exercise' ? [[b.id, { title: b.title, fields: b.fields }]] : [])))),
       instruments: program.instruments,

@@ -57,7 +57,10 @@ describe('the sleep diary', () => {
       { at: '2026-11-20', exerciseId: 'sleep-diary', timeInBed: 480, totalSleepTime: 360, sleepEfficiency: 75 },
     ]);
 
+    expect(scores.json.sleepWindow).toEqual({ minutes: 375, averageSleep: 375, nights: 2 });
+
     const detail = await env.call('GET', `/v1/staff/codes/${issued.json.ref}`, { token: staff.token });
+    expect(detail.json.sleepWindow).toEqual(scores.json.sleepWindow);
     expect(detail.status).toBe(200);
     expect(detail.json.sleep).toEqual(scores.json.sleep);
     expect(detail.json.exercises['sleep-diary'].fields.map((f: { id: string }) => f.id)).toContain('sleep-latency');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesBetween, sleepWindow, summariseNight, type SleepDiaryNight } from '../../../engine/exercises/sleep-diary.ts';
+import { minutesBetween, sleepWindow, sleepWindowLength, summariseNight, type SleepDiaryNight } from '../../../engine/exercises/sleep-diary.ts';
 
 const night = (overrides: Partial<SleepDiaryNight> = {}): SleepDiaryNight => ({
   'in-bed': '23:00',
@@ -38,5 +38,11 @@ describe('sleep diary', () => {
     const short = Array.from({ length: 3 }, () => night({ 'sleep-latency': 120, 'awake-during-night': 120 }));
     expect(sleepWindow(short, '07:00')).toEqual({ minutes: 300, bedtime: '02:00', riseTime: '07:00', nights: 3 });
     expect(sleepWindow([], '07:00')).toBeNull();
+  });
+
+  it('gives the window length from the last seven nights alone', () => {
+    expect(sleepWindowLength([600, 360, 330, 345, 300, 390, 360, 330])).toEqual({ minutes: 345, averageSleep: 345, nights: 7 });
+    expect(sleepWindowLength([240, 250])).toEqual({ minutes: 300, averageSleep: 245, nights: 2 });
+    expect(sleepWindowLength([])).toBeNull();
   });
 });

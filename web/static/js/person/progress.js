@@ -31,8 +31,26 @@ export function progressCharts({ scores, checkins, sleep, instruments, useNames 
   return charts;
 }
 
+/** "6 t 15 min" / "6 h 15 min". */
+export function hoursAndMinutes(minutes) {
+  return t('hoursMinutes', { h: Math.floor(minutes / 60), m: minutes % 60 });
+}
+
+/** The sleep window from the last diary nights, for the sleep program's parts on sleep restriction. */
+export function sleepWindowCard(window) {
+  if (!window) return null;
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'sleep-window-title' },
+    h('h2', { id: 'sleep-window-title' }, t('sleepWindowTitle')),
+    h('p', {}, t('sleepWindowAverage', { n: window.nights, time: hoursAndMinutes(window.averageSleep) })),
+    h('p', {}, h('strong', {}, t('sleepWindowLength', { time: hoursAndMinutes(window.minutes) }))),
+    h('p', { class: 'muted' }, t('sleepWindowRule')),
+  );
+}
+
 export async function progressView() {
   const [scores, checkins, instruments] = await Promise.all([api.get('/v1/me/scores'), api.get('/v1/me/checkins'), api.get('/v1/me/questionnaires')]);
   const charts = progressCharts({ scores: scores.instruments, checkins: checkins.checkins, sleep: scores.sleep, instruments: instruments.instruments });
-  show(h('h1', {}, t('progressTitle')), charts.length ? charts : h('p', {}, t('noScores')));
+  show(h('h1', {}, t('progressTitle')), sleepWindowCard(scores.sleepWindow), charts.length ? charts : h('p', {}, t('noScores')));
 }

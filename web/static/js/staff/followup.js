@@ -6,7 +6,7 @@ import { h, uid, formatDateTime, replace } from '../dom.js';
 import { t, lang } from '../i18n.js';
 import { show, alertBox } from '../person/shell.js';
 import { describeValue } from '../fields.js';
-import { progressCharts } from '../person/progress.js';
+import { progressCharts, sleepWindowCard } from '../person/progress.js';
 import { api } from './session.js';
 
 export async function followUpView(ref) {
@@ -65,6 +65,7 @@ export async function followUpView(ref) {
     sinceForm,
     entries,
     h('h2', {}, t('scoresTitle')),
+    sleepWindowCard(data.sleepWindow),
     charts.length ? charts : h('p', {}, t('noScores')),
     h('h2', {}, t('sectionsTitle')),
     sections,
