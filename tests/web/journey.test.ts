@@ -43,6 +43,39 @@ async function answerQuestionnaire(page: Page, pick: (index: number) => string |
   await page.getByRole('button', { name: 'Send' }).click();
 }
 
+/**
+ * A second person on `programId`: a code made by the professional, login and consent in
+ * the page, and the start questionnaires answered (lowest answers) through the API.
+ */
+async function newPerson(programId: string) {
+  const issued = (await staff.evaluate(async (id) => {
+    const res = await fetch('/v1/staff/codes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ programId: id }) });
+    return res.json();
+  }, programId)) as { code: string };
+  const context = await browser.newContext({ viewport: phone });
+  const page = await context.newPage();
+  await page.goto(server.base);
+  await page.getByLabel('Koden din').fill(issued.code);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByRole('button', { name: 'Nei, bare jeg kan se dem' }).click();
+  await page.locator('.parts').waitFor();
+  await page.evaluate(async () => {
+    const token = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('mestring.token');
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const me = (await (await fetch('/v1/me', { headers })).json()) as { due: { kind: string; instrument: string }[] };
+    const { instruments } = (await (await fetch('/v1/me/questionnaires', { headers })).json()) as { instruments: Record<string, any> };
+    for (const due of me.due.filter((d: { kind: string }) => d.kind === 'start')) {
+      const instrument = instruments[due.instrument];
+      const answers = Object.fromEntries(
+        instrument.items.map((item: { id: string; type?: string; min?: number; options?: { value: number }[] }) => [item.id, item.type === 'scale' ? item.min : (item.options ?? instrument.options)[0].value]),
+      );
+      await fetch(`/v1/me/questionnaires/${due.instrument}/responses`, { method: 'POST', headers, body: JSON.stringify({ answers }) });
+    }
+  });
+  await page.reload();
+  return { page, context };
+}
+
 beforeAll(async () => {
   server = await startWebServer();
   browser = await launchBrowser();
@@ -262,26 +295,7 @@ describe('the reference web client', () => {
   });
 
   it('keeps a repeatable log: entries so far, add, edit and delete', async () => {
-    // A second person, on the depression program; the start questionnaires are answered through the API.
-    const issued = (await staff.evaluate(async () => {
-      const res = await fetch('/v1/staff/codes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ programId: 'depresjon' }) });
-      return res.json();
-    })) as { code: string };
-    const context = await browser.newContext({ viewport: phone });
-    const page = await context.newPage();
-    await page.goto(server.base);
-    await page.getByLabel('Koden din').fill(issued.code);
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('button', { name: 'Nei, bare jeg kan se dem' }).click();
-    await page.getByRole('heading', { name: 'Mestring av depresjon' }).waitFor();
-    await page.evaluate(async () => {
-      const token = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('mestring.token');
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-      for (const [id, n] of [['phq9', 9], ['gad7', 7]] as const) {
-        const answers = Object.fromEntries(Array.from({ length: n }, (_, i) => [`q${i + 1}`, 0]));
-        await fetch(`/v1/me/questionnaires/${id}/responses`, { method: 'POST', headers, body: JSON.stringify({ answers }) });
-      }
-    });
+    const { page, context } = await newPerson('depresjon');
     await page.reload();
     await page.getByRole('link', { name: /^1\. / }).click();
     const log = page.locator('#exercise-activity-log');
@@ -309,6 +323,30 @@ describe('the reference web client', () => {
     await page.reload();
     await log.getByText('Gikk en lang tur').waitFor();
     expect(await log.getByText('Ringte en venn').count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows the sleep program’s sleep efficiency and sleep window from the diary', async () => {
+    const { page, context } = await newPerson('sovn');
+    await page.getByRole('link', { name: /^1\. / }).click();
+    const diary = page.locator('#exercise-sleep-diary');
+    await diary.waitFor();
+    for (const [night, awake] of [['2026-11-20', '30'], ['2026-11-21', '0']] as const) {
+      await diary.getByLabel(/Hvilken natt gjelder det/).fill(night);
+      await diary.getByLabel('Når gikk du til sengs?').fill('23:00');
+      await diary.getByLabel('Når slukket du lyset for å sove?').fill('23:30');
+      await diary.getByLabel('Hvor mange minutter tok det å sovne?').fill('30');
+      await diary.getByLabel(/våken i løpet av natten/).fill(awake);
+      await diary.getByLabel('Når våknet du for siste gang?').fill('06:30');
+      await diary.getByLabel('Når sto du opp?').fill('07:00');
+      await diary.getByRole('button', { name: 'Legg til' }).click();
+      await diary.locator('.entries > li').nth(night.endsWith('20') ? 0 : 1).waitFor();
+    }
+    await page.getByRole('link', { name: 'Fremgang' }).click();
+    await page.getByRole('heading', { name: 'Søvnvinduet' }).waitFor();
+    expect(await page.getByText('Søvnvinduet blir da 6 t 15 min.').count()).toBe(1);
+    expect(await page.getByRole('img', { name: 'Søvneffektivitet (%)' }).count()).toBe(1);
+    await check(page, 'person-sleep-progress');
     await context.close();
   });
 
