@@ -7,20 +7,14 @@
  * plan with PSS-10 weekly.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileTree } from '../../engine/index.ts';
-import type { CompiledExercise, CompiledField, CompiledProgram, CompiledSection, NoteBlock } from '../../schemas/types.ts';
+import { exercisesOf, field, findExercise, loadProgram, notesOf, textOf, wordsOf } from './pack.ts';
+import type { CompiledExercise, CompiledField, CompiledProgram, CompiledSection } from '../../schemas/types.ts';
 
 let program: CompiledProgram;
 let problems: string[];
 
 beforeAll(() => {
-  const { programs, files } = compileTree(['programs/stress']);
-  problems = files.flatMap((file) =>
-    file.messages
-      .filter((m) => m.fatal === true || m.fatal === false)
-      .map((m) => `${file.path}:${m.line ?? '?'}:${m.column ?? '?'} ${m.fatal ? 'error' : 'warning'} ${m.reason} (${m.ruleId})`),
-  );
-  program = programs.find((p) => p.id === 'stress') as CompiledProgram;
+  ({ program, problems } = loadProgram('stress'));
 });
 
 const URGENT: [string, string][] = [
@@ -30,30 +24,9 @@ const URGENT: [string, string][] = [
   ['22 40 00 40', 'tel:22400040'],
 ];
 
-const exercisesOf = (section: CompiledSection): CompiledExercise[] =>
-  section.blocks.filter((b): b is CompiledExercise => b.type === 'exercise');
-const notesOf = (section: CompiledSection): NoteBlock[] => section.blocks.filter((b): b is NoteBlock => b.type === 'note');
 const allExercises = (): CompiledExercise[] => program.sections.flatMap(exercisesOf);
-const textOf = (section: CompiledSection): string =>
-  section.blocks
-    .map((b) => (b.type === 'html' || b.type === 'note' || b.type === 'exercise' ? b.html : ''))
-    .join(' ')
-    .replace(/<[^>]+>/g, ' ');
-const wordsOf = (section: CompiledSection): number => textOf(section).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
-function exercise(id: string): { exercise: CompiledExercise; section: CompiledSection } {
-  for (const section of program.sections) {
-    const found = exercisesOf(section).find((e) => e.id === id);
-    if (found) return { exercise: found, section };
-  }
-  throw new Error(`exercise '${id}' not found in programs/stress`);
-}
-
-function field(ex: CompiledExercise, id: string): CompiledField {
-  const found = ex.fields.find((f) => f.id === id);
-  expect(found, `field '${id}' in exercise '${ex.id}'`).toBeDefined();
-  return found as CompiledField;
-}
+const exercise = (id: string) => findExercise(program, id);
 
 function expectRating(f: CompiledField): void {
   expect(f.type, `${f.id} is a scale`).toBe('scale');
