@@ -83,10 +83,11 @@ function codeCardView(issued, program) {
       { class: 'code-card', 'aria-label': t('codeCardTitle') },
       h('h2', {}, t('codeCardTitle')),
       h('p', {}, h('strong', {}, program?.title ?? issued.programId)),
-      h('p', { class: 'code-value', 'data-code': issued.code }, issued.code),
+      // Groups wrap as wholes, so a code never breaks inside a group on a narrow card.
+      h('p', { class: 'code-value', 'data-code': issued.code }, issued.code.split('-').map((group, i, all) => h('span', {}, i < all.length - 1 ? `${group}-` : group))),
       h('p', {}, t('codeCardWhere', { url })),
       h('p', { class: 'muted' }, t('codeCardNote')),
     ),
-    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => window.print() }, t('print')), h('a', { class: 'button secondary', href: `#/codes/${issued.ref}` }, t('open'))),
+    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => window.print() }, t('print')), h('a', { class: 'button secondary', href: `#/codes/${issued.ref}` }, t('openFollowUp'))),
   );
 }
