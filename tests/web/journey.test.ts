@@ -255,6 +255,27 @@ describe('the reference web client', () => {
     await person.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
     await person.getByText('Bare du kan se resultatene dine.').waitFor();
 
+    // Anyone may answer the end evaluation, also when stopping early.
+    await person.getByRole('link', { name: 'Svar på evalueringen' }).click();
+    await person.getByRole('heading', { level: 1 }).waitFor();
+    const step = async (choose: string | null, text?: string) => {
+      if (choose) await person.locator('fieldset.plain label').filter({ hasText: choose }).first().click();
+      if (text !== undefined) await person.locator('fieldset.plain textarea').fill(text);
+      await person.getByRole('button', { name: /^(Neste|Se over svarene)$/ }).click();
+    };
+    await step('Delvis');
+    await step('Jeg hadde ikke tid eller overskudd');
+    await step(null);
+    await step('Litt bedre');
+    await step(null, 'Eksponeringen hjalp');
+    await person.getByRole('button', { name: 'Send' }).click();
+    await person.getByRole('heading', { name: 'Innstillinger' }).waitFor();
+    const saved = (await person.evaluate(async () => {
+      const token = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('mestring.token');
+      return (await fetch('/v1/me/export', { headers: { authorization: `Bearer ${token}` } })).json();
+    })) as { responses: { instrument: string; answers: Record<string, unknown> }[] };
+    expect(saved.responses.find((r) => r.instrument === 'evaluation')?.answers).toMatchObject({ completed: 2, 'not-completed-reason': 3, change: 2, 'change-why': 'Eksponeringen hjalp' });
+
     await staff.reload();
     await staff.getByText(/har ikke gitt samtykke/).waitFor();
     expect(await staff.getByText('Jeg vil kunne ta bussen til jobb').count()).toBe(0);

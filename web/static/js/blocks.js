@@ -64,10 +64,14 @@ function renderExercise(exercise, ctx) {
   const entriesList = h('ul', { class: 'entries' });
   const formHolder = h('div');
 
+  // A ladder is shown from its easiest step to its hardest, by its first rating field.
+  const rating = exercise.fields.find((f) => f.type === 'scale');
+  const ordered = () => (exercise.kind === 'ladder' && rating ? [...entries].sort((a, b) => (a.values[rating.id] ?? 0) - (b.values[rating.id] ?? 0)) : entries);
+
   const renderEntries = () => {
     replace(
       entriesList,
-      entries.map((entry, i) =>
+      ordered().map((entry, i) =>
         h(
           'li',
           {},

@@ -59,6 +59,9 @@ export async function settingsView() {
     h('div', { class: 'actions' }, toggle),
     h('h2', {}, t('downloadData')),
     h('div', { class: 'actions' }, download, logout),
+    h('h2', {}, t('finishTitle')),
+    h('p', {}, t('finishIntro')),
+    h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: '#/questionnaire/evaluation', onclick: () => sessionStorage.setItem('mestring.returnTo', '#/settings') }, t('finishEvaluate'))),
     h('h2', {}, t('deleteData')),
     eraseForm,
   );
