@@ -1484,6 +1484,28 @@ export interface SectionRequirements {
   questionnaires: string[];
 }
 
+// safety.schema.json
+/**
+ * Where to get help now: shown to the person the moment an answer raises a risk flag. Norwegian defaults; an organisation may set its own with `mestring org safety`.
+ */
+export interface SafetyBlock {
+  title: string;
+  message: string;
+  /**
+   * @minItems 1
+   * @maxItems 12
+   */
+  contacts: SafetyContact[];
+}
+export interface SafetyContact {
+  name: string;
+  /**
+   * As shown; the client dials the digits.
+   */
+  phone: string;
+  when?: string;
+}
+
 // score.schema.json
 /**
  * The result of scoring one set of answers to one instrument (engine/scoring/score-response.ts).

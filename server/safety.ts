@@ -2,11 +2,9 @@
  * Where to get help now, shown the moment an answer raises a risk flag. Norwegian
  * defaults; an organisation may replace them (orgs.safety_json).
  */
-export interface SafetyBlock {
-  title: string;
-  message: string;
-  contacts: { name: string; phone: string; when?: string }[];
-}
+import type { SafetyBlock } from '../schemas/types.ts';
+
+export type { SafetyBlock };
 
 export const defaultSafety: SafetyBlock = {
   title: 'Trenger du hjelp nå?',

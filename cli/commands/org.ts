@@ -1,8 +1,29 @@
 /** `mestring org create|quota`: organisations and their program licences. */
+import { readFileSync } from 'node:fs';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { addLicences, createOrg } from '../../server/admin.ts';
 import { print, withStores } from '../../server/admin-cli.ts';
+import { defaultSafety } from '../../server/safety.ts';
+import { validatorFor } from '../../engine/schemas.ts';
+import type { SafetyBlock } from '../../schemas/types.ts';
+
+/** Reads and checks a safety contacts file; a usage error says what is wrong. */
+function readSafety(file: string | undefined): SafetyBlock {
+  if (!file) throw new UsageError('Missing <contacts.json> (or --reset)');
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+  }
+  const validate = validatorFor('safety.schema.json');
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    throw new UsageError(`${file}: ${first?.instancePath || '(top level)'} ${first?.message ?? 'is not valid'}; see schemas/safety.schema.json`);
+  }
+  return data as SafetyBlock;
+}
 
 export const orgCommand: Command = {
   name: 'org',
@@ -10,16 +31,20 @@ export const orgCommand: Command = {
   help: `Usage:
   mestring org create <slug> --name <name> [--db <file>] [--json]
   mestring org quota <slug> <program>=<n>... [--db <file>] [--json]
+  mestring org safety <slug> <contacts.json> | --reset [--db <file>] [--json]
 
 create   a new organisation (one service; its staff see only its codes)
 quota    adds n licences of a program (each new code uses one)
+safety   sets where the organisation's people are told to get help now when an answer
+         raises a risk flag: a JSON file {title, message, contacts: [{name, phone, when}]}
+         (schemas/safety.schema.json); --reset goes back to the Norwegian defaults
 
 Options:
   --name <name>  the organisation's display name
   --db <file>    database file (default: MESTRING_DB or ./data/mestring.db)
   --json         print the result as JSON
   -h, --help     show this help`,
-  options: { name: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
+  options: { name: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' }, reset: { type: 'boolean' } },
   run({ values, positionals }) {
     const [action, slug, ...rest] = positionals;
     if (!slug) throw new UsageError('Missing organisation slug');
@@ -40,6 +65,16 @@ Options:
       print(values.json, { slug, licences }, licences.map((l) => `${slug} ${l.programId}: ${l.total - l.used} of ${l.total} left`).join('\n'));
       return 0;
     }
-    throw new UsageError(`Unknown action '${action ?? ''}', expected create or quota`);
+    if (action === 'safety') {
+      const safety = values.reset ? null : readSafety(rest[0]);
+      withStores(values.db, (stores) => {
+        const org = stores.orgs.bySlug(slug);
+        if (!org) throw new UsageError(`No organisation '${slug}'`);
+        stores.orgs.setSafety(org.id, safety);
+      });
+      print(values.json, { slug, safety: safety ?? defaultSafety }, safety ? `${slug}: ${safety.contacts.length} help contacts set` : `${slug}: back to the default help contacts`);
+      return 0;
+    }
+    throw new UsageError(`Unknown action '${action ?? ''}', expected create, quota or safety`);
   },
 };
