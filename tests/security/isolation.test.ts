@@ -18,6 +18,7 @@ const bodies: Record<string, unknown> = {
   'post /v1/staff/codes/{ref}/appointments': { at: '2025-03-11T09:00:00Z', kind: 'video' },
   'post /v1/staff/codes': { programId: 'kurs' },
   'post /v1/staff/api-keys': { name: 'B key', scopes: ['codes:read'] },
+  'post /v1/staff/accounts': { username: 'b-colleague', role: 'professional' },
 };
 /** Tables B's own actions may write to (B's own rows); A's data lives in the rest. */
 const bWrites = ['audit_log', 'codes', 'licences', 'api_keys', 'staff_sessions', 'staff', 'staff_recovery_codes'];
@@ -46,6 +47,7 @@ describe('organisation B against A', () => {
         expect(res.text).not.toContain(a.person.ref);
         expect(res.text).not.toContain(a.person.entryId);
         expect(res.text).not.toContain(a.key.ref);
+        expect(res.text).not.toContain(a.pro.username);
         expect(res.text).not.toContain(marker);
       }
       expect(checksum(env.db, { except: bWrites })).toBe(before);
