@@ -25,7 +25,7 @@ export function renderField(field, value) {
 
   switch (field.type) {
     case 'longtext':
-      return wrap(h('textarea', { ...common, rows: 4, placeholder: field.placeholder, value: value ?? '' }));
+      return wrap(h('textarea', { ...common, rows: 4, maxlength: 10000, placeholder: field.placeholder, value: value ?? '' }));
     case 'number':
     case 'duration': {
       const unit = field.type === 'duration' ? t('minutes') : field.unit;
@@ -63,7 +63,7 @@ export function renderField(field, value) {
     case 'date':
       return wrap(h('input', { ...common, type: 'date', value: value ?? '' }));
     default:
-      return wrap(h('input', { ...common, type: 'text', placeholder: field.placeholder, value: value ?? '', autocomplete: 'off' }));
+      return wrap(h('input', { ...common, type: 'text', maxlength: 500, placeholder: field.placeholder, value: value ?? '', autocomplete: 'off' }));
   }
 }
 

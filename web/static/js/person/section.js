@@ -12,7 +12,8 @@ export function fieldErrorsOf(err) {
   const list = err?.body?.fields ?? err?.body?.errors ?? [];
   /** @type {Record<string, string>} */
   const out = {};
-  for (const e of Array.isArray(list) ? list : []) out[e.field ?? e.id ?? ''] = e.message ?? t('fieldRequired');
+  // The API's stable error codes, in the person's language; its English message as a fallback.
+  for (const e of Array.isArray(list) ? list : []) out[e.field ?? e.id ?? ''] = t(`fieldError_${e.code}`) !== `fieldError_${e.code}` ? t(`fieldError_${e.code}`) : (e.message ?? t('fieldRequired'));
   return out;
 }
 
