@@ -34,9 +34,12 @@ async function safetyShown(): Promise<unknown> {
     const org = stores.orgs.bySlug('kommune')!;
     const { code } = issueCode(stores, secrets.codeKey, org.id, 'kurs', {}, new Date());
     const app = createApp({ db: database, programs: [fixtureProgram()], clock: manualClock('2026-01-05T10:00:00Z'), secrets, log: () => {} });
-    const post = (path: string, body: unknown, token?: string) =>
-      app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      return (await res.json()) as { token?: string; safety?: unknown };
+    };
     const { token } = await post('/v1/sessions', { code });
+    if (!token) throw new Error('login failed');
     return (await post('/v1/me/questionnaires/phq9/responses', { answers: phq9(0, 1) }, token)).safety;
   } finally {
     database.close();

@@ -14,13 +14,15 @@ import { openDatabase } from '../../server/db/open-database.ts';
 import { deriveSecrets } from '../../server/config.ts';
 import { systemClock } from '../../server/clock.ts';
 import { createStores } from '../../server/store/index.ts';
-import { addLicences, createOrg, createStaff } from '../../server/admin.ts';
+import { addLicences, createOrg, createStaff, issueCode } from '../../server/admin.ts';
 
 export interface WebServer {
   base: string;
   stores: ReturnType<typeof createStores>;
   /** Creates an organisation with licences and a staff member; returns the one-time password. */
   addStaff(org: string, username: string, role?: 'admin' | 'professional'): string;
+  /** A new code for `programId` in organisation `org` (created with licences if missing). */
+  issueCode(org: string, programId: string): string;
   close(): Promise<void>;
 }
 
@@ -28,20 +30,28 @@ export async function startWebServer(): Promise<WebServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mestring-web-'));
   const db = openDatabase(join(dir, 'web.db'));
   const { programs } = compileTree(['programs']);
-  const app = createApp({ db, programs, clock: systemClock, secrets: deriveSecrets(randomBytes(32)), log: () => {} });
+  const secrets = deriveSecrets(randomBytes(32));
+  const app = createApp({ db, programs, clock: systemClock, secrets, log: () => {} });
   const stores = createStores(db);
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const ensureOrg = (org: string) => {
+    if (!stores.orgs.bySlug(org)) {
+      createOrg(stores, org, `Tjeneste ${org}`, new Date());
+      for (const p of programs) addLicences(stores, org, p.id, 5);
+    }
+    return stores.orgs.bySlug(org)!;
+  };
   return {
     base,
     stores,
     addStaff(org, username, role = 'professional') {
-      if (!stores.orgs.bySlug(org)) {
-        createOrg(stores, org, `Tjeneste ${org}`, new Date());
-        for (const p of programs) addLicences(stores, org, p.id, 5);
-      }
+      ensureOrg(org);
       return createStaff(stores, org, username, role, new Date()).password;
+    },
+    issueCode(org, programId) {
+      return issueCode(stores, secrets.codeKey, ensureOrg(org).id, programId, {}, new Date()).code;
     },
     close: async () => {
       await new Promise((r) => server.close(r));
