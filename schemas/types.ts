@@ -620,6 +620,23 @@ export interface FlagRule {
 export interface ApiInstrumentOne {
   instrument: Instrument;
 }
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "CalendarState".
+ */
+export interface ApiCalendarState {
+  active: boolean;
+}
+/**
+ * The secret feed: subscribe to the path (on this server) in a calendar app. Shown once; making a new one replaces it.
+ *
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "CalendarLink".
+ */
+export interface ApiCalendarLink {
+  path: string;
+  token: string;
+}
 
 // api-staff.schema.json
 /**

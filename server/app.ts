@@ -36,6 +36,7 @@ import { staffCodeRoutes } from './routes/staff-codes.ts';
 import { staffApiKeyRoutes } from './routes/staff-api-keys.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { webRoutes } from './routes/web.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 
 export interface AppOptions {
   db: Db;
@@ -115,6 +116,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffTwoFactorRoutes(deps, createAccountThrottle({ now, limits: secondFactorLimits })));
   app.route('/', staffCodeRoutes(deps));
   app.route('/', staffApiKeyRoutes(deps));
+  app.route('/', calendarRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());
 

@@ -4,3 +4,4 @@ export { missingRequirements, missingStart, isComplete, type MissingRequirements
 export { sectionStates, overallProgress, canComplete, type SectionStatus, type SectionState, type LockReason } from './gating.ts';
 export { dueNow, localDate, type DueItem, type DueKind } from './due.ts';
 export { validateEntry, type EntryError, type EntryErrorCode, type EntryValue } from './validate-entry.ts';
+export { questionnaireReminders } from './reminders.ts';

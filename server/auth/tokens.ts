@@ -1,10 +1,10 @@
 /**
  * Bearer tokens and API keys: 256 random bits, shown once, stored only as sha256.
- * A prefix tells the kind at a glance (msp_ person, mss_ staff, msk_ API key).
+ * A prefix tells the kind at a glance (msp_ person, mss_ staff, msk_ API key, msc_ calendar feed).
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-export type TokenKind = 'msp' | 'mss' | 'msk';
+export type TokenKind = 'msp' | 'mss' | 'msk' | 'msc';
 
 /**
  * A new token of `kind` and the hash to store.

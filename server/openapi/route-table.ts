@@ -60,6 +60,10 @@ export const routeTable: RouteDoc[] = [
   { method: 'get', path: '/v1/me/scores', summary: "Each instrument's scores over time", tag: 'Person', auth: 'person', ok: [200, p('Scores')], errors: person },
   { method: 'post', path: '/v1/me/checkins', summary: 'Save a check-in', tag: 'Person', auth: 'person', body: p('CheckinRequest'), ok: [201, p('Checkin')], errors: [...person, ...body] },
   { method: 'get', path: '/v1/me/checkins', summary: 'Every check-in', tag: 'Person', auth: 'person', ok: [200, p('CheckinList')], errors: person },
+  { method: 'get', path: '/v1/me/calendar', summary: 'Whether the person has a calendar link', tag: 'Person', auth: 'person', ok: [200, p('CalendarState')], errors: person },
+  { method: 'post', path: '/v1/me/calendar', summary: 'Make (or replace) the secret calendar link for reminders', tag: 'Person', auth: 'person', ok: [201, p('CalendarLink')], errors: person },
+  { method: 'delete', path: '/v1/me/calendar', summary: 'Delete the calendar link (it stops at once)', tag: 'Person', auth: 'person', ok: [204], errors: [...person, 'not_found'] },
+  { method: 'get', path: '/v1/calendar/{token}', summary: 'The calendar feed (iCalendar): appointments and the next weekly questionnaire', tag: 'Public', auth: 'none', ok: [200], errors: ['not_found'] },
   { method: 'get', path: '/v1/me/export', summary: 'Everything stored for this code', tag: 'Person', auth: 'person', ok: [200, p('Export')], errors: person },
   { method: 'delete', path: '/v1/me', summary: 'Erase everything; the code stops working', tag: 'Person', auth: 'person', ok: [204], errors: person },
 

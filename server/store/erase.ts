@@ -12,7 +12,7 @@ import type { Db } from '../db/open-database.ts';
  *   eraseCode(db, codeId, clock.now().toISOString());
  */
 export function eraseCode(db: Db, codeId: number, now: string): void {
-  const tables = ['person_sessions', 'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments'];
+  const tables = ['person_sessions', 'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'calendar_feeds'];
   const statements = tables.map((t) => db.prepare(`DELETE FROM ${t} WHERE code_id = ?`));
   const mark = db.prepare('UPDATE codes SET erased_at = ? WHERE id = ?');
   db.transaction(() => {

@@ -6,6 +6,7 @@ import { codeStore } from './codes.ts';
 import { progressStore } from './progress.ts';
 import { appointmentStore } from './appointments.ts';
 import { auditStore } from './audit.ts';
+import { calendarStore } from './calendar.ts';
 
 /**
  * The prepared statements of every store.
@@ -22,6 +23,7 @@ export function createStores(db: Db) {
     progress: progressStore(db),
     appointments: appointmentStore(db),
     audit: auditStore(db),
+    calendar: calendarStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

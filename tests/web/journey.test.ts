@@ -252,6 +252,16 @@ describe('the reference web client', () => {
     await person.getByRole('link', { name: 'Innstillinger' }).click();
     await person.getByRole('heading', { name: 'Innstillinger' }).waitFor();
     await check(person, 'person-settings');
+    // Reminders: a secret calendar link that serves iCalendar, and stops when deleted.
+    await person.getByRole('button', { name: 'Lag kalenderlenke' }).click();
+    const link = await person.getByLabel('Kalenderlenken din').inputValue();
+    expect(link).toMatch(/\/v1\/calendar\/msc_/);
+    const feed = await fetch(link);
+    expect([feed.status, (await feed.text()).startsWith('BEGIN:VCALENDAR')]).toEqual([200, true]);
+    await check(person, 'person-settings-calendar');
+    await person.getByRole('button', { name: 'Slett kalenderlenken' }).click();
+    await person.getByText('Kalenderlenken er slettet').waitFor();
+    expect((await fetch(link)).status).toBe(404);
     await person.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
     await person.getByText('Bare du kan se resultatene dine.').waitFor();
 

@@ -1,12 +1,12 @@
 // Settings: consent on and off (effective at once), log out, download my data, and
 // delete my data with a typed confirmation.
-import { h, uid } from '../dom.js';
+import { h, uid, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, clearToken } from './session.js';
 import { show, alertBox } from './shell.js';
 
 export async function settingsView() {
-  const { consent } = await api.get('/v1/me/consent');
+  const [{ consent }, calendar] = await Promise.all([api.get('/v1/me/consent'), api.get('/v1/me/calendar')]);
   const status = h('div', { 'aria-live': 'polite' }, alertBox(consent ? t('consentNowYes') : t('consentNowNo')));
   const toggle = h('button', { type: 'button', class: 'secondary' }, consent ? t('consentWithdraw') : t('consentGive'));
   let current = consent;
@@ -57,6 +57,8 @@ export async function settingsView() {
     status,
     h('p', {}, t('consentWill')),
     h('div', { class: 'actions' }, toggle),
+    h('h2', {}, t('calendarTitle')),
+    calendarSection(calendar.active),
     h('h2', {}, t('downloadData')),
     h('div', { class: 'actions' }, download, logout),
     h('h2', {}, t('finishTitle')),
@@ -65,4 +67,41 @@ export async function settingsView() {
     h('h2', {}, t('deleteData')),
     eraseForm,
   );
+}
+
+/** Reminders in the person's own calendar app, through a secret link (no contact details). */
+function calendarSection(active) {
+  const holder = h('div', { 'aria-live': 'polite' });
+  const render = (state, link) => {
+    const make = h('button', { type: 'button', class: 'secondary' }, state ? t('calendarRenew') : t('calendarMake'));
+    make.addEventListener('click', async () => {
+      const created = await api.post('/v1/me/calendar');
+      render(true, `${location.origin}${created.path}`);
+    });
+    const remove = h('button', { type: 'button', class: 'secondary' }, t('calendarDelete'));
+    remove.addEventListener('click', async () => {
+      await api.del('/v1/me/calendar');
+      render(false);
+      holder.prepend(alertBox(t('calendarDeleted'), 'success'));
+    });
+    const linkId = uid('calendar');
+    replace(
+      holder,
+      h('p', {}, t('calendarIntro')),
+      link
+        ? h(
+            'div',
+            { class: 'field' },
+            h('label', { for: linkId }, t('calendarLink')),
+            h('p', { class: 'hint', id: `${linkId}-hint` }, t('calendarHowTo')),
+            h('input', { id: linkId, type: 'text', readonly: true, value: link, 'aria-describedby': `${linkId}-hint` }),
+          )
+        : state
+          ? h('p', {}, t('calendarActive'))
+          : null,
+      h('div', { class: 'actions' }, make, state ? remove : null),
+    );
+  };
+  render(active);
+  return holder;
 }

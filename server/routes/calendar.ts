@@ -1,0 +1,50 @@
+/**
+ * Reminders without contact details: a person makes a secret calendar link and
+ * subscribes to it in their own phone's calendar. The link shows appointments and the
+ * next weekly questionnaire; it stops at once when deleted, revoked or erased.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { programOr404, type RouteDeps } from '../deps.ts';
+import { apiError } from '../errors.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { readSnapshot } from '../person-progress.ts';
+import { questionnaireReminders } from '../../engine/progress/index.ts';
+import { calendarFeed } from '../calendar-feed.ts';
+
+/**
+ * @example
+ *   app.route('/', calendarRoutes(deps));
+ */
+export function calendarRoutes(deps: RouteDeps) {
+  const app = new Hono<AppEnv>();
+  const { stores } = deps;
+
+  app.get('/v1/me/calendar', (c) => c.json({ active: stores.calendar.exists(c.get('person').code.id) }));
+
+  app.post('/v1/me/calendar', (c) => {
+    const { token, hash } = newToken('msc');
+    stores.calendar.set(c.get('person').code.id, hash, deps.clock.now().toISOString());
+    return c.json({ path: `/v1/calendar/${token}`, token }, 201);
+  });
+
+  app.delete('/v1/me/calendar', (c) => {
+    if (!stores.calendar.remove(c.get('person').code.id)) throw apiError('not_found', 'There is no calendar link to delete.');
+    return c.body(null, 204);
+  });
+
+  app.get('/v1/calendar/:token', (c) => {
+    const token = c.req.param('token');
+    const code = /^msc_[A-Za-z0-9_-]{43}$/.test(token) ? stores.calendar.codeByToken(hashToken(token)) : undefined;
+    if (!code) throw apiError('not_found');
+    const program = programOr404(deps, code.program_id);
+    const now = deps.clock.now();
+    const ics = calendarFeed(
+      stores.appointments.upcoming(code.id, now.toISOString()),
+      questionnaireReminders(program, readSnapshot(stores, code.id), now),
+      `${new URL(c.req.url).origin}/`,
+    );
+    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="mestring.ics"' });
+  });
+  return app;
+}
