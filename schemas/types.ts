@@ -1238,9 +1238,9 @@ export interface MeasurementPlan {
   repeated?: {
     instrument: InstrumentRef;
     /**
-     * week: due 7 days after the last answer; section: due after each completed part.
+     * week, 2-weeks, 4-weeks: due 7, 14 or 28 days after the last answer (match the questionnaire's own time frame: PHQ-9 and GAD-7 ask about two weeks, PSS-10 and BIS about a month); section: due after each completed part.
      */
-    every: "week" | "section";
+    every: "week" | "2-weeks" | "4-weeks" | "section";
   }[];
   /**
    * The short check-in offered at most once a day: a few 0-10 ratings.
@@ -1300,7 +1300,7 @@ export interface CompiledProgram {
     end: string[];
     repeated: {
       instrument: string;
-      every: "week" | "section";
+      every: "week" | "2-weeks" | "4-weeks" | "section";
     }[];
     /**
      * Id of the check-in form in instruments.

@@ -6,6 +6,7 @@
 import type { CompiledProgram } from '../../schemas/types.ts';
 import type { ProgressSnapshot } from './snapshot.ts';
 import { missingStart } from './completion.ts';
+import { repeatInterval } from './interval.ts';
 
 export type DueKind = 'start' | 'checkin' | 'repeated' | 'end' | 'evaluation';
 
@@ -14,8 +15,6 @@ export interface DueItem {
   /** The instrument to answer ('checkin' for the check-in). */
   instrument: string;
 }
-
-const week = 7 * 24 * 60 * 60 * 1000;
 
 /** The calendar date of `at` in `timeZone`, as YYYY-MM-DD. */
 export function localDate(at: Date, timeZone: string): string {
@@ -46,8 +45,9 @@ export function dueNow(program: CompiledProgram, snapshot: ProgressSnapshot, now
   if (!finished) {
     for (const repeat of program.measurement.repeated) {
       const last = lastOf(repeat.instrument);
-      const isDue = repeat.every === 'week'
-        ? !last || now.getTime() - Date.parse(last) >= week
+      const interval = repeatInterval(repeat.every);
+      const isDue = interval !== undefined
+        ? !last || now.getTime() - Date.parse(last) >= interval
         : !!lastCompletion && (!last || last < lastCompletion);
       if (isDue && !due.some((d) => d.instrument === repeat.instrument)) due.push({ kind: 'repeated', instrument: repeat.instrument });
     }

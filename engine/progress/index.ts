@@ -5,3 +5,4 @@ export { sectionStates, overallProgress, canComplete, type SectionStatus, type S
 export { dueNow, localDate, type DueItem, type DueKind } from './due.ts';
 export { validateEntry, type EntryError, type EntryErrorCode, type EntryValue } from './validate-entry.ts';
 export { questionnaireReminders } from './reminders.ts';
+export { repeatInterval, type RepeatEvery } from './interval.ts';

@@ -1,16 +1,15 @@
 /**
- * When the weekly questionnaires fall due next, for reminders in the person's own
- * calendar: a week after the last answer (or now, when one is already due). Nothing
+ * When the repeated questionnaires fall due next, for reminders in the person's own
+ * calendar: their interval after the last answer (or now, when one is already due). Nothing
  * before the initial mapping is done, nothing after the last part.
  */
 import type { CompiledProgram } from '../../schemas/types.ts';
 import type { ProgressSnapshot } from './snapshot.ts';
 import { missingStart } from './completion.ts';
-
-const week = 7 * 24 * 60 * 60 * 1000;
+import { repeatInterval } from './interval.ts';
 
 /**
- * The next due time of each weekly repeated questionnaire.
+ * The next due time of each questionnaire repeated by time (not per part).
  *
  * @example
  *   questionnaireReminders(program, snapshot, new Date('2026-03-02T10:00:00Z'))
@@ -20,10 +19,13 @@ export function questionnaireReminders(program: CompiledProgram, snapshot: Progr
   if (missingStart(program, snapshot).length) return [];
   if (program.sections.every((s) => snapshot.sections[s.id]?.completedAt)) return [];
   return program.measurement.repeated
-    .filter((r) => r.every === 'week')
+    .flatMap((r) => {
+      const interval = repeatInterval(r.every);
+      return interval === undefined ? [] : [{ instrument: r.instrument, interval }];
+    })
     .map((r) => {
       const last = snapshot.responses.filter((x) => x.instrument === r.instrument).at(-1)?.at;
-      const next = last ? Math.max(Date.parse(last) + week, now.getTime()) : now.getTime();
+      const next = last ? Math.max(Date.parse(last) + r.interval, now.getTime()) : now.getTime();
       return { instrument: r.instrument, at: new Date(next).toISOString() };
     });
 }

@@ -71,3 +71,16 @@ describe('validateEntry', () => {
     ]);
   });
 });
+
+describe('repeat intervals', () => {
+  it('makes a 2-weeks questionnaire due 14 days after its last answer and a 4-weeks one after 28', () => {
+    const every = (e: 'week' | '2-weeks' | '4-weeks') => ({ ...program, measurement: { ...program.measurement, repeated: [{ instrument: 'gad7', every: e }] } });
+    const snapshot = emptySnapshot();
+    snapshot.responses = [{ instrument: 'phq9', at: '2025-03-03T08:00:00Z' }, { instrument: 'gad7', at: '2025-03-03T08:00:00Z' }];
+    snapshot.checkins = [{ at: '2025-03-31T08:00:00Z' }, { at: '2025-03-17T08:00:00Z' }, { at: '2025-03-10T08:00:00Z' }];
+    expect(dueNow(every('2-weeks'), snapshot, at('2025-03-10T08:00:00Z'))).toEqual([]);
+    expect(dueNow(every('2-weeks'), snapshot, at('2025-03-17T08:00:00Z'))).toEqual([{ kind: 'repeated', instrument: 'gad7' }]);
+    expect(dueNow(every('4-weeks'), snapshot, at('2025-03-17T08:00:00Z'))).toEqual([]);
+    expect(dueNow(every('4-weeks'), snapshot, at('2025-03-31T08:00:00Z'))).toEqual([{ kind: 'repeated', instrument: 'gad7' }]);
+  });
+});

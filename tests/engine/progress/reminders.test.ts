@@ -21,4 +21,10 @@ describe('questionnaireReminders', () => {
     const snapshot = { ...emptySnapshot(), sections, responses: [{ instrument: 'phq9', at: '2025-03-01T10:00:00.000Z' }, { instrument: 'gad7', at: '2025-03-01T10:00:00.000Z' }] };
     expect(questionnaireReminders(program, snapshot, now)).toEqual([]);
   });
+
+  it('follows the interval of each repeated questionnaire', () => {
+    const monthly = { ...program, measurement: { ...program.measurement, repeated: [{ instrument: 'gad7', every: '4-weeks' as const }, { instrument: 'phq9', every: 'section' as const }] } };
+    const snapshot = { ...emptySnapshot(), responses: [{ instrument: 'phq9', at: '2025-03-01T10:00:00.000Z' }, { instrument: 'gad7', at: '2025-03-01T10:00:00.000Z' }] };
+    expect(questionnaireReminders(monthly, snapshot, now)).toEqual([{ instrument: 'gad7', at: '2025-03-29T10:00:00.000Z' }]);
+  });
 });
