@@ -4,8 +4,9 @@
  * last part with the staying-well plan and the numbers, the core exercises (worry
  * log, worry time plan and log, worry sorting, problem solving, uncertainty
  * behaviours and experiments, beliefs about worry, present-moment log) with the
- * right kinds, requirements and fields, taught in order, and the shared
- * measurement plan with PSWQ weekly.
+ * right kinds, requirements and fields, taught in order, written exposure for
+ * hypothetical worries, and a measurement plan that fits each questionnaire (PSWQ at
+ * start and end only, GAD-7 weekly, PHQ-9 every two weeks).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exercisesOf, field, findExercise, loadProgram, notesOf, textOf } from './pack.ts';
@@ -245,16 +246,28 @@ describe('programs/gad', () => {
     }
   });
 
-  it('measures PHQ-9, GAD-7 and PSWQ at start and end, PSWQ weekly, and ends with the evaluation', () => {
+  it('measures PHQ-9, GAD-7 and PSWQ at start and end only for PSWQ, GAD-7 weekly and PHQ-9 every two weeks', () => {
     const { measurement, instruments } = program;
-    for (const list of [measurement.start, measurement.end]) {
-      expect(list).toContain('phq9');
-      expect(list).toContain('gad7');
-      expect(list).toContain('pswq');
-    }
-    expect(measurement.repeated).toContainEqual({ instrument: 'pswq', every: 'week' });
+    expect(measurement.start).toEqual(['phq9', 'gad7', 'pswq']);
+    expect(measurement.end).toEqual(['phq9', 'gad7', 'pswq']);
+    // PSWQ has no time frame and measures a trait: never repeated along the way.
+    expect(measurement.repeated.map((r) => r.instrument)).not.toContain('pswq');
+    expect(measurement.repeated).toHaveLength(2);
+    expect(measurement.repeated).toContainEqual({ instrument: 'gad7', every: 'week' });
+    expect(measurement.repeated).toContainEqual({ instrument: 'phq9', every: '2-weeks' });
     expect(measurement.evaluation).toBe('evaluation');
     for (const id of ['phq9', 'gad7', 'pswq', 'evaluation', 'checkin']) expect(instruments[id], `instrument ${id}`).toBeDefined();
+  });
+
+  it('tells the person the same plan: the worry questionnaire at start and end, the others along the way', () => {
+    const first = textOf(program.sections[0] as CompiledSection);
+    expect(first).toMatch(/Ved starten og på slutten svarer du på tre spørreskjemaer/);
+    expect(first).toMatch(/uro og bekymring én gang i uken/);
+    expect(first).toMatch(/humør annenhver uke/);
+    expect(first).not.toMatch(/En gang i uken svarer du på et kort spørreskjema om bekymring/);
+    const last = textOf(program.sections[program.sections.length - 1] as CompiledSection);
+    expect(last).not.toMatch(/svart på hver uke/);
+    expect(last).toMatch(/bare svarte på ved starten/);
   });
 
   it('has the three check-in ratings: worry today, time spent worrying, unease', () => {
