@@ -183,6 +183,55 @@ describe('programs/gad', () => {
     expect(field(log, 'anxiety-minutes').type).toBe('duration');
   });
 
+  it('teaches written exposure to the worst scenario for hypothetical worries, with who should talk to the professional first', () => {
+    const { exercise: log, section } = exercise('worry-exposure');
+    expect(section.id).toBe('usikkerhet');
+    const text = textOf(section);
+    // How: in detail, first person, present tense, a set time, on several days, no neutralising.
+    expect(text).toMatch(/verste scenarioet/);
+    expect(text).toMatch(/jeg-form og i presens/);
+    expect(text).toMatch(/Bli i scenarioet i 20 til 30 minutter/);
+    expect(text).toMatch(/Gjenta flere dager/);
+    expect(text).toMatch(/nøytralisere/);
+    expect(text).toMatch(/uten en god slutt/);
+    expect(text).toMatch(/ikke spør noen om det går bra/);
+    expect(text).toMatch(/Legg merke til hva som skjer med uroen/);
+    // Exposure tests a fear; it does not wait for the anxiety to fall.
+    expect(text).toMatch(/ikke vente til uroen har sunket/);
+
+    // Who talks to the professional first, said before the technique is taught.
+    const warningAt = section.blocks.findIndex((b) => b.type === 'note' && b.kind === 'warning' && /fagpersonen/.test(b.html) && /skade noen andre/.test(b.html));
+    expect(warningAt, 'a warning note on who should talk to the professional first').toBeGreaterThanOrEqual(0);
+    const warning = section.blocks[warningAt] as { html: string };
+    expect(warning.html).toMatch(/skade deg selv/);
+    expect(warning.html).toMatch(/minner om noe vondt du har opplevd/);
+    const howAt = section.blocks.findIndex((b) => b.type === 'html' && /Slik gjør du det/.test(b.html));
+    expect(warningAt).toBeLessThan(howAt);
+    expect(warningAt).toBeLessThan(section.blocks.indexOf(log));
+
+    // The log: what scenario, how many minutes, anxiety before, at the peak and after on 0-10.
+    expect(log.kind).toBe('log');
+    expect(log.repeatable).toBe(true);
+    expect(field(log, 'day').type).toBe('date');
+    expect(field(log, 'scenario').type).toBe('text');
+    expect(field(log, 'scenario').required).toBe(true);
+    expect(field(log, 'minutes').type).toBe('duration');
+    expect(field(log, 'minutes').required).toBe(true);
+    for (const id of ['anxiety-before', 'anxiety-peak', 'anxiety-after']) {
+      expectRating(field(log, id));
+      expect(field(log, id).required, `worry-exposure#${id} is required`).toBe(true);
+    }
+    expect(optionValues(field(log, 'neutralising'))).toEqual(['no', 'a-little', 'often']);
+
+    // Where the worst scenario can touch on dark thoughts, the help numbers are there.
+    const safety = notesOf(section).filter((n) => n.kind === 'safety').map((n) => n.html).join(' ');
+    for (const tel of ['tel:113', 'tel:116117', 'tel:116123', 'tel:22400040', 'tel:116111']) expect(safety).toContain(`href="${tel}"`);
+
+    // Part 3 points ahead to it, and the last part's toolbox keeps it.
+    expect(textOf(program.sections.find((s) => s.id === 'to-slags-bekymring') as CompiledSection)).toMatch(/skrive ut det verste scenarioet/);
+    expect(textOf(program.sections[program.sections.length - 1] as CompiledSection)).toMatch(/Skriv ut det verste scenarioet/);
+  });
+
   it('examines positive and negative beliefs about worry with belief ratings before and after', () => {
     const { exercise: beliefs, section } = exercise('worry-beliefs');
     expect(beliefs.kind).toBe('form');
@@ -220,6 +269,8 @@ describe('programs/gad', () => {
     expect(at('worry-sorting')).toBeLessThan(at('problem-solving'));
     expect(at('problem-solving')).toBeLessThan(at('uncertainty-experiment'));
     expect(at('uncertainty-behaviours')).toBe(at('uncertainty-experiment'));
+    expect(at('problem-solving')).toBeLessThan(at('worry-exposure'));
+    expect(at('worry-exposure')).toBeLessThan(at('worry-beliefs'));
     expect(at('uncertainty-experiment')).toBeLessThan(at('worry-beliefs'));
     expect(at('worry-beliefs')).toBeLessThan(at('present-moment-log'));
     expect(at('staying-well-plan')).toBe(program.sections.length);
