@@ -98,6 +98,24 @@ describe('programs/gad', () => {
     expect(textOf(last)).toMatch(/GAD-7/);
   });
 
+  it('the last part says what to do if the program did not help, and has a short text for relatives', () => {
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    const text = textOf(last);
+    expect(text).toMatch(/Hvis programmet ikke hjalp/);
+    expect(text).toMatch(/ikke din feil/);
+    expect(text).toMatch(/Snakk med fagpersonen/);
+    expect(text).toMatch(/fastlegen/);
+    expect(text).toMatch(/Medisiner kan hjelpe noen/);
+    expect(text).toMatch(/distriktspsykiatrisk senter \(DPS\)/);
+    expect(text).toMatch(/Prøv igjen senere/);
+    expect(text).toMatch(/Til deg som er pårørende/);
+    // Relatives learn that endless reassurance keeps the worry going, and where to get help.
+    expect(text).toMatch(/ikke om og om igjen på det samme spørsmålet/);
+    const relatives = last.blocks.find((b) => b.type === 'html' && /Er du redd for at den du står nær/.test(b.html));
+    expect(relatives?.html).toContain('href="tel:116117"');
+    expect(relatives?.html).toContain('href="tel:113"');
+  });
+
   it('has the worry log as a required, repeatable daily log', () => {
     const log = expectRequiredLog('worry-log', 3);
     expect(field(log, 'day').type).toBe('date');
@@ -288,12 +306,14 @@ describe('programs/gad', () => {
   });
 
   it('has a safety note with where to get help in every part that touches on dark thoughts or strong reactions', () => {
-    for (const id of ['velkommen', 'problemlosning', 'tanker-om-bekymring', 'her-og-na', 'veien-videre']) {
+    for (const id of ['velkommen', 'problemlosning', 'usikkerhet', 'tanker-om-bekymring', 'her-og-na', 'veien-videre']) {
       const section = program.sections.find((s) => s.id === id);
       expect(section, `part ${id}`).toBeDefined();
       const safety = notesOf(section as CompiledSection).filter((n) => n.kind === 'safety').map((n) => n.html).join(' ');
       expect(safety, `safety note in ${id}`).toContain('href="tel:113"');
       expect(safety, `safety note in ${id}`).toContain('href="tel:116123"');
+      // The audience includes young people: Alarmtelefonen for barn og unge.
+      expect(safety, `safety note in ${id}`).toContain('href="tel:116111"');
     }
   });
 
