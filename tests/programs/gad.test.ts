@@ -8,6 +8,7 @@
  * hypothetical worries, and a measurement plan that fits each questionnaire (PSWQ at
  * start and end only, GAD-7 weekly, PHQ-9 every two weeks).
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exercisesOf, field, findExercise, loadProgram, notesOf, textOf } from './pack.ts';
 import type { CompiledExercise, CompiledField, CompiledProgram, CompiledSection } from '../../schemas/types.ts';
@@ -163,6 +164,29 @@ describe('programs/gad', () => {
     expect(optionValues(plan)).toEqual(expect.arrayContaining(['solve', 'postpone', 'let-go']));
     expect(field(log, 'problem-now').type).toBe('boolean');
     expect(field(log, 'can-act').type).toBe('boolean');
+  });
+
+  it('draws the worry decision tree in part 3 as an accessible SVG with alt text and a long description', () => {
+    const section = program.sections.find((s) => s.id === 'to-slags-bekymring') as CompiledSection;
+    const html = section.blocks.map((b) => (b.type === 'html' ? b.html : '')).join('');
+    expect(html).toMatch(/<img src="assets\/bekymringstre\.svg" alt="Et valgtre for bekymringer: [^"]{40,}">/);
+    // The paragraph after the picture says in words what it shows.
+    expect(html).toMatch(/<img[^>]*><\/p>\s*<p>Bildet viser sorteringen som et valgtre\..*[Hh]andler.*problem du har nå.*Praktisk.*problemløsning.*Hypotetisk.*bekymringstiden/s);
+
+    const svg = readFileSync('programs/gad/assets/bekymringstre.svg', 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*role="img"/);
+    expect(svg).toMatch(/viewBox="0 0 320 \d+"/);
+    expect(svg).toMatch(/<title id="[^"]+">[^<]+<\/title>/);
+    expect(svg).toMatch(/<desc id="[^"]+">[^<]{80,}<\/desc>/);
+    expect(svg).not.toMatch(/<script|<foreignObject|href=|url\(|@import|\son[a-z]+=/i);
+    // Readable at 320 px: no text below 14 px.
+    const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const size of sizes) expect(size).toBeGreaterThanOrEqual(14);
+    // The two questions and both ends of the tree are in the picture.
+    for (const words of ['Handler den om et problem', 'Kan du gjøre noe med det', 'Praktisk', 'Hypotetisk', 'problemløsning', 'bekymringstiden']) {
+      expect(svg).toContain(words);
+    }
   });
 
   it('has problem solving as a required, repeatable worksheet with the steps and an outcome rating', () => {
