@@ -21,7 +21,8 @@ const starters: Starter[] = [
   { id: 'depresjon', title: 'Mestring av depresjon', main: 'phq9', checkin: ['mood', 'energy', 'activity'] },
   { id: 'sovn', title: 'Bedre søvn', main: 'bis', checkin: ['sleep-quality', 'tiredness', 'sleep-worry'] },
   { id: 'stress', title: 'Mestring av stress', main: 'pss10', checkin: ['stress', 'recovery', 'mood'] },
-  { id: 'gad', title: 'Mestring av bekymring', main: 'pswq', checkin: ['worry', 'worry-time', 'anxiety'] },
+  // gad: PSWQ has no time frame (start and end only); GAD-7 is the instrument along the way.
+  { id: 'gad', title: 'Mestring av bekymring', main: 'gad7', checkin: ['worry', 'worry-time', 'anxiety'] },
 ];
 
 /** Compiles one pack; fails the test with every error and warning, located. */
