@@ -362,7 +362,7 @@ describe('programs/gad', () => {
     expect(first).not.toMatch(/En gang i uken svarer du på et kort spørreskjema om bekymring/);
     const last = textOf(program.sections[program.sections.length - 1] as CompiledSection);
     expect(last).not.toMatch(/svart på hver uke/);
-    expect(last).toMatch(/bare svarte på ved starten/);
+    expect(last).toMatch(/bare svart på ved starten/);
   });
 
   it('has the three check-in ratings: worry today, time spent worrying, unease', () => {
