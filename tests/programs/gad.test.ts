@@ -318,6 +318,15 @@ describe('programs/gad', () => {
     expect(at('staying-well-plan')).toBe(program.sections.length);
   });
 
+  it('keeps the language fixes of the native read', () => {
+    const text = program.sections.map(textOf).join(' ');
+    for (const slip of [/innføringer/, /hit og nå/, /komme tilbake til nået/, /plikt-tanken/, /NAVs/, /korn av sannhet/, /kjennes som du gjør/, /Den mørke tiden av året/]) {
+      expect(text).not.toMatch(slip);
+    }
+    expect(textOf(program.sections[0] as CompiledSection)).toMatch(/minst tre oppføringer/);
+    expect(textOf(program.sections.find((s) => s.id === 'her-og-na') as CompiledSection)).toMatch(/flytter du oppmerksomheten til\s+her og nå/);
+  });
+
   it('uses each exercise id only once', () => {
     const ids = allExercises().map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
