@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exercisesOf, field, findExercise, loadProgram, notesOf, textOf } from './pack.ts';
-import type { CompiledExercise, CompiledField, CompiledProgram, CompiledSection } from '../../schemas/types.ts';
+import type { CompiledExercise, CompiledField, CompiledProgram, CompiledSection, HtmlBlock } from '../../schemas/types.ts';
 
 let program: CompiledProgram;
 
@@ -112,7 +112,7 @@ describe('programs/gad', () => {
     expect(text).toMatch(/Til deg som er pårørende/);
     // Relatives learn that endless reassurance keeps the worry going, and where to get help.
     expect(text).toMatch(/ikke om og om igjen på det samme spørsmålet/);
-    const relatives = last.blocks.find((b) => b.type === 'html' && /Er du redd for at den du står nær/.test(b.html));
+    const relatives = last.blocks.find((b): b is HtmlBlock => b.type === 'html' && /Er du redd for at den du står nær/.test(b.html));
     expect(relatives?.html).toContain('href="tel:116117"');
     expect(relatives?.html).toContain('href="tel:113"');
   });
