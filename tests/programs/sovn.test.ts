@@ -5,8 +5,16 @@
  * exercises (sleep diary, rules for the night, sleep window, weekly window
  * adjustment, thought record for sleep) with the right kinds and fields, worked
  * examples whose numbers match the engine's sleep arithmetic, a last part with
- * the staying-well plan, and the shared measurement plan with BIS weekly.
+ * the staying-well plan, and a measurement plan in each questionnaire's own time
+ * frame (BIS every four weeks, PHQ-9 every two).
+ *
+ * The clinical fixes of the second edition (issue 16): who must talk to their
+ * doctor before the sleep window is asked in part 1 and recalled in part 3; one rule
+ * for unintended daytime sleep; one rule for adjusting the window, stated the same
+ * way everywhere; sleeping pills tapered only with the doctor; what to do if the
+ * program did not help and a text for relatives; the sleep window diagram.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exercisesOf, field, findExercise, loadProgram, notesOf, textOf } from './pack.ts';
 import { sleepWindow, summariseNight, type SleepDiaryNight } from '../../engine/exercises/sleep-diary.ts';
@@ -241,14 +249,23 @@ describe('programs/sovn', () => {
     expect(checked).toBeGreaterThanOrEqual(15);
   });
 
-  it('measures PHQ-9, GAD-7 and BIS at start and end, BIS weekly, and ends with the evaluation', () => {
+  it('measures PHQ-9, GAD-7 and BIS at start and end, BIS every 4 weeks, PHQ-9 every 2 weeks, and ends with the evaluation', () => {
     const { measurement, instruments } = program;
     for (const list of [measurement.start, measurement.end]) {
       expect(list).toContain('phq9');
       expect(list).toContain('gad7');
       expect(list).toContain('bis');
     }
-    expect(measurement.repeated).toContainEqual({ instrument: 'bis', every: 'week' });
+    // BIS asks about the last month: never weekly. PHQ-9 item 9 (risk) is asked at least every two weeks.
+    expect(measurement.repeated).toEqual([
+      { instrument: 'bis', every: '4-weeks' },
+      { instrument: 'phq9', every: '2-weeks' },
+    ]);
+    // Part 1 tells the person the same timing.
+    const first = textOf(program.sections[0] as CompiledSection);
+    expect(first).toMatch(/skjemaet om søvnen hver fjerde uke/);
+    expect(first).toMatch(/skjemaet om humøret annenhver uke/);
+    expect(first).not.toMatch(/En gang i uken svarer du/);
     expect(measurement.evaluation).toBe('evaluation');
     for (const id of ['phq9', 'gad7', 'bis', 'evaluation', 'checkin']) expect(instruments[id], `instrument ${id}`).toBeDefined();
   });
@@ -260,5 +277,220 @@ describe('programs/sovn', () => {
       expect(item).toMatchObject({ type: 'scale', min: 0, max: 10 });
       expect(item.anchors).toHaveLength(2);
     }
+  });
+});
+
+const part = (id: string): CompiledSection => {
+  const found = program.sections.find((s) => s.id === id);
+  expect(found, `part ${id}`).toBeDefined();
+  return found as CompiledSection;
+};
+const warnings = (section: CompiledSection): string =>
+  notesOf(section)
+    .filter((n) => n.kind === 'warning')
+    .map((n) => n.html.replace(/<[^>]+>/g, ' '))
+    .join(' ');
+/** Everything a person reads in a part: its text and every field's label, help, placeholder and option. */
+const everything = (section: CompiledSection): string =>
+  [
+    textOf(section),
+    ...exercisesOf(section).flatMap((e) => e.fields.flatMap((f) => [f.label, f.help ?? '', f.placeholder ?? '', ...(f.options ?? []).map((o) => o.label)])),
+  ].join(' ');
+
+/** Who must talk to their doctor before the sleep window (issue 16), as each part words them. */
+const mustAskFirst: [what: string, inPart1: RegExp, inPart3: RegExp][] = [
+  ['bipolar disorder', /bipolar lidelse/, /bipolar lidelse/],
+  ['epilepsy', /epilepsi/, /epilepsi/],
+  ['psychosis', /psykose/, /psykose/],
+  ['pregnancy', /gravid/, /gravid/],
+  ['sleepwalking', /går i søvne/, /går i søvne/],
+  ['fall risk, with older people and unsteadying medicine', /lett for å falle.{0,120}eldre.{0,80}medisiner som gjør deg ustø/s, /lett for å falle/],
+  ['drivers and safety-critical work', /kjører bil.{0,120}jobb der det kan være farlig å være trøtt/s, /kjører bil i hverdagen, eller har en jobb der trøtthet kan være farlig/],
+];
+
+/** The rule for unintended daytime sleep, the same words in parts 3 and 4. */
+const daytimeSleepRule =
+  'Hvis du sovner på dagen: Sovner du på dagen uten at du vil det? Eller er du så trøtt at det kan være farlig, for eksempel bak rattet eller ved en maskin? Da gjør du vinduet lengre med en gang: legg deg 15 til 30 minutter tidligere. Ta kontakt med fagpersonen.';
+const squash = (text: string) => text.replace(/\s+/g, ' ').replace(/ ([:?.,])/g, '$1').trim();
+
+describe('programs/sovn, second edition: clinical fixes', () => {
+  it('asks in part 1, before any restriction, who must talk to their doctor before the sleep window', () => {
+    const { exercise: screening, section } = exercise('sleep-window-screening');
+    expect(section.number).toBe(1);
+    expect(section.number).toBeLessThan(exercise('sleep-window').section.number);
+    expect(screening.kind).toBe('form');
+    expect(screening.required).toBe(true);
+    expect(section.requirements.exercises).toContainEqual({ id: 'sleep-window-screening', minEntries: screening.minEntries });
+    const applies = field(screening, 'screening-applies');
+    expect(applies).toMatchObject({ type: 'choice', required: true });
+    expect(applies.options?.map((o) => o.value)).toEqual(['yes', 'no', 'unsure']);
+    // Which ones apply is optional: the person may rather say it in the conversation.
+    expect(field(screening, 'screening-which')).toMatchObject({ type: 'multichoice', required: false });
+
+    const text = textOf(section);
+    for (const [what, words] of mustAskFirst) expect(text, `part 1 names ${what}`).toMatch(words);
+    expect(squash(text)).toContain(
+      'Svarte du ja, eller er du usikker? Da snakker du med fastlegen eller fagpersonen før du starter med søvnvinduet i del 3.',
+    );
+  });
+
+  it('recalls the part 1 screening in part 3 before the window is taught or set', () => {
+    const section = part('sovnvinduet');
+    const text = textOf(section);
+    for (const [what, , words] of mustAskFirst) expect(text, `part 3 names ${what}`).toMatch(words);
+    const recall = text.indexOf('Før du starter: svaret ditt fra del 1');
+    expect(recall).toBeGreaterThan(-1);
+    expect(recall, 'before the window is taught').toBeLessThan(text.indexOf('Slik finner du søvnvinduet ditt'));
+    expect(squash(text)).toContain('Da starter du ikke med søvnvinduet før du har snakket med fastlegen eller fagpersonen.');
+    // A link back to part 1, and a place in the form itself to say where the person stands.
+    expect(section.blocks.some((b) => b.type === 'html' && b.html.includes('data-section-id="velkommen"'))).toBe(true);
+    const check = field(exercise('sleep-window').exercise, 'screening-check');
+    expect(check.type).toBe('choice');
+    expect(check.options?.map((o) => o.value)).toEqual(['none-applies', 'agreed', 'not-yet']);
+  });
+
+  it('gives one rule for unintended daytime sleep in parts 3 and 4: widen the window, contact the professional, do not drive', () => {
+    for (const id of ['sovnvinduet', 'kvelden']) {
+      const warning = squash(warnings(part(id)));
+      expect(warning, `part ${id}`).toContain(daytimeSleepRule);
+      expect(warning, `part ${id}`).toMatch(/Kjør ikke bil, og bruk ikke farlige maskiner, når du er søvnig/);
+    }
+    // The summaries and the relapse plan say it the same way.
+    for (const id of ['sovnvinduet', 'kvelden', 'veien-videre']) {
+      expect(squash(textOf(part(id))), `part ${id}`).toContain(
+        'Sovner du på dagen uten at du vil det, eller er du farlig trøtt, så legg deg 15 til 30 minutter tidligere og ta kontakt med fagpersonen.',
+      );
+    }
+  });
+
+  it('states one rule for adjusting the window, the same table in parts 4 and 6, and no other threshold anywhere', () => {
+    const table = (section: CompiledSection): string => {
+      const html = section.blocks.map((b) => (b.type === 'html' ? b.html : '')).join('');
+      const tables = html.match(/<table>[\s\S]*?<\/table>/g) ?? [];
+      const rule = tables.find((t) => t.includes('Søvneffektivitet i snitt'));
+      expect(rule, `part ${section.id} has the rule table`).toBeDefined();
+      return squash((rule as string).replace(/<[^>]+>/g, ' '));
+    };
+    const rule = table(part('kvelden'));
+    expect(rule).toBe(
+      'Søvneffektivitet i snitt Dette gjør du 90 prosent eller mer Gjør vinduet 15 minutter lengre. 85 til 89 prosent La vinduet være som det er, en uke til. Under 85 prosent Gjør vinduet 15 minutter kortere, men aldri kortere enn 5 timer.',
+    );
+    expect(table(part('veien-videre'))).toBe(rule);
+
+    // Every threshold stated anywhere (text, field labels, options) is one of the rule's own.
+    let stated = 0;
+    for (const section of program.sections) {
+      const text = squash(everything(section));
+      for (const [phrase, low, high] of text.matchAll(/(\d+(?:,\d+)?) (?:til|og|-|–) (\d+(?:,\d+)?) ?(?:prosent|%)/g)) {
+        expect(`${low}-${high}`, `part ${section.id}: "${phrase}"`).toBe('85-89');
+        stated++;
+      }
+      for (const [phrase, value] of text.matchAll(/(\d+(?:,\d+)?) ?(?:prosent|%) eller (?:mer|høyere|over)/g)) {
+        expect(value, `part ${section.id}: "${phrase}"`).toBe('90');
+        stated++;
+      }
+      for (const [phrase, value] of text.matchAll(/(?:[Uu]nder|[Oo]ver|[Mm]inst|[Ll]avere enn|[Hh]øyere enn) (\d+(?:,\d+)?) ?(?:prosent|%)/g)) {
+        expect(value, `part ${section.id}: "${phrase}"`).toBe('85');
+        stated++;
+      }
+    }
+    expect(stated, 'the rule is stated in parts 4 and 6 and in the weekly form').toBeGreaterThanOrEqual(9);
+    const labels = field(exercise('window-review').exercise, 'decision').options?.map((o) => o.label);
+    expect(labels).toEqual(['Lengre, 15 minutter (90 prosent eller mer)', 'Som før (85 til 89 prosent)', 'Kortere, 15 minutter (under 85 prosent)']);
+  });
+
+  it('says sleeping pills are tapered only together with the doctor, never stopped abruptly, wherever medicine comes up', () => {
+    const mentions = program.sections.filter((s) => /medisin/i.test(textOf(s)));
+    expect(mentions.map((s) => s.id)).toEqual(expect.arrayContaining(['velkommen', 'sovnvinduet', 'veien-videre']));
+    for (const section of mentions) {
+      const text = squash(textOf(section));
+      expect(text, `part ${section.id}`).toContain('Vil du trappe ned på sovemedisin, gjør du det sammen med legen din, litt etter litt. Slutt aldri brått på egen hånd.');
+    }
+  });
+
+  it('ends with what to do if the program did not help, and a text for relatives', () => {
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    const text = squash(textOf(last));
+    const help = text.slice(text.indexOf('Hvis programmet ikke hjalp'));
+    expect(text).toContain('Hvis programmet ikke hjalp');
+    expect(help).toMatch(/det er ikke din feil/);
+    expect(help).toMatch(/fastlegen/);
+    expect(help).toMatch(/Medisin kan hjelpe noen/);
+    expect(help).toMatch(/distriktspsykiatrisk senter \(DPS\)/);
+    expect(help).toMatch(/ta hele programmet en gang til/);
+    const relatives = text.slice(text.indexOf('Til deg som er pårørende'));
+    expect(text).toContain('Til deg som er pårørende');
+    expect(relatives).toMatch(/Deler dere seng\?/);
+    expect(relatives).toMatch(/Ta rattet selv/);
+    // Before a new window after a relapse, the part 1 list is checked again.
+    expect(text).toMatch(/Se på lista i del 1 en gang til før du lager et nytt vindu/);
+  });
+
+  it('shows the sleep window in a diagram in part 3, with alt text and a description in words', () => {
+    const section = part('sovnvinduet');
+    const html = section.blocks.map((b) => (b.type === 'html' ? b.html : '')).join('');
+    const img = /<img src="assets\/sovnvindu\.svg" alt="([^"]+)">/.exec(html);
+    expect(img, 'the diagram is in part 3').not.toBeNull();
+    expect(img?.[1]).toMatch(/^Søvnvinduet uke for uke: .*faste tiden for å stå opp/);
+    // The long description follows the picture and gives every week's window.
+    const after = squash(html.slice(html.indexOf('sovnvindu.svg')).replace(/<[^>]+>/g, ' '));
+    expect(after).toMatch(/^[^]*?Bildet viser et søvnvindu over fire uker\. Tiden du står opp, kl\. 06:30, ligger fast hver uke\./);
+    for (const time of ['kl. 00:30', 'kl. 00:15', 'kl. 00:00']) expect(after.slice(0, 600)).toContain(time);
+
+    const svg = readFileSync('programs/sovn/assets/sovnvindu.svg', 'utf8');
+    expect(svg).toMatch(/^<svg [^>]*role="img"/);
+    expect(svg).toMatch(/<title[^>]*>Søvnvinduet uke for uke<\/title>/);
+    expect(svg).toMatch(/<desc[^>]*>[^<]{100,}<\/desc>/);
+    expect(svg).not.toMatch(/<script|href=|url\(|@import|<image|<foreignObject/i);
+    // Readable at 320 px: drawn 320 units wide, so text keeps its size; no text under 14 px.
+    expect(svg).toMatch(/viewBox="0 0 320 \d+"/);
+    const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const size of sizes) expect(size).toBeGreaterThanOrEqual(14);
+    // Every colour that carries meaning has AA contrast on white (4.5:1); the light guide lines are decoration.
+    const luminance = (hex: string): number => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * (r as number) + 0.7152 * (g as number) + 0.0722 * (b as number);
+    };
+    const contrast = (a: string, b: string) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const colours = new Set([...svg.matchAll(/(?:fill|stroke)="(#[0-9a-fA-F]{6})"/g)].map((m) => (m[1] as string).toLowerCase()));
+    colours.delete('#ffffff');
+    colours.delete('#d0d0d0');
+    expect(colours.size).toBeGreaterThanOrEqual(3);
+    for (const colour of colours) expect(contrast(colour, '#ffffff'), colour).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('teaches the sleep diary definitions: time in bed from bed to up, nights never below zero, fixed rise time, 5 hours at least', () => {
+    const first = squash(textOf(program.sections[0] as CompiledSection));
+    expect(first).toContain('Tiden i sengen regnes fra du går til sengs, til du står opp om morgenen.');
+    expect(first).toContain('Fra kl. 22:30 til kl. 07:00 lå Randi i sengen i 8 timer og 30 minutter.');
+    const third = squash(textOf(part('sovnvinduet')));
+    expect(third).toContain('Sov du ikke i det hele tatt, teller natten som 0.');
+    expect(third).toContain('Hun lå altså i sengen i 8 timer hver natt.');
+    expect(third).toContain('Tiden du står opp, ligger fast.');
+    expect(third).toContain('aldri være kortere enn 5 timer');
+  });
+
+  it('keeps the language slips of the first edition out', () => {
+    const slips = [
+      'lys våken',
+      'Står du fast',
+      'Kjør forsiktig',
+      'Mange kaller det en buffer',
+      'kjente hun på uro',
+      'Denne delen har to deler',
+      'den mest virksomme delen',
+      'Regnestykket kan virke stort',
+      'et kvarter om gangen',
+      'Takk for at du har gjort programmet',
+    ];
+    for (const section of program.sections) {
+      const text = everything(section) + notesOf(section).map((n) => n.title ?? '').join(' ');
+      for (const slip of slips) expect(text, `part ${section.id}`).not.toContain(slip);
+    }
+    expect(textOf(part('sengen'))).toContain('lysvåken');
   });
 });
