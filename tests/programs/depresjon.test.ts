@@ -4,8 +4,12 @@
  * with the staying-well plan, the core exercises (activity log, activity plan, values,
  * graded task, thought record, rumination log, problem solving, daily rhythm) with the
  * right kinds and fields, taught in order, and the shared measurement plan with PHQ-9
- * weekly.
+ * weekly (its risk item asked at least every two weeks). The second edition (issue 16):
+ * what to do if the program did not help and a text for relatives in the last part, the
+ * Directorate of Health's activity advice stated accurately after a see-your-doctor note,
+ * the circle diagram as an accessible SVG, and the language slips of the first edition.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exercisesOf, field, findExercise, loadProgram, notesOf, textOf } from './pack.ts';
 import type { CompiledExercise, CompiledField, CompiledProgram, CompiledSection } from '../../schemas/types.ts';
@@ -32,6 +36,8 @@ const safetyHtml = (section: CompiledSection): string =>
     .join(' ');
 
 const exercise = (id: string) => findExercise(program, id);
+
+const SVG_PATH = 'programs/depresjon/assets/sirkelen.svg';
 
 function expectRating(f: CompiledField): void {
   expect(f.type, `${f.id} is a scale`).toBe('scale');
@@ -200,13 +206,21 @@ describe('programs/depresjon', () => {
 
   it('measures PHQ-9 and GAD-7 at start and end, PHQ-9 weekly, and ends with the evaluation', () => {
     const { measurement, instruments } = program;
-    for (const list of [measurement.start, measurement.end]) {
-      expect(list).toContain('phq9');
-      expect(list).toContain('gad7');
-    }
-    expect(measurement.repeated).toContainEqual({ instrument: 'phq9', every: 'week' });
+    expect(measurement.start).toEqual(['phq9', 'gad7']);
+    expect(measurement.end).toEqual(['phq9', 'gad7']);
+    // Weekly on purpose (the main outcome, reviewed in the weekly call), and so PHQ-9 item 9
+    // (risk) is asked at least every two weeks; nothing else is repeated.
+    expect(measurement.repeated).toEqual([{ instrument: 'phq9', every: 'week' }]);
     expect(measurement.evaluation).toBe('evaluation');
     for (const id of ['phq9', 'gad7', 'evaluation', 'checkin']) expect(instruments[id], `instrument ${id}`).toBeDefined();
+  });
+
+  it('part 1 says what the weekly questionnaire is: our own adaptation of PHQ-9, two weeks back, and the risk question', () => {
+    const text = textOf(program.sections[0] as CompiledSection);
+    expect(text).toMatch(/En gang i uken svarer du/);
+    expect(text).toMatch(/egen norske tilpasning av PHQ-9/);
+    expect(text).toMatch(/de siste to ukene/);
+    expect(text).toMatch(/tanker om døden eller om å skade deg selv/);
   });
 
   it('has the three check-in ratings: mood, energy, activity', () => {
@@ -223,5 +237,116 @@ describe('programs/depresjon', () => {
     expect(text).toMatch(/humør/i);
     expect(text).toMatch(/energi/i);
     expect(text).toMatch(/glede eller mestring/i);
+  });
+
+  it('gives young people the children and youth helpline in part 1 and in the last part', () => {
+    const first = program.sections[0] as CompiledSection;
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    for (const section of [first, last]) {
+      expect(safetyHtml(section), section.id).toContain('href="tel:116111"');
+      expect(safetyHtml(section), section.id).toMatch(/Alarmtelefonen for barn og unge/);
+    }
+  });
+
+  it('the last part says what to do if the program did not help: not your fault, GP, medicine, DPS, try again', () => {
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    const html = last.blocks.map((b) => (b.type === 'html' ? b.html : '')).join(' ');
+    const passage = /<h2[^>]*>Hvis programmet ikke har hjulpet nok<\/h2>([\s\S]*?)<h2/.exec(html)?.[1] ?? '';
+    expect(passage, 'the passage exists').not.toBe('');
+    expect(passage).toMatch(/ikke din feil/);
+    expect(passage).toMatch(/fagpersonen/);
+    expect(passage).toMatch(/fastlegen/);
+    expect(passage).toMatch(/[Mm]edisin/);
+    expect(passage).toMatch(/distriktspsykiatrisk senter \(DPS\)/);
+    expect(passage).toMatch(/prøve igjen|på nytt/);
+  });
+
+  it('the last part has a short text for relatives that says to ask directly and where to call', () => {
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    const html = last.blocks.map((b) => (b.type === 'html' ? b.html : '')).join(' ');
+    const passage = /<h2[^>]*>Til deg som er pårørende<\/h2>([\s\S]*?)<h2/.exec(html)?.[1] ?? '';
+    expect(passage, 'the passage exists').not.toBe('');
+    expect(passage).toMatch(/Har du tanker om å ta livet ditt\?/);
+    expect(passage).toContain('href="tel:113"');
+    expect(passage).toContain('href="tel:116117"');
+    expect(passage).toMatch(/Ta vare på deg selv/);
+  });
+
+  it("part 7 states the Directorate of Health's activity advice accurately, after who should see the doctor first", () => {
+    const { section } = exercise('daily-rhythm');
+    const text = textOf(section);
+    expect(text).toMatch(/Helsedirektoratet anbefaler/);
+    expect(text).toMatch(/150 til 300 minutter i uken med moderat intensitet/);
+    expect(text).toMatch(/75 til 150 minutter i uken/);
+    expect(text).toMatch(/to dager i uken eller mer/);
+    expect(text).toMatch(/60 minutter om dagen/);
+    expect(text).not.toMatch(/minst 150 minutter i uken/);
+    const advice = section.blocks.findIndex((b) => b.type === 'html' && b.html.includes('150 til 300'));
+    const doctor = section.blocks.findIndex((b) => b.type === 'note' && b.kind === 'warning' && /fastlegen før du begynner å trene hardt/.test(b.html));
+    expect(doctor, 'a see-your-doctor note').toBeGreaterThanOrEqual(0);
+    expect(doctor, 'the note comes before the advice').toBeLessThan(advice);
+    expect(section.blocks[doctor]?.type === 'note' && section.blocks[doctor].html).toMatch(/hjerte- eller lungesykdom/);
+  });
+
+  it('has none of the language slips of the first edition', () => {
+    const all = program.sections.map(textOf).join(' ');
+    for (const slip of ['Tanker du', 'rosene', 'på en gang', 'Uka ', 'vekkerklokka', 'sola ', 'i et lite sted', 'lettet på skuldrene', 'vondt for å tenke', 'Bytt «hvorfor» med']) {
+      expect(all, slip).not.toContain(slip);
+    }
+    expect(textOf(exercise('thought-record').section)).toMatch(/Tenker du «hun er sikkert lei av meg»/);
+    expect(textOf(exercise('thought-record').section)).toMatch(/de fem gangene du fikk ros/);
+  });
+
+  describe('the circle diagram in part 1', () => {
+    let svg = '';
+    beforeAll(() => {
+      svg = existsSync(SVG_PATH) ? readFileSync(SVG_PATH, 'utf8') : '';
+    });
+
+    it('is a file in the assets folder', () => {
+      expect(existsSync(SVG_PATH), SVG_PATH).toBe(true);
+    });
+
+    it('is shown in part 1 with alt text and a paragraph that describes it', () => {
+      const html = (program.sections[0] as CompiledSection).blocks.map((b) => (b.type === 'html' ? b.html : '')).join(' ');
+      const img = /<img src="assets\/sirkelen\.svg" alt="([^"]+)"[^>]*>([\s\S]*?)<\/p>\s*<p>([^<]+)<\/p>/.exec(html);
+      expect(img, 'the image and the paragraph after it').not.toBeNull();
+      expect(img?.[1]).toMatch(/onde sirkelen/);
+      expect(img?.[1]).toMatch(/gode sirkelen/);
+      expect(img?.[3]).toMatch(/^Tegningen viser/);
+      expect(img?.[3]?.split(/\s+/).length).toBeGreaterThan(40);
+    });
+
+    it('is an accessible, self-contained SVG: role, title, description, no script, no outside reference', () => {
+      expect(svg).toMatch(/<svg[^>]*role="img"/);
+      expect(svg).toMatch(/<svg[^>]*aria-labelledby="sirkelen-title sirkelen-desc"/);
+      expect(svg).toMatch(/<title id="sirkelen-title">[^<]{20,}<\/title>/);
+      expect(svg).toMatch(/<desc id="sirkelen-desc">[^<]{100,}<\/desc>/);
+      expect(svg).not.toMatch(/<script|<foreignObject|\son[a-z]+=|href=|@import/i);
+      for (const url of svg.match(/url\([^)]*\)/g) ?? []) expect(url).toMatch(/^url\(#[\w-]+\)$/);
+      for (const uri of svg.match(/https?:\/\/[^"']+/g) ?? []) expect(uri).toBe('http://www.w3.org/2000/svg');
+    });
+
+    it('is readable at 320 px: at most 320 units wide, text at least 14 px', () => {
+      const viewBox = /viewBox="0 0 (\d+) (\d+)"/.exec(svg);
+      expect(Number(viewBox?.[1])).toBeLessThanOrEqual(320);
+      const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]));
+      expect(sizes.length).toBeGreaterThan(0);
+      for (const size of sizes) expect(size).toBeGreaterThanOrEqual(14);
+    });
+
+    it('uses colours with at least AA contrast (4.5:1) between every dark colour and every light one, white included', () => {
+      const luminance = (hex: string): number => {
+        const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * (r as number) + 0.7152 * (g as number) + 0.0722 * (b as number);
+      };
+      const colours = [...new Set((svg.match(/#[0-9a-f]{6}\b/gi) ?? []).map((c) => c.toLowerCase()))];
+      const light = ['#ffffff', ...colours.filter((c) => luminance(c) > 0.5)];
+      const dark = colours.filter((c) => luminance(c) <= 0.5);
+      expect(dark.length).toBeGreaterThan(0);
+      for (const d of dark) {
+        for (const l of light) expect((luminance(l) + 0.05) / (luminance(d) + 0.05), `${d} on ${l}`).toBeGreaterThanOrEqual(4.5);
+      }
+    });
   });
 });

@@ -3,8 +3,11 @@
  * 6-8 substantial parts, a first part with the urgent-help numbers, a last part with
  * the staying-well plan, the core exercises (stress log, stress signs, stressor map,
  * problem solving, relaxation log, recovery plan and log, boundary plan, thought
- * check) with the right kinds, requirements and fields, and the shared measurement
- * plan with PSS-10 weekly.
+ * check) with the right kinds, requirements and fields, and a measurement plan in each
+ * questionnaire's own time frame: PSS-10 every four weeks, PHQ-9 every two. The second
+ * edition (issue 16): see-your-doctor notes before breathing, relaxation and harder
+ * exercise, Vold- og overgrepslinjen in the boundaries part, what to do if the program
+ * did not help and a text for relatives and colleagues, and the first edition's slips.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exercisesOf, field, findExercise, loadProgram, notesOf, textOf } from './pack.ts';
@@ -218,16 +221,26 @@ describe('programs/stress', () => {
     }
   });
 
-  it('measures PHQ-9, GAD-7 and PSS-10 at start and end, PSS-10 weekly, and ends with the evaluation', () => {
+  it('measures PHQ-9, GAD-7 and PSS-10 at start and end, PSS-10 every four weeks, PHQ-9 every two, and ends with the evaluation', () => {
     const { measurement, instruments } = program;
-    for (const list of [measurement.start, measurement.end]) {
-      expect(list).toContain('phq9');
-      expect(list).toContain('gad7');
-      expect(list).toContain('pss10');
-    }
-    expect(measurement.repeated).toContainEqual({ instrument: 'pss10', every: 'week' });
+    expect(measurement.start).toEqual(['phq9', 'gad7', 'pss10']);
+    expect(measurement.end).toEqual(['phq9', 'gad7', 'pss10']);
+    // PSS-10 asks about the last month: never weekly. PHQ-9 every two weeks asks its item 9 (risk) along the way.
+    expect(measurement.repeated).toEqual([
+      { instrument: 'pss10', every: '4-weeks' },
+      { instrument: 'phq9', every: '2-weeks' },
+    ]);
     expect(measurement.evaluation).toBe('evaluation');
     for (const id of ['phq9', 'gad7', 'pss10', 'evaluation', 'checkin']) expect(instruments[id], `instrument ${id}`).toBeDefined();
+  });
+
+  it('part 1 explains both questionnaires in their own time frames, and the risk question', () => {
+    const text = textOf(program.sections[0] as CompiledSection);
+    expect(text).toMatch(/egen norske tilpasning av PHQ-9, og det spør om de siste to ukene\. Derfor kommer det annenhver uke/);
+    expect(text).toMatch(/egen norske tilpasning av PSS-10, og det spør om den siste måneden\. Derfor kommer det hver fjerde uke/);
+    expect(text).toMatch(/tanker om døden eller om å skade deg selv/);
+    const all = program.sections.map(textOf).join(' ');
+    expect(all).not.toMatch(/[Ee]n gang i uken svarer du|ukens spørreskjema|ukentlige spørreskjema/);
   });
 
   it('has the three check-in ratings: stress, recovery and mood today', () => {
@@ -244,5 +257,99 @@ describe('programs/stress', () => {
     expect(text).toMatch(/stresset/i);
     expect(text).toMatch(/hvile/i);
     expect(text).toMatch(/humør/i);
+  });
+
+  it('part 6 gives Vold- og overgrepslinjen 116 006 where it meets threats in relationships, with who it is for', () => {
+    const { section } = exercise('boundary-plan');
+    expect(section.id).toBe('grenser');
+    const note = notesOf(section).find((n) => n.kind === 'safety' && n.html.includes('href="tel:116006"'));
+    expect(note, 'a safety note with 116 006').toBeDefined();
+    expect(note?.html).toContain('Vold- og overgrepslinjen');
+    expect(note?.html).toContain('116 006');
+    expect(note?.html).toMatch(/for alle som opplever vold eller overgrep i en nær relasjon, eller som er redde for det/);
+    expect(note?.html).toContain('href="tel:116111"');
+    expect(note?.html).toContain('href="tel:112"');
+    // Boundary practice is not for someone who threatens or hurts the person.
+    expect(textOf(section)).toMatch(/Velg ikke en situasjon med noen som har truet eller skadet deg/);
+  });
+
+  it('gives young people the children and youth helpline in part 1 and in the last part', () => {
+    const first = program.sections[0] as CompiledSection;
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    for (const section of [first, last]) {
+      const html = notesOf(section).filter((n) => n.kind === 'safety').map((n) => n.html).join(' ');
+      expect(html, section.id).toContain('href="tel:116111"');
+    }
+  });
+
+  /** The index of the first block of a part that matches, or -1. */
+  const blockIndex = (section: CompiledSection, test: (html: string, kind?: string) => boolean): number =>
+    section.blocks.findIndex((b) => (b.type === 'html' || b.type === 'note') && test(b.html, b.type === 'note' ? b.kind : undefined));
+
+  it('part 4 starts with who should talk to the doctor first, before any breathing or tensing is taught', () => {
+    const { section } = exercise('relaxation-log');
+    const doctor = blockIndex(section, (html, kind) => kind === 'warning' && /legen din før du begynner/.test(html));
+    expect(doctor, 'a see-your-doctor note').toBeGreaterThanOrEqual(0);
+    const note = section.blocks[doctor];
+    const html = note?.type === 'note' ? note.html : '';
+    for (const who of [/hjerte- eller lungesykdom/, /KOLS/, /astma/, /høyt blodtrykk/, /gravid/]) expect(html).toMatch(who);
+    expect(html).toMatch(/Stopp øvelsen/);
+    expect(html).toContain('href="tel:113"');
+    const breathing = blockIndex(section, (h) => /<h2[^>]*>Rolig pust<\/h2>/.test(h));
+    const tensing = blockIndex(section, (h) => /<h2[^>]*>Muskelavspenning<\/h2>/.test(h));
+    expect(doctor).toBeLessThan(breathing);
+    expect(doctor).toBeLessThan(tensing);
+    expect(textOf(section)).toMatch(/ikke hold pusten/);
+  });
+
+  it('the breathing tip in part 1 warns people with heart or lung disease and says what to do if dizzy', () => {
+    const tip = notesOf(program.sections[0] as CompiledSection).find((n) => /pust/i.test(n.title ?? ''));
+    expect(tip?.html).toMatch(/hjerte- eller lungesykdom/);
+    expect(tip?.html).toMatch(/svimmel/);
+  });
+
+  it("part 5 states the Directorate of Health's activity advice accurately, after who should see the doctor first", () => {
+    const { section } = exercise('recovery-plan');
+    const text = textOf(section);
+    expect(text).toMatch(/Helsedirektoratet anbefaler/);
+    expect(text).toMatch(/150 til 300 minutter i uken med moderat intensitet/);
+    expect(text).toMatch(/75 til 150 minutter i uken/);
+    expect(text).toMatch(/60 minutter om dagen/);
+    expect(text).not.toMatch(/minst 150 minutter i uken/);
+    const advice = blockIndex(section, (h) => h.includes('150 til 300'));
+    const doctor = blockIndex(section, (html, kind) => kind === 'warning' && /fastlegen før du begynner å trene hardt/.test(html));
+    expect(doctor, 'a see-your-doctor note').toBeGreaterThanOrEqual(0);
+    expect(doctor, 'the note comes before the advice').toBeLessThan(advice);
+  });
+
+  it('the last part says what to do if the program did not help: not your fault, GP, medicine, DPS, try again', () => {
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    const html = last.blocks.map((b) => (b.type === 'html' ? b.html : '')).join(' ');
+    const passage = /<h2[^>]*>Hvis programmet ikke har hjulpet nok<\/h2>([\s\S]*?)<h2/.exec(html)?.[1] ?? '';
+    expect(passage, 'the passage exists').not.toBe('');
+    expect(passage).toMatch(/ikke din feil/);
+    expect(passage).toMatch(/fagpersonen/);
+    expect(passage).toMatch(/fastlegen/);
+    expect(passage).toMatch(/[Mm]edisin/);
+    expect(passage).toMatch(/distriktspsykiatrisk senter \(DPS\)/);
+    expect(passage).toMatch(/prøve igjen|på nytt/);
+  });
+
+  it('the last part has a short text for relatives and colleagues that says to ask directly and where to call', () => {
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    const html = last.blocks.map((b) => (b.type === 'html' ? b.html : '')).join(' ');
+    const passage = /<h2[^>]*>Til deg som er pårørende eller kollega<\/h2>([\s\S]*?)<h2/.exec(html)?.[1] ?? '';
+    expect(passage, 'the passage exists').not.toBe('');
+    expect(passage).toMatch(/På jobb/);
+    expect(passage).toMatch(/Har du tanker om å ta livet ditt\?/);
+    expect(passage).toContain('href="tel:113"');
+    expect(passage).toMatch(/Ta vare på deg selv/);
+  });
+
+  it('has none of the language slips of the first edition', () => {
+    const all = program.sections.map(textOf).join(' ');
+    for (const slip of ['scrollet', 'enda mer tomt', 'trappa', 'blokka', 'Der stod', 'Alle gjør dem', 'var godt nok,', 'Bytt gjerne «må» med', 'De fleste som sliter', 'gjorde rolig pust', 'lader, når de']) {
+      expect(all, slip).not.toContain(slip);
+    }
   });
 });
