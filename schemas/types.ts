@@ -78,6 +78,10 @@ export interface ApiProgramList {
 export type ResponseOptions = {
   value: number;
   label: string;
+  /**
+   * This answer means the item does not apply to the person (e.g. the WSAS work item for someone not working for reasons unrelated to their problem). A valid answer that is stored, but scored as a missing item: it adds nothing to a total and counts towards proration's maxMissing.
+   */
+  notApplicable?: boolean;
 }[];
 
 /**
@@ -387,6 +391,10 @@ export interface Instrument {
      */
     source: "adapted" | "official" | "none";
     note: string;
+    /**
+     * What the person is told about the wording, shown with the questionnaire (bokmål), e.g. "Egen norsk tilpasning av PHQ-9 ...". Required when the project adapted a published instrument (source adapted, licence status other than project), so the official name is never shown as if this were the official translation.
+     */
+    label?: string;
   };
   instructions?: string;
   recallPeriod?: string;
@@ -1557,11 +1565,11 @@ export interface ScoreResult {
    */
   prorated: boolean;
   /**
-   * How many items were answered.
+   * How many items have a scored answer (an answer that the item does not apply counts as missing).
    */
   answered: number;
   /**
-   * Ids of unanswered items, in item order.
+   * Ids of items without a scored answer, in item order: unanswered, or answered that the item does not apply (an option with notApplicable).
    */
   missing: string[];
 }

@@ -34,7 +34,7 @@ function describe(instrument: Instrument, result: ScoreResult): string {
   for (const [id, score] of Object.entries(result.subscales)) {
     lines.push(`  ${id}: ${score.total ?? 'not computable'}, ${bandLabel(instrument, score.band, id)}`);
   }
-  if (result.missing.length) lines.push(`  Unanswered: ${result.missing.join(', ')}`);
+  if (result.missing.length) lines.push(`  Missing (unanswered or not applicable): ${result.missing.join(', ')}`);
   if (result.flags.includes('risk')) lines.push('  RISK: the answer to a risk item is above zero. Follow up on safety now.');
   if (result.flags.includes('risk_unknown')) lines.push('  RISK UNKNOWN: a risk item is unanswered. Ask about it; do not read it as no risk.');
   for (const flag of result.flags.filter((f) => f !== 'risk' && f !== 'risk_unknown')) lines.push(`  Flag: ${flag}`);

@@ -27,6 +27,16 @@ describe('mestring score', () => {
     const { stdout } = run('score', 'dass21', '--answers', Array(21).fill('1').join(','), '--json');
     expect(JSON.parse(stdout).subscales).toEqual({ depression: { total: 14, band: 'moderate' }, anxiety: { total: 14, band: 'moderate' }, stress: { total: 14, band: 'normal' } });
   });
+  it('WSAS: "not applicable" (9) on the work item is valid and prorated over the other four items', () => {
+    const { code, stdout } = run('score', 'wsas', '--answers', '9,3,3,3,2', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ instrument: 'wsas', valid: true, total: 14, band: 'significant_functional_impairment', subscales: {}, flags: [], prorated: true });
+  });
+  it('WSAS summary names the not-applicable item as missing, not as a 0', () => {
+    const { stdout } = run('score', 'wsas', '--answers', '9,3,3,3,2');
+    expect(stdout).toContain('Total: 14 of 40 (prorated)');
+    expect(stdout).toContain('Missing (unanswered or not applicable): q1');
+  });
   it('prints a readable summary with the risk warning', () => {
     const { code, stdout } = run('score', 'phq9', '--answers', '0,0,0,0,0,0,0,0,2');
     expect(code).toBe(0);

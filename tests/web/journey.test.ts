@@ -174,11 +174,13 @@ describe('the reference web client', () => {
     expect(await person.getByText('Låst').count()).toBeGreaterThan(0);
     await check(person, 'person-home-start');
 
-    // PHQ-9 with item 9 answered "Noen få dager": the help block comes first.
+    // PHQ-9 with item 9 answered "Flere dager": the help block comes first.
     await person.getByRole('link', { name: /Kartlegging før du starter: Hvordan har du hatt det/ }).click();
     await person.locator('.question-step').waitFor();
+    // Our own wording says so by name, never the bare official name.
+    await person.getByText('Egen norsk tilpasning av PHQ-9, skrevet av Mestring. Ikke den offisielle oversettelsen.').waitFor();
     await check(person, 'person-questionnaire');
-    await answerQuestionnaire(person, (i) => (i === 8 ? 'Noen få dager' : 'Aldri'));
+    await answerQuestionnaire(person, (i) => (i === 8 ? 'Flere dager' : 'Ikke i det hele tatt'));
     const help = person.getByRole('alert').filter({ hasText: '113' });
     await help.waitFor();
     expect(await person.getByRole('link', { name: '116 123' }).getAttribute('href')).toBe('tel:116123');
@@ -186,7 +188,7 @@ describe('the reference web client', () => {
     await person.getByRole('button', { name: 'Jeg har lest dette' }).click();
 
     await person.getByRole('link', { name: /Kartlegging før du starter: Uro og bekymring/ }).click();
-    await answerQuestionnaire(person, () => 'Noen få dager');
+    await answerQuestionnaire(person, () => 'Flere dager');
     await person.getByRole('heading', { name: 'Mestring av angst' }).waitFor();
 
     // Part 1 is open now; part 2 is still locked.

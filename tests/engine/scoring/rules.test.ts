@@ -1,6 +1,7 @@
 /** Reverse scoring, proration, the PHQ-9 item-9 rule, criterion classification and answer validation. */
 import { describe, expect, it } from 'vitest';
 import { answersFromList, scoreResponse } from '../../../engine/scoring/score-response.ts';
+import type { Instrument } from '../../../schemas/types.ts';
 import { fill, instrument } from './instruments.ts';
 
 const phq9 = instrument('phq9');
@@ -99,6 +100,48 @@ describe('Bergen Insomnia Scale classification', () => {
     expect(scoreResponse(bis, { q1: 5, q2: 0, q3: 0, q4: 0 }).band).toBeNull();
     expect(scoreResponse(bis, { q1: 5, q5: 4 }).band).toBe('insomnia');
     expect(scoreResponse(bis, { q1: 0, q2: 0, q3: 0, q4: 0, q5: 7 }).band).toBe('no_insomnia');
+  });
+});
+
+describe('WSAS: "not applicable" on the work item counts as missing', () => {
+  const wsas = instrument('wsas');
+  const notWorking = 9;
+  it('is a valid answer, listed as missing, and the total is prorated over the other four items', () => {
+    // NHS Data Dictionary: the missing score is replaced by the mean of the answered items.
+    const result = scoreResponse(wsas, { q1: notWorking, q2: 3, q3: 3, q4: 3, q5: 2 });
+    expect(result).toMatchObject({ valid: true, errors: [], total: 14, band: 'significant_functional_impairment', prorated: true, answered: 4, missing: ['q1'] });
+    // Before: "not working" was answered 0 and gave 11, a lower band.
+    expect(scoreResponse(wsas, { q1: 0, q2: 3, q3: 3, q4: 3, q5: 2 })).toMatchObject({ total: 11, prorated: false, missing: [] });
+  });
+  it('rounds half up: 4 answered summing to 6 gives 7.5 -> 8', () => {
+    expect(scoreResponse(wsas, { q1: notWorking, q2: 2, q3: 2, q4: 1, q5: 1 })).toMatchObject({ total: 8, band: 'subclinical' });
+  });
+  it('with another item missing as well there is no total', () => {
+    expect(scoreResponse(wsas, { q1: notWorking, q2: 8, q3: 8, q4: 8, q5: null })).toMatchObject({ valid: true, total: null, band: null, missing: ['q1', 'q5'] });
+  });
+  it('one unanswered item is prorated the same way; all five answered is a plain sum', () => {
+    expect(scoreResponse(wsas, { q1: 4, q2: 4, q3: 4, q4: 4 })).toMatchObject({ total: 20, prorated: true });
+    expect(scoreResponse(wsas, fill(ids('q', 5), 8))).toMatchObject({ total: 40, band: 'moderately_severe_or_worse', prorated: false });
+  });
+  it('"not applicable" exists only on the work item', () => {
+    const result = scoreResponse(wsas, { q1: 2, q2: notWorking, q3: 2, q4: 2, q5: 2 });
+    expect(result.errors).toEqual([expect.objectContaining({ item: 'q2', code: 'value_not_allowed' })]);
+  });
+});
+
+describe('a not-applicable option in general', () => {
+  const demo: Instrument = {
+    id: 'demo', name: 'Demo', title: 'Demo', version: '1', kind: 'scored',
+    licence: { status: 'project', note: 'n' }, wording: { source: 'adapted', note: 'n' },
+    options: [{ value: 1, label: 'a' }, { value: 2, label: 'b' }, { value: 3, label: 'c' }, { value: 0, label: 'n/a', notApplicable: true }],
+    items: [{ id: 'q1', text: 'a' }, { id: 'q2', text: 'b' }, { id: 'q3', text: 'c' }],
+    scoring: { reverse: ['q1'], total: { proration: { maxMissing: 1 } }, flags: [{ id: 'high', item: 'q2', atLeast: 0, ifUnanswered: 'unknown' }] },
+  };
+  it('does not widen the range that reverse scoring uses, raises no flag, and is prorated', () => {
+    // q1 = 1 reversed on 1-3 counts 3 (it would count 2 if the n/a value 0 were part of the range).
+    expect(scoreResponse(demo, { q1: 1, q2: 1, q3: 1 }).total).toBe(5);
+    const result = scoreResponse(demo, { q1: 1, q2: 0, q3: 1 });
+    expect(result).toMatchObject({ valid: true, total: 6, prorated: true, missing: ['q2'], flags: ['unknown'] });
   });
 });
 

@@ -17,7 +17,8 @@ export function renderQuestionnaire(instrument, { onSubmit, onCancel }) {
   const titleId = root.getAttribute('aria-labelledby');
   const status = h('p', { class: 'question-step', 'aria-live': 'polite' });
   const body = h('div');
-  const wording = instrument.wording?.source === 'adapted' ? h('p', { class: 'hint' }, t('adaptedWording')) : null;
+  // Our own wording of a published instrument says so by name ("Egen norsk tilpasning av PHQ-9 ...").
+  const wording = instrument.wording?.source === 'adapted' ? h('p', { class: 'hint' }, instrument.wording.label ?? t('adaptedWording')) : null;
   root.append(
     h('h1', { id: titleId }, instrument.title),
     instrument.instructions ? h('p', {}, instrument.instructions) : null,
