@@ -3,7 +3,8 @@
  * and the content guide): it compiles with no errors or warnings; 6-8 substantial parts,
  * each with subheadings, an exercise and a summary; every free-text field reminds the
  * person not to write names; every rating is 0-10 with two anchors; the measurement plan
- * has PHQ-9 and GAD-7 at start and end, a weekly main instrument, a check-in of 0-10
+ * has PHQ-9 and GAD-7 at start and end, PHQ-9 (with its risk item) at least every two
+ * weeks, every repeat at its questionnaire's own time frame, a check-in of 0-10
  * ratings and the shared evaluation. Each program's own test checks what is its own.
  */
 import { describe, expect, it } from 'vitest';
@@ -40,13 +41,22 @@ describe.each(programs)('programs/%s', (id) => {
     }
   });
 
-  it('measures PHQ-9 and GAD-7 at start and end, a main instrument weekly, a 0-10 check-in and the evaluation', () => {
+  it('measures PHQ-9 and GAD-7 at start and end, a 0-10 check-in and the evaluation', () => {
     const { measurement, instruments } = program;
     for (const list of [measurement.start, measurement.end]) expect(list).toEqual(expect.arrayContaining(['phq9', 'gad7']));
-    expect(measurement.repeated.filter((r) => r.every === 'week')).toHaveLength(1);
     expect(measurement.evaluation).toBe('evaluation');
     const checkin = instruments[measurement.checkin];
     expect(checkin?.items.length).toBeGreaterThanOrEqual(2);
     for (const item of checkin?.items ?? []) expect([item.type, item.min, item.max, item.anchors?.length]).toEqual(['scale', 0, 10, 2]);
+  });
+
+  it('asks PHQ-9 (and so its item 9 on self-harm) at least every two weeks along the way', () => {
+    expect(program.measurement.repeated).toContainEqual({ instrument: 'phq9', every: expect.stringMatching(/^(week|2-weeks)$/) });
+  });
+
+  it('repeats each questionnaire at its own time frame: PSS-10 and BIS monthly, PSWQ never', () => {
+    const every = Object.fromEntries(program.measurement.repeated.map((r) => [r.instrument, r.every]));
+    for (const monthly of ['pss10', 'bis']) if (monthly in every) expect([monthly, every[monthly]]).toEqual([monthly, '4-weeks']);
+    expect(every).not.toHaveProperty('pswq');
   });
 });

@@ -55,9 +55,9 @@ describe.each(starters)('programs/$id', ({ id, title, main, checkin }) => {
     }
   });
 
-  it(`repeats ${main} weekly`, () => {
+  it(`repeats ${main} along the way`, () => {
     const { measurement } = compile(id);
-    expect(measurement.repeated).toContainEqual({ instrument: main, every: 'week' });
+    expect(measurement.repeated.map((r) => r.instrument)).toContain(main);
   });
 
   it('has its check-in and the shared evaluation', () => {
