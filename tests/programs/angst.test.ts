@@ -19,6 +19,16 @@ const allExercises = (): CompiledExercise[] => program.sections.flatMap(exercise
 
 const exercise = (id: string) => findExercise(program, id);
 
+/** The part with this id, asserting that it exists. */
+function part(id: string): CompiledSection {
+  const found = program.sections.find((s) => s.id === id);
+  expect(found, `part ${id}`).toBeDefined();
+  return found as CompiledSection;
+}
+
+/** A part's readable text with runs of whitespace made one space. */
+const flat = (section: CompiledSection): string => textOf(section).replace(/\s+/g, ' ');
+
 function expectRating(f: CompiledField): void {
   expect(f.type).toBe('scale');
   expect(f.min).toBe(0);
@@ -131,5 +141,22 @@ describe('programs/angst', () => {
     expect(text).toMatch(/angst/i);
     expect(text).toMatch(/unngått/i);
     expect(text).toMatch(/humør/i);
+  });
+
+  it('parts 3 and 5 say that needed medicine always comes along and calming medicine changes only with the doctor', () => {
+    for (const id of ['sirkelen', 'eksponering']) {
+      const notes = notesOf(part(id))
+        .filter((n) => n.kind === 'warning' || n.kind === 'safety')
+        .map((n) => n.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
+      const note = notes.find((n) => /medisin/i.test(n)) ?? '';
+      expect(note, `part ${id} has a note on medicine`).not.toBe('');
+      for (const word of ['astmaspray', 'adrenalinpenn', 'insulin', 'epilepsimedisin']) expect(note, `part ${id}: ${word}`).toContain(word);
+      expect(note).toMatch(/alltid med deg/);
+      expect(note).toMatch(/beroligende medisiner endrer du bare sammen med legen din/);
+    }
+    // Medicine is no longer listed among the safety behaviours to drop.
+    expect(flat(part('sirkelen'))).not.toMatch(/vann, medisiner/);
+    const safety = field(exercise('my-circle').exercise, 'safety');
+    expect(safety.options?.find((o) => o.value === 'items')?.label).not.toMatch(/medisin/i);
   });
 });
