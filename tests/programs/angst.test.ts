@@ -159,4 +159,37 @@ describe('programs/angst', () => {
     const safety = field(exercise('my-circle').exercise, 'safety');
     expect(safety.options?.find((o) => o.value === 'items')?.label).not.toMatch(/medisin/i);
   });
+
+  it('frames exposure as staying long enough to test the fear, with one timing wherever a timing is given', () => {
+    const notFirst = 'Angsten trenger ikke å synke først.';
+    const timing = 'Planlegg gjerne 20 til 30 minutter når situasjonen kan vare så lenge.';
+    for (const id of ['alarmen', 'eksponering']) {
+      expect(flat(part(id)), `part ${id}`).toContain(notFirst);
+      expect(flat(part(id)), `part ${id}`).toContain(timing);
+    }
+    const all = program.sections.map(flat).join(' ');
+    // Every minute range in the program is the one exposure timing (the old 10-30 and 20-45 disagreed).
+    expect([...new Set(all.match(/\d+ til \d+ minutter/g))]).toEqual(['20 til 30 minutter']);
+    // No waiting for anxiety to fall, in the text nor in any label or option.
+    const labels = program.sections
+      .flatMap(exercisesOf)
+      .flatMap((e) => e.fields.flatMap((f) => [f.label, f.help ?? '', ...(f.options ?? []).map((o) => o.label)]))
+      .join(' ');
+    for (const text of [all, labels]) {
+      expect(text).not.toMatch(/går over av seg selv/i);
+      expect(text).not.toMatch(/til angsten (sank|har sunket|synker|gikk ned|går ned)/i);
+      expect(text).not.toMatch(/før kurven faller|kurven faller/i);
+      expect(text).not.toMatch(/gir lite angst/i);
+    }
+  });
+
+  it('the exposure log records the prediction and how sure the person is, before and after', () => {
+    const { exercise: log } = exercise('exposure-log');
+    expect(field(log, 'prediction').type).toBe('longtext');
+    for (const id of ['belief-before', 'belief-after']) {
+      expect([field(log, id).type, field(log, id).min, field(log, id).max, field(log, id).unit]).toEqual(['number', 0, 100, '%']);
+    }
+    expect(log.html).toMatch(/før du starter/);
+    expect(field(exercise('my-alarm').exercise, 'stayed').label).toBe('Ble du i situasjonen?');
+  });
 });
