@@ -192,4 +192,21 @@ describe('programs/angst', () => {
     expect(log.html).toMatch(/før du starter/);
     expect(field(exercise('my-alarm').exercise, 'stayed').label).toBe('Ble du i situasjonen?');
   });
+
+  it('has behavioural experiments for panic beliefs: predict, test by body or situation, record what happened', () => {
+    const { exercise: experiment, section } = exercise('panic-experiment');
+    expect(section.id).toBe('kroppen');
+    expect(experiment.kind).toBe('log');
+    expect(experiment.repeatable).toBe(true);
+    expect(field(experiment, 'feared').options?.map((o) => o.value)).toEqual(expect.arrayContaining(['faint', 'heart', 'mad']));
+    expect(field(experiment, 'prediction').required).toBe(true);
+    expect(field(experiment, 'test').options?.map((o) => o.value)).toEqual(expect.arrayContaining(['body', 'situation']));
+    expect(field(experiment, 'outcome').required).toBe(true);
+    for (const id of ['belief-before', 'belief-after']) expect([field(experiment, id).min, field(experiment, id).max]).toEqual([0, 100]);
+    const text = flat(section);
+    for (const fear of ['besvimer', 'hjerteinfarkt', 'gal']) expect(text).toContain(fear);
+    expect(text).toMatch(/atferdseksperiment/);
+    // The general experiment in part 7 points panic there too.
+    expect(exercise('behaviour-experiment').exercise.html).toMatch(/panikk/);
+  });
 });
