@@ -16,18 +16,9 @@ export function allowedValues(instrument: Instrument, item: InstrumentItem): num
   return (item.options ?? instrument.options ?? []).map((o) => o.value);
 }
 
-/**
- * True when `value` is an answer that says the item does not apply (an option with
- * notApplicable, e.g. the WSAS work item for someone who is retired): stored, but scored as missing.
- */
-export function isNotApplicable(instrument: Instrument, item: InstrumentItem, value: unknown): boolean {
-  if ((item.type ?? 'choice') !== 'choice') return false;
-  return (item.options ?? instrument.options ?? []).some((o) => o.notApplicable === true && o.value === value);
-}
-
-/** Lowest and highest scored value of `item` (0, 0 for text items); not-applicable answers are no part of the range. */
+/** Lowest and highest value of `item` (0, 0 for text items). */
 export function itemRange(instrument: Instrument, item: InstrumentItem): { min: number; max: number } {
-  const values = allowedValues(instrument, item).filter((v) => !isNotApplicable(instrument, item, v));
+  const values = allowedValues(instrument, item);
   if (!values.length) return { min: 0, max: 0 };
   return { min: Math.min(...values), max: Math.max(...values) };
 }

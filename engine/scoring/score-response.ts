@@ -4,7 +4,7 @@
  * instrument and answers always give the same ScoreResult.
  */
 import type { AnswerError, Instrument, InstrumentItem, ScaleRules, ScoreResult, SubscaleScore } from '../../schemas/types.ts';
-import { allowedValues, isNotApplicable, itemRange, scaleItems } from './item-values.ts';
+import { allowedValues, itemRange, scaleItems } from './item-values.ts';
 
 /** One answer per item id; null, undefined or absent means unanswered. Strings only for text items. */
 export type Answers = Readonly<Record<string, number | string | null | undefined>>;
@@ -116,20 +116,11 @@ function raisedFlags(instrument: Instrument, answers: Answers): string[] {
   return flags;
 }
 
-/** The answers as scoring sees them: a not-applicable answer counts as unanswered (missing). */
-function scoredAnswers(instrument: Instrument, answers: Answers): Answers {
-  const scored: Record<string, number | string | null | undefined> = { ...answers };
-  for (const item of instrument.items) if (isNotApplicable(instrument, item, answers[item.id])) scored[item.id] = null;
-  return scored;
-}
-
 /**
  * Validates `answers` against `instrument` and scores them.
  *
  * Unanswered items are not errors in a scored instrument: they count as missing,
- * and the total is prorated when the rules allow it (null otherwise). An answer
- * that says the item does not apply (an option with notApplicable) is valid and
- * counts as missing in the same way. Invalid
+ * and the total is prorated when the rules allow it (null otherwise). Invalid
  * answers give `valid: false`, the errors, and no scores, but flags are still
  * raised from the valid answers so that a risk answer is never lost.
  *
@@ -141,8 +132,7 @@ function scoredAnswers(instrument: Instrument, answers: Answers): Answers {
  */
 export function scoreResponse(instrument: Instrument, answers: Answers): ScoreResult {
   const errors = validate(instrument, answers);
-  const scored = instrument.kind === 'scored' ? scoredAnswers(instrument, answers) : answers;
-  const missing = instrument.items.filter((item) => isUnanswered(scored[item.id])).map((item) => item.id);
+  const missing = instrument.items.filter((item) => isUnanswered(answers[item.id])).map((item) => item.id);
   const result: ScoreResult = {
     instrument: instrument.id,
     valid: errors.length === 0,
@@ -156,24 +146,24 @@ export function scoreResponse(instrument: Instrument, answers: Answers): ScoreRe
     missing,
   };
   if (instrument.kind === 'form' || !instrument.scoring) return result;
-  const validAnswers: Record<string, number | string | null | undefined> = { ...scored };
+  const validAnswers: Record<string, number | string | null | undefined> = { ...answers };
   for (const error of errors) if (error.item in validAnswers) validAnswers[error.item] = null;
   result.flags = raisedFlags(instrument, validAnswers);
   if (!result.valid) return result;
 
   const scoring = instrument.scoring;
   if (scoring.total) {
-    const total = scoreScale(instrument, scoring.total, scored);
+    const total = scoreScale(instrument, scoring.total, answers);
     result.total = total.total;
     result.band = total.band;
     result.prorated ||= total.prorated;
   }
   for (const subscale of scoring.subscales ?? []) {
-    const score = scoreScale(instrument, subscale, scored);
+    const score = scoreScale(instrument, subscale, answers);
     result.subscales[subscale.id] = { total: score.total, band: score.band };
     result.prorated ||= score.prorated;
   }
-  if (scoring.classification) result.band = classify(instrument, scored);
+  if (scoring.classification) result.band = classify(instrument, answers);
   return result;
 }
 
