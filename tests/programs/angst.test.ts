@@ -209,4 +209,22 @@ describe('programs/angst', () => {
     // The general experiment in part 7 points panic there too.
     expect(exercise('behaviour-experiment').exercise.html).toMatch(/panikk/);
   });
+
+  it('part 1 says the login is a code and no name is stored, not that the person is anonymous', () => {
+    const text = flat(part('velkommen'));
+    expect(text).not.toMatch(/anonym/i);
+    expect(text).toMatch(/logger inn med en kode/);
+    expect(text).toMatch(/Ingen navn blir lagret i programmet/);
+    expect(text).toMatch(/Fagpersonen som ga deg koden, vet hvem du er/);
+  });
+
+  it('lists Alarmtelefonen for barn og unge where urgent help is listed (part 1 and the last part), as the audience includes young people', () => {
+    expect(program.audience).toMatch(/ungdom/);
+    for (const section of [program.sections[0], program.sections[program.sections.length - 1]] as CompiledSection[]) {
+      const safety = notesOf(section).filter((n) => n.kind === 'safety').map((n) => n.html).join(' ');
+      expect(safety, `part ${section.id}`).toContain('116 111');
+      expect(safety, `part ${section.id}`).toContain('href="tel:116111"');
+      expect(safety, `part ${section.id}`).toMatch(/Alarmtelefonen for barn og unge/);
+    }
+  });
 });
