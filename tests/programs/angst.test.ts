@@ -116,13 +116,16 @@ describe('programs/angst', () => {
     expect(at('staying-well-plan')).toBe(program.sections.length);
   });
 
-  it('measures PHQ-9 and GAD-7 at start and end, GAD-7 weekly, and ends with the evaluation', () => {
+  it('measures PHQ-9 and GAD-7 at start and end, GAD-7 weekly, PHQ-9 every two weeks, and ends with the evaluation', () => {
     const { measurement, instruments } = program;
-    for (const list of [measurement.start, measurement.end]) {
-      expect(list).toContain('phq9');
-      expect(list).toContain('gad7');
-    }
-    expect(measurement.repeated).toContainEqual({ instrument: 'gad7', every: 'week' });
+    expect(measurement.start).toEqual(['phq9', 'gad7']);
+    expect(measurement.end).toEqual(['phq9', 'gad7']);
+    // GAD-7 for weekly change; PHQ-9 every two weeks so its item 9 (risk) is asked along the way.
+    expect(measurement.repeated).toEqual([
+      { instrument: 'gad7', every: 'week' },
+      { instrument: 'phq9', every: '2-weeks' },
+    ]);
+    expect(program.version).toBe('1.1.0');
     expect(measurement.evaluation).toBe('evaluation');
     for (const id of ['phq9', 'gad7', 'evaluation', 'checkin']) expect(instruments[id], `instrument ${id}`).toBeDefined();
   });
