@@ -230,4 +230,14 @@ describe('programs/angst', () => {
       expect(safety, `part ${section.id}`).toMatch(/Alarmtelefonen for barn og unge/);
     }
   });
+
+  it('the last part says what to do if the program did not help, and has a short text for relatives', () => {
+    const last = program.sections[program.sections.length - 1] as CompiledSection;
+    const text = flat(last);
+    expect(last.blocks.some((b) => b.type === 'html' && b.html.includes('<h2>Hvis programmet ikke hjalp</h2>'))).toBe(true);
+    expect(text).toMatch(/Det er ikke din feil/);
+    for (const next of [/fastlegen/, /[Mm]edisin/, /distriktspsykiatrisk senter \(DPS\)/, /på nytt/]) expect(text).toMatch(next);
+    expect(last.blocks.some((b) => b.type === 'html' && b.html.includes('<h2>Til deg som er pårørende</h2>'))).toBe(true);
+    expect(text).toMatch(/sikkerhetsatferd/);
+  });
 });
