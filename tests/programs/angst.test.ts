@@ -5,6 +5,7 @@
  * exposure log) with the right kinds and fields, and the shared measurement plan
  * with GAD-7 weekly.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exercisesOf, field, findExercise, loadProgram, notesOf, textOf } from './pack.ts';
 import type { CompiledExercise, CompiledField, CompiledProgram, CompiledSection } from '../../schemas/types.ts';
@@ -239,5 +240,33 @@ describe('programs/angst', () => {
     for (const next of [/fastlegen/, /[Mm]edisin/, /distriktspsykiatrisk senter \(DPS\)/, /på nytt/]) expect(text).toMatch(next);
     expect(last.blocks.some((b) => b.type === 'html' && b.html.includes('<h2>Til deg som er pårørende</h2>'))).toBe(true);
     expect(text).toMatch(/sikkerhetsatferd/);
+  });
+
+  it.each([
+    ['sirkelen', 'ond-sirkel.svg', /Den onde sirkelen/],
+    ['eksponering', 'angstkurve.svg', /Angstkurven/],
+  ])('part %s shows the diagram %s: alt text, a long description, and an accessible, self-contained SVG', (id, file, alt) => {
+    const section = part(id);
+    const html = section.blocks.map((b) => (b.type === 'html' ? b.html : '')).join(' ');
+    const img = html.match(new RegExp(`<img src="assets/${file}" alt="([^"]+)">`));
+    expect(img, `part ${id} shows ${file}`).not.toBeNull();
+    expect(img?.[1]).toMatch(alt);
+    expect(flat(section)).toMatch(/Bildet viser /);
+    const svg = readFileSync(`programs/angst/assets/${file}`, 'utf8');
+    expect(svg).toMatch(/^<svg [^>]*role="img"/);
+    expect(svg).toMatch(/<title[^>]*>[^<]+<\/title>/);
+    expect(svg).toMatch(/<desc[^>]*>[^<]+<\/desc>/);
+    expect(svg).toMatch(/viewBox="0 0 320 \d+"/);
+    expect(svg).not.toMatch(/<script|javascript:|<image|<foreignObject|@import|(?:href|src)="(?!#)|url\((?!#)/i);
+    const sizes = [...svg.matchAll(/(\d+(?:\.\d+)?)px/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes), 'text at least 14 px').toBeGreaterThanOrEqual(14);
+  });
+
+  it('the anxiety curve does not promise that anxiety always falls', () => {
+    const svg = readFileSync('programs/angst/assets/angstkurve.svg', 'utf8');
+    expect(svg).toMatch(/Kan synke/);
+    expect(svg).toMatch(/Kan holde seg høy/);
+    expect(svg).toMatch(/Du blir og tester/);
   });
 });
