@@ -2,8 +2,12 @@
  * programs/angst ("Mestring av angst"): compiles with no errors or warnings, has
  * 6-8 substantial parts, a first part with the urgent-help numbers, a last part
  * with the staying-well plan, the core exercises (anxiety diary, exposure ladder,
- * exposure log) with the right kinds and fields, and the shared measurement plan
- * with GAD-7 weekly.
+ * exposure log) with the right kinds and fields, and the measurement plan (GAD-7
+ * weekly, PHQ-9 every two weeks). The second edition's clinical points (issue 16):
+ * needed medicine is never a safety behaviour, exposure tests a fear with one timing,
+ * panic beliefs get behavioural experiments, the login is a code (not "anonymous"),
+ * 116 111 for young people, what to do if the program did not help, a text for
+ * relatives, the two diagrams, the spotlight study as measured, and the language slips.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -268,5 +272,45 @@ describe('programs/angst', () => {
     expect(svg).toMatch(/Kan synke/);
     expect(svg).toMatch(/Kan holde seg høy/);
     expect(svg).toMatch(/Du blir og tester/);
+  });
+
+  it('states the spotlight-effect study as measured (about twice the real share) without stretching it to blushing', () => {
+    const text = flat(part('sosial-angst'));
+    expect(text).toMatch(/T-skjorte/);
+    expect(text).toMatch(/nesten halvparten/);
+    expect(text).toMatch(/rundt én av fire/);
+    expect(text).toMatch(/omtrent dobbelt/);
+    expect(text).not.toMatch(/Det samme gjelder rødming/);
+    expect(text).toMatch(/lyskastereffekten/);
+  });
+
+  it('keeps the language slips of the first edition out', () => {
+    const all = program.sections.map(flat).join(' ');
+    const labels = program.sections
+      .flatMap(exercisesOf)
+      .flatMap((e) => e.fields.map((f) => f.label))
+      .join(' ');
+    for (const slip of [
+      'Du er anonym',
+      'lyskasteffekt',
+      't-skjorte',
+      'opptatt med deg selv',
+      'Øv mest på de.',
+      'balansen av gasser',
+      'Kroppen reagerer på ekte',
+      'Lag trinn nok',
+      'For mange tar det lengre tid',
+      'Da piper den like høyt',
+      'holde seg fast i noe når du',
+      'svimmelhet er ufarlig.',
+      'Det er motsatt av det',
+      'Fyll ut en ny side',
+      'pulsklokken',
+      'når en ser hvor mye',
+      'meg?».',
+    ]) {
+      expect(all, slip).not.toContain(slip);
+    }
+    expect(labels).not.toContain('Hvor like var følelsene angsten din?');
   });
 });
