@@ -10,11 +10,10 @@ import { HTTPException } from 'hono/http-exception';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { CompiledProgram } from '../schemas/types.ts';
 import type { AppEnv } from './app-env.ts';
-import type { Db } from './db/open-database.ts';
 import type { Clock } from './clock.ts';
 import type { Secrets, ServerConfig } from './config.ts';
 import type { RouteDeps } from './deps.ts';
-import { createStores } from './store/index.ts';
+import type { Stores } from './store/index.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { securityHeaders } from './middleware/security-headers/index.ts';
 import { requestLog, type LogLine } from './middleware/request-log/index.ts';
@@ -25,7 +24,7 @@ import { twoFactorGate } from './middleware/two-factor/index.ts';
 import { createAccountThrottle, passwordLimits, secondFactorLimits } from './auth/account-throttle.ts';
 import { staffTwoFactorRoutes } from './routes/staff-two-factor.ts';
 import { staffAccountRoutes } from './routes/staff-accounts.ts';
-import { storageFailure } from './db/storage-failure.ts';
+import { storageFailure } from './store/storage-failure.ts';
 import { defaultScore, type ScoreFn } from './scoring.ts';
 import { publicRoutes } from './routes/public.ts';
 import { personSessionRoutes } from './routes/person-sessions.ts';
@@ -39,7 +38,8 @@ import { webRoutes } from './routes/web.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 
 export interface AppOptions {
-  db: Db;
+  /** The opened store (store/open-store.ts): SQLite or PostgreSQL. */
+  store: Stores;
   programs: readonly CompiledProgram[];
   clock: Clock;
   secrets: Secrets;
@@ -66,12 +66,12 @@ const socketAddress: AddressOf = (c) => {
  * Builds the app.
  *
  * @example
- *   const app = createApp({ db: openDatabase(path), programs, clock: systemClock, secrets });
+ *   const app = createApp({ store: await openStore({ path }), programs, clock: systemClock, secrets });
  *   const res = await app.request('/healthz');
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const config = options.config ?? {};
-  const stores = createStores(options.db);
+  const stores = options.store;
   const clock = options.clock;
   const deps: RouteDeps = {
     stores,

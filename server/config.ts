@@ -9,7 +9,9 @@ import { dirname } from 'node:path';
 export interface ServerConfig {
   /** PORT, default 8080. */
   port: number;
-  /** MESTRING_DB, default ./data/mestring.db. */
+  /** MESTRING_DATABASE_URL: a postgres:// URL selects PostgreSQL; unset means the SQLite file. */
+  databaseUrl: string | undefined;
+  /** MESTRING_DB, default ./data/mestring.db: the SQLite file when no database URL is set. */
   dbPath: string;
   /** MESTRING_SECRET_FILE, default ./data/secret.key. */
   secretFile: string;
@@ -36,6 +38,7 @@ export interface ServerConfig {
 export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   return {
     port: Number(env.PORT ?? 8080),
+    databaseUrl: env.MESTRING_DATABASE_URL || undefined,
     dbPath: env.MESTRING_DB ?? './data/mestring.db',
     secretFile: env.MESTRING_SECRET_FILE ?? './data/secret.key',
     programsDir: env.MESTRING_PROGRAMS ?? './programs',

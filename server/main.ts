@@ -10,9 +10,8 @@ import type { CompiledProgram } from '../schemas/types.ts';
 import { buildPrograms } from '../cli/commands/build.ts';
 import { createApp } from './app.ts';
 import { loadSecrets, type ServerConfig } from './config.ts';
-import { openDatabase } from './db/open-database.ts';
 import { systemClock } from './clock.ts';
-import { createStores } from './store/index.ts';
+import { openStore } from './store/open-store.ts';
 import { createOrg, createStaff } from './admin.ts';
 import { applyOverlay } from '../engine/scoring/apply-overlay.ts';
 
@@ -56,27 +55,25 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
   const programs = ensureBuilt(config, say);
   const { secrets, created } = loadSecrets(config.secretFile);
   if (created) say(`created the secret key ${config.secretFile} (mode 0600): back it up; without it no code can log in`);
-  const db = openDatabase(config.dbPath);
-  const stores = createStores(db);
-  if (stores.orgs.count() === 0) {
+  const stores = await openStore({ url: config.databaseUrl, path: config.dbPath });
+  if ((await stores.orgs.count()) === 0) {
     const now = systemClock.now();
-    createOrg(stores, 'admin', 'Mestring', now);
-    const admin = createStaff(stores, 'admin', 'admin', 'admin', now);
+    await createOrg(stores, 'admin', 'Mestring', now);
+    const admin = await createStaff(stores, 'admin', 'admin', 'admin', now);
     say(['', 'A new database: created organisation "admin" and its admin account.',
       `  log in at http://localhost:${config.port}/staff with org "admin", username "admin" and the one-time password: ${admin.password}`,
       '  (shown only now; you choose your own password at first login)',
       '  give the organisation licences with: npx mestring org quota admin angst=10', ''].join('\n'));
   }
-  const app = createApp({ db, programs, clock: systemClock, secrets, config: { corsOrigins: config.corsOrigins, bodyLimit: config.bodyLimit, programsDir: config.programsDir } });
+  const app = createApp({ store: stores, programs, clock: systemClock, secrets, config: { corsOrigins: config.corsOrigins, bodyLimit: config.bodyLimit, programsDir: config.programsDir } });
   return await new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-      say(`Mestring serves ${programs.length} program(s) on http://localhost:${info.port} (database ${config.dbPath})`);
+      say(`Mestring serves ${programs.length} program(s) on http://localhost:${info.port} (database: ${stores.description})`);
       resolve(server);
     });
     const stop = () => {
       server.close(() => {
-        db.close();
-        process.exit(0);
+        void stores.close().finally(() => process.exit(0));
       });
     };
     process.once('SIGINT', stop);

@@ -24,11 +24,11 @@ export function personSessionRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
   const now = () => deps.clock.now();
 
-  app.post('/v1/sessions', jsonBody('api-person.schema.json#/$defs/SessionRequest'), guessThrottle(deps.throttle, deps.addressOf), (c) => {
+  app.post('/v1/sessions', jsonBody('api-person.schema.json#/$defs/SessionRequest'), guessThrottle(deps.throttle, deps.addressOf), async (c) => {
     const body = c.get('body') as { code: string; remember?: boolean };
     const parsed = parseCode(body.code);
     if (!parsed.ok) throw apiError('code_typo');
-    const code = deps.stores.codes.byHmac(hashCode(parsed.code, deps.secrets.codeKey));
+    const code = await deps.stores.codes.byHmac(hashCode(parsed.code, deps.secrets.codeKey));
     if (!code || code.revoked_at || code.erased_at) {
       deps.throttle.fail(c.get('guessKey'));
       throw apiError('invalid_code');
@@ -36,12 +36,12 @@ export function personSessionRoutes(deps: RouteDeps) {
     const at = now();
     const expiresAt = new Date(at.getTime() + (body.remember ? personSessionMs.remembered : personSessionMs.short)).toISOString();
     const { token, hash } = newToken('msp');
-    deps.stores.codes.addSession(hash, code.id, at.toISOString(), expiresAt);
-    return c.json({ token, expiresAt, programId: code.program_id, consent: deps.stores.codes.consent(code.id) }, 201);
+    await deps.stores.codes.addSession(hash, code.id, at.toISOString(), expiresAt);
+    return c.json({ token, expiresAt, programId: code.program_id, consent: await deps.stores.codes.consent(code.id) }, 201);
   });
 
-  app.delete('/v1/sessions/current', personAuth(deps.stores.codes, now), (c) => {
-    deps.stores.codes.endSession(c.get('person').tokenHash);
+  app.delete('/v1/sessions/current', personAuth(deps.stores.codes, now), async (c) => {
+    await deps.stores.codes.endSession(c.get('person').tokenHash);
     return c.body(null, 204);
   });
   return app;

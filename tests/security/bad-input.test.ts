@@ -83,7 +83,7 @@ describe('every route of the OpenAPI document', () => {
             const headers: Record<string, string> = Object.fromEntries(extra);
             Object.assign(headers, authHeaders(useKind, garbage));
             if (type) headers['content-type'] = type;
-            const before = checksum(w.env.db, { except: ['audit_log'] });
+            const before = await checksum(w.env.stores, { except: ['audit_log'] });
             const res = await send(method, url, headers, payload ?? undefined);
             expect([route, res.status < 500]).toEqual([route, true]);
             expect(res.text).not.toMatch(/\bat .*\.(ts|js):\d+|node:internal|SqliteError|TypeError|RangeError/);
@@ -92,7 +92,7 @@ describe('every route of the OpenAPI document', () => {
               const code = JSON.parse(res.text).error.code as keyof typeof errorCodes;
               expect([route, code in errorCodes && errorCodes[code].status]).toEqual([route, res.status]);
             }
-            if (res.status >= 400 || method === 'GET') expect([route, url, checksum(w.env.db, { except: ['audit_log'] })]).toEqual([route, url, before]);
+            if (res.status >= 400 || method === 'GET') expect([route, url, await checksum(w.env.stores, { except: ['audit_log'] })]).toEqual([route, url, before]);
             expect(({} as Record<string, unknown>).polluted).toBeUndefined();
           }),
         { numRuns: runs },

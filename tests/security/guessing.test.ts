@@ -10,14 +10,14 @@ import { testApp, type TestEnv } from '../server/helpers.ts';
 import { formatCode, generateCode } from '../../server/codes/access-code.ts';
 
 let env: TestEnv;
-afterEach(() => env.close());
+afterEach(async () => env.close());
 
 const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
 const guess = (address: string) => env.call('POST', '/v1/sessions', { body: { code: formatCode(generateCode()) }, bindings: from(address) });
 
 describe('thousands of wrong codes', () => {
   it('from one address: 10 are judged, the rest get 429; a real code logs in from elsewhere at once and from there after Retry-After', async () => {
-    env = testApp();
+    env = await testApp();
     const staff = await env.org();
     const real = (await env.call('POST', '/v1/staff/codes', { token: staff.token, body: { programId: 'kurs' } })).json.code as string;
     const counts: Record<number, number> = {};
@@ -37,7 +37,7 @@ describe('thousands of wrong codes', () => {
   });
 
   it('spread over many addresses: the global budget stops guessing; a real code logs in within the window', async () => {
-    env = testApp({ throttle: { perAddress: 10, global: 1000 } });
+    env = await testApp({ throttle: { perAddress: 10, global: 1000 } });
     const staff = await env.org();
     const real = (await env.call('POST', '/v1/staff/codes', { token: staff.token, body: { programId: 'kurs' } })).json.code as string;
     let judged = 0;
@@ -55,7 +55,7 @@ describe('thousands of wrong codes', () => {
   });
 
   it('a typo never counts against the person', async () => {
-    env = testApp();
+    env = await testApp();
     const staff = await env.org();
     const real = (await env.call('POST', '/v1/staff/codes', { token: staff.token, body: { programId: 'kurs' } })).json.code as string;
     const typo = real.slice(0, -1) + (real.endsWith('0') ? '1' : '0');

@@ -3,6 +3,7 @@
  * using A's refs, entries, appointments, keys and usernames get 404 (or data of B only),
  * and nothing of A changes.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '../../server/openapi/route-table.ts';
 import { checksum, fillPath, marker, world, type World } from './world.ts';
@@ -37,8 +38,8 @@ describe('organisation B against A', () => {
       const path = fillPath(route.path, values);
       const key = `${route.method} ${route.path}`;
       const body = key === 'post /v1/staff/codes/lookup' ? { code: a.person.code } : bodies[key];
-      const before = checksum(env.db, { except: bWrites });
-      const aRows = JSON.stringify(env.db.prepare('SELECT * FROM codes WHERE org_id = (SELECT id FROM orgs WHERE slug = ?) ORDER BY id').all('bydel-a'));
+      const before = await checksum(env.stores, { except: bWrites });
+      const aRows = JSON.stringify(await env.rows(sql`SELECT * FROM codes WHERE org_id = (SELECT id FROM orgs WHERE slug = ${'bydel-a'}) ORDER BY id`));
       for (const token of [b.admin.token, b.pro.token, b.key.token]) {
         const res = await env.call(route.method.toUpperCase(), path, { token, body });
         const named = route.path.includes('{') || key === 'post /v1/staff/codes/lookup';
@@ -50,8 +51,8 @@ describe('organisation B against A', () => {
         expect(res.text).not.toContain(a.pro.username);
         expect(res.text).not.toContain(marker);
       }
-      expect(checksum(env.db, { except: bWrites })).toBe(before);
-      expect(JSON.stringify(env.db.prepare('SELECT * FROM codes WHERE org_id = (SELECT id FROM orgs WHERE slug = ?) ORDER BY id').all('bydel-a'))).toBe(aRows);
+      expect(await checksum(env.stores, { except: bWrites })).toBe(before);
+      expect(JSON.stringify(await env.rows(sql`SELECT * FROM codes WHERE org_id = (SELECT id FROM orgs WHERE slug = ${'bydel-a'}) ORDER BY id`))).toBe(aRows);
       // A's staff are untouched and still logged in.
       expect((await env.call('GET', '/v1/staff/codes', { token: a.pro.token })).status).toBe(200);
     });
@@ -60,7 +61,7 @@ describe('organisation B against A', () => {
   it('leaves A\'s person working and A\'s audit log free of B\'s staff', async () => {
     const { env, a } = w;
     expect((await env.call('GET', '/v1/me', { token: a.person.token })).status).toBe(200);
-    const foreign = env.db.prepare("SELECT count(*) AS n FROM audit_log WHERE org_id = (SELECT id FROM orgs WHERE slug = 'bydel-a') AND staff_id IN (SELECT id FROM staff WHERE org_id = (SELECT id FROM orgs WHERE slug = 'bydel-b'))").get() as { n: number };
+    const [foreign = { n: -1 }] = await env.rows(sql<{ n: number }>`SELECT count(*) AS n FROM audit_log WHERE org_id = (SELECT id FROM orgs WHERE slug = 'bydel-a') AND staff_id IN (SELECT id FROM staff WHERE org_id = (SELECT id FROM orgs WHERE slug = 'bydel-b'))`);
     expect(foreign.n).toBe(0);
   });
 });

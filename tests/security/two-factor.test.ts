@@ -2,6 +2,7 @@
  * Staff two-factor login: a password alone gives a limited session; enrolment, codes,
  * replay, recovery codes, per-account throttling and an admin's reset.
  */
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestEnv } from '../server/helpers.ts';
 import { createStaff } from '../../server/admin.ts';
@@ -9,17 +10,17 @@ import { totpCode } from '../../server/auth/totp.ts';
 import { enrolTwoFactor, staffLogin } from '../server/two-factor.ts';
 
 let env: TestEnv;
-beforeEach(() => {
-  env = testApp();
+beforeEach(async () => {
+  env = await testApp();
 });
-afterEach(() => env.close());
+afterEach(async () => env.close());
 
 const login = (org: string, username: string, password: string) => env.call('POST', '/v1/staff/sessions', { body: { org, username, password } });
 
 describe('enrolment at first login', () => {
   it('limits the session until an authenticator is confirmed, then returns recovery codes once', async () => {
     const a = await env.org('bydel-a', 'admin');
-    const { password } = createStaff(env.stores, 'bydel-a', 'kari', 'professional', env.clock.now());
+    const { password } = await createStaff(env.stores, 'bydel-a', 'kari', 'professional', env.clock.now());
     const first = await login('bydel-a', 'kari', password);
     expect(first.json).toMatchObject({ mustChangePassword: true, twoFactor: 'enrolment_required' });
     const token = first.json.token;
@@ -35,7 +36,7 @@ describe('enrolment at first login', () => {
     expect(enrol.json.qrSvg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(enrol.json.qrSvg).not.toMatch(/href|<script|<image/i);
     // The secret is stored sealed, never in clear.
-    const stored = env.db.prepare('SELECT totp_pending FROM staff WHERE username = ?').get('kari') as { totp_pending: string };
+    const [stored = { totp_pending: '' }] = await env.rows(sql<{ totp_pending: string }>`SELECT totp_pending FROM staff WHERE username = ${'kari'}`);
     expect(stored.totp_pending).not.toContain(enrol.json.secret);
     const wrong = await env.call('POST', '/v1/staff/totp/confirm', { token, body: { code: '000000' === totpCode(enrol.json.secret, env.clock.now()) ? '111111' : '000000' } });
     expect(wrong.json.error.code).toBe('invalid_second_factor');
@@ -43,7 +44,7 @@ describe('enrolment at first login', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.json.recoveryCodes).toHaveLength(10);
     expect(new Set(confirmed.json.recoveryCodes).size).toBe(10);
-    const dump = JSON.stringify(env.db.prepare('SELECT * FROM staff_recovery_codes').all());
+    const dump = JSON.stringify(await env.rows(sql`SELECT * FROM staff_recovery_codes`));
     for (const code of confirmed.json.recoveryCodes) expect(dump).not.toContain(code.replace('-', ''));
     expect((await env.call('GET', '/v1/staff/programs', { token })).status).toBe(200);
     expect((await env.call('POST', '/v1/staff/totp/enrol', { token })).json.error.code).toBe('conflict');
@@ -135,6 +136,6 @@ describe("an admin's reset", () => {
     const { secret } = await enrolTwoFactor(env, again.json.token);
     expect(secret).not.toBe(pro.secret);
     expect(await staffLogin(env, { ...pro, secret })).toMatch(/^mss_/);
-    expect(env.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.totp.reset'").get()).toEqual({ n: 1 });
+    expect(await env.rows(sql`SELECT count(*) AS n FROM audit_log WHERE action = 'staff.totp.reset'`)).toEqual([{ n: 1 }]);
   });
 });

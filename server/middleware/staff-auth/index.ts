@@ -40,10 +40,10 @@ export const staffAuth = (staff: StaffStore, now: () => Date): MiddlewareHandler
   const hash = hashToken(token);
   let caller: StaffCaller | undefined;
   if (token.startsWith('mss_')) {
-    const row = staff.bySession(hash, now().toISOString());
+    const row = await staff.bySession(hash, now().toISOString());
     if (row) caller = { orgId: row.org_id, staffId: row.id, apiKeyId: null, role: row.role, scopes: allScopes, mustChangePassword: row.must_change_password === 1, tokenHash: hash };
   } else if (token.startsWith('msk_')) {
-    const key = staff.keyByHash(hash);
+    const key = await staff.keyByHash(hash);
     if (key) caller = { orgId: key.org_id, staffId: null, apiKeyId: key.id, role: 'api_key', scopes: new Set(key.scopes.split(' ') as Scope[]), mustChangePassword: false, tokenHash: hash };
   }
   if (!caller) throw apiError('unauthorized');
