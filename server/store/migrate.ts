@@ -36,11 +36,15 @@ async function adoptLegacyHistory(db: Db, dialect: Dialect, names: string[]): Pr
 export async function migrate(db: Db, dialect: Dialect): Promise<string[]> {
   const all = migrations(dialect);
   await adoptLegacyHistory(db, dialect, Object.keys(all));
+  // On PostgreSQL name the schema: the migrator looks for its tables among every schema it
+  // can see, and must find those of the schema this database uses (its search_path).
+  const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => all },
     migrationTableName: historyTable,
     migrationLockTableName: `${historyTable}_lock`,
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -46,6 +46,7 @@ export async function testApp(overrides: Partial<AppOptions> = {}) {
     log: (line) => logs.push(line),
     ...overrides,
   });
+  let closed = false;
   const env = {
     dir, dbPath, database, clock, logs, program, app, stores,
     async call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string; bindings?: unknown } = {}) {
@@ -92,6 +93,8 @@ export async function testApp(overrides: Partial<AppOptions> = {}) {
       return (await query.execute(stores.kysely)).rows;
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await stores.close();
       await database.drop();
     },

@@ -41,7 +41,7 @@ export async function testDatabase(prefix = 'mestring-test-'): Promise<TestDatab
       rmSync(dir, { recursive: true, force: true });
       const client = new pg.Client({ connectionString: base });
       await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();
     },
   };
