@@ -30,25 +30,26 @@ export function fixtureProgram(): CompiledProgram {
 export type TestEnv = Awaited<ReturnType<typeof testApp>>;
 
 /** A fresh app on a fresh database file. */
-export async function testApp(overrides: Partial<AppOptions> = {}) {
-  const database = await testDatabase();
+export async function testApp(overrides: Partial<AppOptions> = {}, options: { backend?: 'sqlite' | 'postgres' } = {}) {
+  const database = await testDatabase(undefined, options.backend);
   const { dir, dbPath } = database;
   const stores = await openStore({ url: database.url, path: dbPath });
   const clock = manualClock('2025-03-03T08:00:00Z');
   const logs: string[] = [];
   const program = fixtureProgram();
+  const secrets = deriveSecrets(randomBytes(32));
   const app = createApp({
     store: stores,
     programs: [program],
     clock,
-    secrets: deriveSecrets(randomBytes(32)),
+    secrets,
     config: { programsDir: fixturePrograms },
     log: (line) => logs.push(line),
     ...overrides,
   });
   let closed = false;
   const env = {
-    dir, dbPath, database, clock, logs, program, app, stores,
+    dir, dbPath, database, clock, secrets, logs, program, app, stores,
     async call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string; bindings?: unknown } = {}) {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

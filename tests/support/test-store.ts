@@ -23,10 +23,10 @@ export interface TestDatabase {
 }
 
 /** A new empty database on the current backend (not yet migrated). */
-export async function testDatabase(prefix = 'mestring-test-'): Promise<TestDatabase> {
+export async function testDatabase(prefix = 'mestring-test-', on: 'sqlite' | 'postgres' = backend): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const dbPath = join(dir, 'test.db');
-  if (backend === 'sqlite') return { dir, dbPath, url: undefined, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  if (on === 'sqlite') return { dir, dbPath, url: undefined, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   const base = process.env.MESTRING_TEST_PG_URL;
   if (!base) throw new Error('MESTRING_TEST_PG_URL is not set: the PostgreSQL run starts its cluster in tests/support/postgres-setup.ts');
   const schema = `t_${randomBytes(6).toString('hex')}`;
