@@ -22,6 +22,14 @@ export interface RouteDeps {
   secureCookies: boolean;
 }
 
+/**
+ * The program's questionnaire or form `id`, or undefined. Looked up as an own property:
+ * `__proto__`, `constructor` and other prototype names are not questionnaires.
+ */
+export function instrumentOf(program: CompiledProgram, id: string): CompiledProgram['instruments'][string] | undefined {
+  return Object.hasOwn(program.instruments, id) ? program.instruments[id] : undefined;
+}
+
 /** The loaded program `id`, or 404. */
 export function programOr404(deps: RouteDeps, id: string): CompiledProgram {
   const program = deps.programs.get(id);
