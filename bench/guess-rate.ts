@@ -17,7 +17,7 @@ const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5
 const seconds = Math.min(30, Number(values.seconds));
 const spread = Math.min(20_000, Number(values.spread));
 
-const data = seedDataDir({ codes: 1 });
+const data = await seedDataDir({ codes: 1 });
 const server = await startServerProcess(data);
 try {
   // 1. One address, as fast as it can: how many guesses are judged, how many refused.

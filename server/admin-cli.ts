@@ -1,18 +1,19 @@
-/** Shared by the admin CLI commands: open the configured database and print results. */
+/** Shared by the admin CLI commands: open the configured (existing) database and print results. */
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createStores, type Stores } from './store/index.ts';
 
 /**
  * Runs `fn` with the stores of the database named by `--db` or MESTRING_DB, then closes it.
+ * A database that does not exist is an error, never a new empty one.
  *
  * @example
- *   withStores(values.db, (stores) => createOrg(stores, slug, name, new Date()))
+ *   await withStores(values.db, (stores) => createOrg(stores, slug, name, new Date()))
  */
-export function withStores<T>(dbPath: unknown, fn: (stores: Stores) => T): T {
-  const db = openDatabase(typeof dbPath === 'string' ? dbPath : readConfig().dbPath);
+export async function withStores<T>(dbPath: unknown, fn: (stores: Stores) => T | Promise<T>): Promise<T> {
+  const db = openDatabase(typeof dbPath === 'string' ? dbPath : readConfig().dbPath, { mustExist: true });
   try {
-    return fn(createStores(db));
+    return await fn(createStores(db));
   } finally {
     db.close();
   }

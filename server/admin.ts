@@ -44,15 +44,21 @@ export function addLicences(stores: Stores, slug: string, programId: string, n: 
  * Creates a staff account with a one-time password (must be changed at first login).
  *
  * @example
- *   const { password } = createStaff(stores, 'bydel-x', 'kari', 'professional', new Date());
+ *   const { password } = await createStaff(stores, 'bydel-x', 'kari', 'professional', new Date());
  */
-export function createStaff(stores: Stores, slug: string, username: string, role: Role, now: Date): { id: number; username: string; role: Role; password: string } {
-  const org = stores.orgs.bySlug(slug);
-  if (!org) throw new Error(`No organisation '${slug}'`);
-  if (!usernamePattern.test(username)) throw new Error(`Unexpected username '${username}', expected lower-case letters, digits, dots, dashes (2-63 characters)`);
-  if (stores.staff.byUsername(org.id, username)) throw new Error(`User '${username}' already exists in '${slug}'`);
+export async function createStaff(stores: Stores, slug: string, username: string, role: Role, now: Date): Promise<{ id: number; username: string; role: Role; password: string }> {
+  const check = () => {
+    const org = stores.orgs.bySlug(slug);
+    if (!org) throw new Error(`No organisation '${slug}'`);
+    if (!usernamePattern.test(username)) throw new Error(`Unexpected username '${username}', expected lower-case letters, digits, dots, dashes (2-63 characters)`);
+    if (stores.staff.byUsername(org.id, username)) throw new Error(`User '${username}' already exists in '${slug}'`);
+    return org;
+  };
+  check();
   const password = oneTimePassword();
-  const id = stores.staff.create(org.id, username, role, hashPassword(password), now.toISOString());
+  const hash = await hashPassword(password);
+  // Checked again after the hash: another request may have taken the name meanwhile.
+  const id = stores.staff.create(check().id, username, role, hash, now.toISOString());
   return { id, username, role, password };
 }
 

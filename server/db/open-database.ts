@@ -1,10 +1,12 @@
 /**
  * Opens the SQLite database the way the promises need it: WAL with synchronous=FULL
- * (an acknowledged answer survives a crash), foreign keys on, and every numbered
- * migration in db/migrations applied in order, each in its own transaction.
+ * (an acknowledged answer survives a crash), foreign keys on, erased rows overwritten
+ * (secure_delete), and every numbered migration in db/migrations applied in order, each
+ * in its own transaction. A new database's folder is created 0700 and its file 0600;
+ * SQLite gives the -wal and -shm files the database file's mode.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,14 +15,21 @@ export type Db = Database.Database;
 const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /**
- * Opens (or creates) the database at `path` and migrates it.
+ * Opens (or creates) the database at `path` and migrates it. With `mustExist`, a missing
+ * file is an error instead of a new empty database (for admin commands).
  *
  * @example
  *   const db = openDatabase('./data/mestring.db');
  */
-export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+export function openDatabase(path: string, options: { mustExist?: boolean } = {}): Db {
+  if (path !== ':memory:') {
+    if (!existsSync(path)) {
+      if (options.mustExist) throw new Error(`No database at ${path}: check --db or MESTRING_DB (the server creates the database at its first start)`);
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      closeSync(openSync(path, 'wx', 0o600));
+    }
+  }
+  const db = new Database(path, { fileMustExist: path !== ':memory:' });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

@@ -20,6 +20,7 @@ export function codeStore(db: Db) {
   const cols = 'id, ref, hint, org_id, program_id, created_at, revoked_at, erased_at';
   const byHmac = db.prepare<[string], CodeRow>(`SELECT ${cols} FROM codes WHERE code_hmac = ?`);
   const byRef = db.prepare<[number, string], CodeRow>(`SELECT ${cols} FROM codes WHERE org_id = ? AND ref = ?`);
+  const orgOfRef = db.prepare<[string], { org_id: number }>('SELECT org_id FROM codes WHERE ref = ?');
   const list = db.prepare<[number], CodeListRow>(
     `SELECT ${cols.split(', ').map((c) => `codes.${c}`).join(', ')},
        (SELECT share FROM consents WHERE consents.code_id = codes.id ORDER BY id DESC LIMIT 1) AS share
@@ -42,6 +43,8 @@ export function codeStore(db: Db) {
     },
     byHmac: (hmac: string) => byHmac.get(hmac),
     byRef: (orgId: number, ref: string) => byRef.get(orgId, ref),
+    /** The organisation a ref belongs to, whichever it is (to notice probes across organisations). */
+    orgOfRef: (ref: string) => orgOfRef.get(ref)?.org_id,
     list: (orgId: number) => list.all(orgId),
     revoke(codeId: number, now: string) {
       revoke.run(now, codeId);

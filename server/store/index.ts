@@ -7,6 +7,7 @@ import { progressStore } from './progress.ts';
 import { appointmentStore } from './appointments.ts';
 import { auditStore } from './audit.ts';
 import { calendarStore } from './calendar.ts';
+import { settingsStore } from './settings.ts';
 
 /**
  * The prepared statements of every store.
@@ -24,6 +25,7 @@ export function createStores(db: Db) {
     appointments: appointmentStore(db),
     audit: auditStore(db),
     calendar: calendarStore(db),
+    settings: settingsStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

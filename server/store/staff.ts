@@ -32,6 +32,7 @@ export function staffStore(db: Db) {
   const insertKey = db.prepare('INSERT INTO api_keys (ref, org_id, name, key_hash, scopes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const keyByHash = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL');
   const keys = db.prepare<[number], ApiKeyRow>('SELECT * FROM api_keys WHERE org_id = ? AND revoked_at IS NULL ORDER BY id');
+  const keyOrg = db.prepare<[string], { org_id: number }>('SELECT org_id FROM api_keys WHERE ref = ?');
   const revokeKey = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE org_id = ? AND ref = ? AND revoked_at IS NULL');
   const sessionFactor = db.prepare<[string], SessionFactor>(
     'SELECT staff_sessions.second_factor_at, staff.totp_confirmed_at FROM staff_sessions JOIN staff ON staff.id = staff_sessions.staff_id WHERE token_hash = ?',
@@ -64,6 +65,8 @@ export function staffStore(db: Db) {
     keyByHash: (hash: string) => keyByHash.get(hash),
     keys: (orgId: number) => keys.all(orgId),
     revokeKey: (orgId: number, ref: string, now: string) => revokeKey.run(now, orgId, ref).changes === 1,
+    /** The organisation an API key ref belongs to, whichever it is (to notice probes across organisations). */
+    keyOrgOfRef: (ref: string) => keyOrg.get(ref)?.org_id,
     /** The second-factor state of a session (undefined when there is no such session). */
     sessionFactor: (hash: string) => sessionFactor.get(hash),
     /** Marks a session as completed by the second factor. */

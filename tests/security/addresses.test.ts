@@ -23,7 +23,7 @@ function encodings(address: string): Buffer[] {
 
 describe('requests from several loopback addresses', () => {
   it('leave no trace of any of them in any file the server wrote', async () => {
-    data = seedDataDir({ codes: 4 });
+    data = await seedDataDir({ codes: 4 });
     const server = await startServerProcess(data);
     const addresses = ['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5'];
     // One staff login (a TOTP code is accepted once per 30-second step), used from every address.

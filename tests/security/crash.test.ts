@@ -17,7 +17,7 @@ afterAll(() => rmSync(data.dir, { recursive: true, force: true }));
 
 describe('SIGKILL during writes', () => {
   it(`keeps every acknowledged write over ${rounds} kills`, async () => {
-    data = seedDataDir({ codes: 1 });
+    data = await seedDataDir({ codes: 1 });
     const acknowledged: string[] = [];
     let token: string | undefined;
     for (let round = 0; round < rounds; round++) {

@@ -28,7 +28,7 @@ export const staffPassword = 'a long staff password';
  * A data folder with a seeded database: org `bydel-a` with `licences` licences of `kurs`,
  * `codes` codes and a professional `kari` with a known password and TOTP secret.
  */
-export function seedDataDir(options: { codes?: number; dir?: string } = {}) {
+export async function seedDataDir(options: { codes?: number; dir?: string } = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'mestring-server-'));
   mkdirSync(dir, { recursive: true });
   const dbPath = join(dir, 'mestring.db');
@@ -39,8 +39,8 @@ export function seedDataDir(options: { codes?: number; dir?: string } = {}) {
   const now = new Date();
   createOrg(stores, 'bydel-a', 'Bydel A', now);
   addLicences(stores, 'bydel-a', 'kurs', 1000);
-  const staff = createStaff(stores, 'bydel-a', 'kari', 'professional', now);
-  stores.staff.setPassword(staff.id, hashPassword(staffPassword), false);
+  const staff = await createStaff(stores, 'bydel-a', 'kari', 'professional', now);
+  stores.staff.setPassword(staff.id, await hashPassword(staffPassword), false);
   const totpSecret = newTotpSecret();
   stores.staff.setPendingTotp(staff.id, seal(factorKeys(secrets), totpSecret));
   stores.staff.confirmTotp(staff.id, 0, [], now.toISOString());
@@ -49,7 +49,7 @@ export function seedDataDir(options: { codes?: number; dir?: string } = {}) {
   db.close();
   return { dir, dbPath, secretFile, codes, totpSecret };
 }
-export type DataDir = ReturnType<typeof seedDataDir>;
+export type DataDir = Awaited<ReturnType<typeof seedDataDir>>;
 
 /** Every server child still running: killed when the test worker exits, even after a failed test. */
 const running = new Set<ChildProcess>();

@@ -74,7 +74,7 @@ export function testApp(overrides: Partial<AppOptions> = {}) {
       if (!stores.orgs.bySlug(slug)) createOrg(stores, slug, `Org ${slug}`, now);
       if (licences) addLicences(stores, slug, 'kurs', licences);
       const username = `${role}-${randomBytes(3).toString('hex')}`;
-      const { password } = createStaff(stores, slug, username, role, now);
+      const { password } = await createStaff(stores, slug, username, role, now);
       const login = await env.call('POST', '/v1/staff/sessions', { body: { org: slug, username, password } });
       const token = login.json.token as string;
       const changed = await env.call('PUT', '/v1/staff/password', { token, body: { currentPassword: password, newPassword: 'a much longer password' } });

@@ -17,7 +17,7 @@ describe('the whole journey', () => {
     const now = env.clock.now();
     createOrg(env.stores, 'bydel-x', 'Bydel X', now);
     addLicences(env.stores, 'bydel-x', 'kurs', 2);
-    const { password } = createStaff(env.stores, 'bydel-x', 'kari', 'professional', now);
+    const { password } = await createStaff(env.stores, 'bydel-x', 'kari', 'professional', now);
 
     const login = await env.call('POST', '/v1/staff/sessions', { body: { org: 'bydel-x', username: 'kari', password } });
     expect(login.status).toBe(201);

@@ -20,7 +20,7 @@ export interface WebServer {
   base: string;
   stores: ReturnType<typeof createStores>;
   /** Creates an organisation with licences and a staff member; returns the one-time password. */
-  addStaff(org: string, username: string, role?: 'admin' | 'professional'): string;
+  addStaff(org: string, username: string, role?: 'admin' | 'professional'): Promise<string>;
   /** A new code for `programId` in organisation `org` (created with licences if missing). */
   issueCode(org: string, programId: string): string;
   close(): Promise<void>;
@@ -46,9 +46,9 @@ export async function startWebServer(): Promise<WebServer> {
   return {
     base,
     stores,
-    addStaff(org, username, role = 'professional') {
+    async addStaff(org, username, role = 'professional') {
       ensureOrg(org);
-      return createStaff(stores, org, username, role, new Date()).password;
+      return (await createStaff(stores, org, username, role, new Date())).password;
     },
     issueCode(org, programId) {
       return issueCode(stores, secrets.codeKey, ensureOrg(org).id, programId, {}, new Date()).code;
