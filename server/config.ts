@@ -39,11 +39,11 @@ const list = (value: string | undefined) => (value ?? '').split(',').map((s) => 
  *   const config = readConfig(process.env);
  */
 export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
-  const dbPath = env.MESTRING_DB ?? './data/mestring.db';
+  const dbPath = env.MESTRING_DB || './data/mestring.db';
   return {
     port: Number(env.PORT ?? 8080),
     dbPath,
-    secretFile: env.MESTRING_SECRET_FILE ?? join(dirname(dbPath), 'secret.key'),
+    secretFile: env.MESTRING_SECRET_FILE || join(dirname(dbPath), 'secret.key'),
     programsDir: env.MESTRING_PROGRAMS ?? './programs',
     buildDir: env.MESTRING_BUILD ?? './build/programs',
     corsOrigins: list(env.MESTRING_CORS_ORIGINS),
