@@ -35,8 +35,8 @@ export const personPolicy: WorkPolicy = {
   windowMs: 15 * 60_000,
   free: { address: 3, account: Infinity, global: 100 },
   doubling: { address: 3, account: Infinity, global: 100 },
-  base: 20_000,
-  max: 1_000_000,
+  base: 10_000,
+  max: 300_000,
 };
 
 /** Staff password logins: also counted per account (organisation and username). */
@@ -44,8 +44,8 @@ export const staffPolicy: WorkPolicy = {
   windowMs: 15 * 60_000,
   free: { address: 3, account: 3, global: 30 },
   doubling: { address: 3, account: 3, global: 30 },
-  base: 20_000,
-  max: 1_000_000,
+  base: 10_000,
+  max: 300_000,
 };
 
 /**
