@@ -9,7 +9,7 @@ import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { syncProgress } from '../person-progress.ts';
 import { dueNow, overallProgress, canComplete } from '../../engine/progress/index.ts';
-import { eraseCode } from '../store/erase.ts';
+import { emptyWriteAheadLog, eraseCode } from '../store/erase.ts';
 import { appointmentView, checkinView, entryView, responseView, sectionView } from './views.ts';
 
 /**
@@ -108,7 +108,17 @@ export function meRoutes(deps: RouteDeps) {
 
   app.delete('/v1/me', (c) => {
     const { code } = c.get('person');
-    eraseCode(stores.db, code.id, deps.clock.now().toISOString());
+    if (!eraseCode(stores.db, code.id, deps.clock.now().toISOString())) {
+      // A backup is reading the log: the rows are gone; empty the log the moment it is free.
+      const retry = setInterval(() => {
+        try {
+          if (emptyWriteAheadLog(stores.db)) clearInterval(retry);
+        } catch {
+          clearInterval(retry);
+        }
+      }, 1000);
+      retry.unref();
+    }
     return c.body(null, 204);
   });
   return app;

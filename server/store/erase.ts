@@ -13,13 +13,14 @@ import type { Db } from '../db/open-database.ts';
 
 /**
  * Erases every row that belongs to `codeId`, marks the code erased, and empties the
- * write-ahead log. Throws when the log cannot be emptied (another connection is reading);
- * the rows are gone by then, and the next erasure or start empties it.
+ * write-ahead log. Returns false when the log could not be emptied within the busy
+ * timeout because another connection (a running backup) still reads it: the rows are
+ * gone, and the caller empties the log as soon as it can (see emptyWriteAheadLog).
  *
  * @example
- *   eraseCode(db, codeId, clock.now().toISOString());
+ *   if (!eraseCode(db, codeId, clock.now().toISOString())) retryLater(() => emptyWriteAheadLog(db));
  */
-export function eraseCode(db: Db, codeId: number, now: string): void {
+export function eraseCode(db: Db, codeId: number, now: string): boolean {
   const tables = ['person_sessions', 'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'calendar_feeds'];
   const statements = tables.map((t) => db.prepare(`DELETE FROM ${t} WHERE code_id = ?`));
   const mark = db.prepare('UPDATE codes SET erased_at = ? WHERE id = ?');
@@ -27,14 +28,14 @@ export function eraseCode(db: Db, codeId: number, now: string): void {
     for (const s of statements) s.run(codeId);
     mark.run(now, codeId);
   })();
-  emptyWriteAheadLog(db);
+  return emptyWriteAheadLog(db);
 }
 
 /**
  * Copies the write-ahead log into the database and truncates it to zero bytes (waiting
- * for readers up to the busy timeout). Throws SQLITE_BUSY when it could not.
+ * for readers up to the busy timeout); false when a reader kept it from finishing.
  */
-export function emptyWriteAheadLog(db: Db): void {
+export function emptyWriteAheadLog(db: Db): boolean {
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-  if (result && result.busy !== 0) throw Object.assign(new Error('the write-ahead log could not be emptied'), { code: 'SQLITE_BUSY' });
+  return !result || result.busy === 0;
 }
