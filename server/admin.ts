@@ -47,12 +47,18 @@ export async function addLicences(stores: TableStores, slug: string, programId: 
  *   const { password } = await createStaff(stores, 'bydel-x', 'kari', 'professional', new Date());
  */
 export async function createStaff(stores: TableStores, slug: string, username: string, role: Role, now: Date): Promise<{ id: number; username: string; role: Role; password: string }> {
-  const org = await stores.orgs.bySlug(slug);
-  if (!org) throw new Error(`No organisation '${slug}'`);
-  if (!usernamePattern.test(username)) throw new Error(`Unexpected username '${username}', expected lower-case letters, digits, dots, dashes (2-63 characters)`);
-  if (await stores.staff.byUsername(org.id, username)) throw new Error(`User '${username}' already exists in '${slug}'`);
+  const check = async () => {
+    const org = await stores.orgs.bySlug(slug);
+    if (!org) throw new Error(`No organisation '${slug}'`);
+    if (!usernamePattern.test(username)) throw new Error(`Unexpected username '${username}', expected lower-case letters, digits, dots, dashes (2-63 characters)`);
+    if (await stores.staff.byUsername(org.id, username)) throw new Error(`User '${username}' already exists in '${slug}'`);
+    return org;
+  };
+  await check();
   const password = oneTimePassword();
-  const id = await stores.staff.create(org.id, username, role, hashPassword(password), now.toISOString());
+  const hash = await hashPassword(password);
+  // Checked again after the hash: another request may have taken the name meanwhile.
+  const id = await stores.staff.create((await check()).id, username, role, hash, now.toISOString());
   return { id, username, role, password };
 }
 

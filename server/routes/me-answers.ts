@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { programOr404, type RouteDeps } from '../deps.ts';
+import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { findExercise, syncProgress } from '../person-progress.ts';
@@ -16,6 +16,7 @@ import { newRef } from '../auth/tokens.ts';
 import { safetyFlags, safetyFor } from '../safety.ts';
 import { checkinView, entryView, responseView, scoresOverTime } from './views.ts';
 import type { ScoreResultOf } from '../scoring.ts';
+import { missingForScore } from '../../engine/scoring/score-response.ts';
 
 /**
  * @example
@@ -85,10 +86,22 @@ export function meAnswerRoutes(deps: RouteDeps) {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
     const id = c.req.param('id');
-    const instrument = id === program.measurement.checkin ? undefined : program.instruments[id];
+    const instrument = id === program.measurement.checkin ? undefined : instrumentOf(program, id);
     if (!instrument) throw apiError('not_found', 'No such questionnaire in this program.');
     const { answers } = c.get('body') as { answers: Record<string, number | string | null> };
     const score = scoreOr422(instrument, answers);
+    // A start, repeated or end questionnaire is a measurement: one that cannot be scored
+    // (too many items missing for the published proration rules) would open parts or
+    // mark progress with no baseline to compare against.
+    const { start, repeated, end } = program.measurement;
+    if (start.includes(id) || end.includes(id) || repeated.some((r) => r.instrument === id)) {
+      const missing = missingForScore(instrument, score);
+      if (missing.length) {
+        throw apiError('validation_failed', 'Answer every question: without these answers the questionnaire cannot be scored.', {
+          fields: missing.map((item) => ({ field: item, code: 'required_missing', message: 'This question needs an answer' })),
+        });
+      }
+    }
     const ref = newRef('rsp');
     await stores.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: deps.clock.now().toISOString() });
     const saved = responseView((await stores.progress.responses(code.id)).find((r) => r.ref === ref)!);
@@ -104,7 +117,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
 
   app.get('/v1/me/questionnaires/:id', async (c) => {
     const program = programOr404(deps, c.get('person').code.program_id);
-    const instrument = program.instruments[c.req.param('id')];
+    const instrument = instrumentOf(program, c.req.param('id'));
     if (!instrument || instrument.wording.source === 'none') throw apiError('not_found', 'No such questionnaire in this program.');
     return c.json({ instrument });
   });
@@ -123,7 +136,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
   app.post('/v1/me/checkins', jsonBody('api-person.schema.json#/$defs/CheckinRequest'), async (c) => {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
-    const form = program.instruments[program.measurement.checkin];
+    const form = instrumentOf(program, program.measurement.checkin);
     if (!form) throw apiError('not_found', 'This program has no check-in.');
     const { ratings } = c.get('body') as { ratings: Record<string, number | null> };
     scoreOr422(form, ratings);

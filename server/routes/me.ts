@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { programOr404, type RouteDeps } from '../deps.ts';
+import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { syncProgress } from '../person-progress.ts';
@@ -66,7 +66,7 @@ export function meRoutes(deps: RouteDeps) {
     const refs = new Set(section.blocks.flatMap((b) => (b.type === 'questionnaire' ? [b.ref] : [])));
     return c.json({
       section,
-      instruments: Object.fromEntries([...refs].map((id) => [id, program.instruments[id]])),
+      instruments: Object.fromEntries([...refs].map((id) => [id, instrumentOf(program, id)])),
       state: status.state,
       missing: status.missing,
       entries: (await stores.progress.entries(code.id)).filter((e) => exerciseIds.has(e.exercise_id)).map(entryView),

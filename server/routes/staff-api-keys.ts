@@ -35,7 +35,14 @@ export function staffApiKeyRoutes(deps: RouteDeps) {
   app.delete('/v1/staff/api-keys/:ref', async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller, 'admin');
-    if (!(await stores.staff.revokeKey(caller.orgId, c.req.param('ref'), deps.clock.now().toISOString()))) throw apiError('not_found');
+    const ref = c.req.param('ref');
+    if (!await stores.staff.revokeKey(caller.orgId, ref, deps.clock.now().toISOString())) {
+      const owner = await stores.staff.keyOrgOfRef(ref);
+      if (owner !== undefined && owner !== caller.orgId) {
+        await stores.audit.record({ orgId: caller.orgId, staffId: caller.staffId, apiKeyId: null, codeRef: null, action: 'api_key.cross_org_probe', at: deps.clock.now().toISOString() });
+      }
+      throw apiError('not_found');
+    }
     return c.body(null, 204);
   });
   return app;

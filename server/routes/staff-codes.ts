@@ -36,15 +36,25 @@ export function staffCodeRoutes(deps: RouteDeps) {
   const audit = (caller: StaffCaller, codeRef: string | null, action: string) =>
     stores.audit.record({ orgId: caller.orgId, staffId: caller.staffId, apiKeyId: caller.apiKeyId, codeRef, action, at: nowIso() });
 
-  /** The caller's organisation's code by ref, or 404 (also for other organisations' refs). */
+  /**
+   * The caller's organisation's live or revoked code by ref; 404 for other organisations'
+   * refs (the probe is audited), 410 gone once the person erased it.
+   */
   const codeOf = async (c: Context<AppEnv>): Promise<CodeRow> => {
-    const code = await stores.codes.byRef(c.get('staff').orgId, c.req.param('ref') ?? '');
-    if (!code) throw apiError('not_found');
+    const caller = c.get('staff');
+    const ref = c.req.param('ref') ?? '';
+    const code = await stores.codes.byRef(caller.orgId, ref);
+    if (!code) {
+      const owner = await stores.codes.orgOfRef(ref);
+      if (owner !== undefined && owner !== caller.orgId) await audit(caller, ref, 'code.cross_org_probe');
+      throw apiError('not_found');
+    }
+    if (code.erased_at) throw apiError('gone');
     return code;
   };
   /** Throws 403 consent_required unless the person consents now (read at request time). */
   const requireConsent = async (caller: StaffCaller, code: CodeRow, action: string) => {
-    if (code.erased_at || (await stores.codes.consent(code.id)) !== true) {
+    if ((await stores.codes.consent(code.id)) !== true) {
       await audit(caller, code.ref, `${action}.denied`);
       throw apiError('consent_required');
     }
@@ -91,6 +101,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const parsed = parseCode((c.get('body') as { code: string }).code);
     if (!parsed.ok) throw apiError('code_typo');
     const found = await stores.codes.byHmac(hashCode(parsed.code, deps.secrets.codeKey));
+    if (found && found.org_id !== caller.orgId) await audit(caller, found.ref, 'code.cross_org_probe');
     if (!found || found.org_id !== caller.orgId) throw apiError('not_found');
     await audit(caller, found.ref, 'code.lookup');
     return c.json({ ref: found.ref, hint: found.hint });
@@ -175,7 +186,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const code = await codeOf(c);
     await stores.codes.revoke(code.id, nowIso());
     await audit(caller, code.ref, 'code.revoke');
-    return c.json({ ref: code.ref, status: code.erased_at ? 'erased' : 'revoked' });
+    return c.json({ ref: code.ref, status: 'revoked' });
   });
   return app;
 }

@@ -25,9 +25,9 @@ export function staffTwoFactorRoutes(deps: RouteDeps, throttle: AccountThrottle)
   const nowIso = () => deps.clock.now().toISOString();
 
   /** 429 while the account is throttled; returns its throttle key. */
-  const throttled = (staffId: number): string => {
+  const throttled = async (staffId: number): Promise<string> => {
     const account = `staff:${staffId}`;
-    const wait = throttle.retryAfter(account);
+    const wait = await throttle.retryAfter(account);
     if (wait > 0) throw apiError('too_many_requests', undefined, {}, { 'Retry-After': String(wait) });
     return account;
   };
@@ -46,14 +46,14 @@ export function staffTwoFactorRoutes(deps: RouteDeps, throttle: AccountThrottle)
   app.post('/v1/staff/totp/confirm', jsonBody('api-staff.schema.json#/$defs/SecondFactorRequest'), async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller);
-    const account = throttled(caller.staffId);
+    const account = await throttled(caller.staffId);
     const staff = (await stores.staff.byId(caller.staffId))!;
     if (staff.totp_confirmed_at) throw apiError('conflict', 'Two-factor login is already set up.');
     const secret = staff.totp_pending ? unseal(keys, staff.totp_pending) : undefined;
     if (!secret) throw apiError('conflict', 'Start with POST /v1/staff/totp/enrol.');
     const step = totpStep(secret, (c.get('body') as { code: string }).code.replace(/\s/g, ''), deps.clock.now());
     if (step === undefined) {
-      throttle.fail(account);
+      await throttle.fail(account);
       throw apiError('invalid_second_factor');
     }
     const recoveryCodes = newRecoveryCodes();
@@ -66,7 +66,7 @@ export function staffTwoFactorRoutes(deps: RouteDeps, throttle: AccountThrottle)
   app.post('/v1/staff/sessions/current/totp', jsonBody('api-staff.schema.json#/$defs/SecondFactorRequest'), async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller);
-    const account = throttled(caller.staffId);
+    const account = await throttled(caller.staffId);
     const staff = (await stores.staff.byId(caller.staffId))!;
     const secret = staff.totp_secret ? unseal(keys, staff.totp_secret) : undefined;
     if (!secret) throw apiError('two_factor_enrolment_required');
@@ -81,7 +81,7 @@ export function staffTwoFactorRoutes(deps: RouteDeps, throttle: AccountThrottle)
       ok = !!recovery && await stores.staff.useRecoveryCode(staff.id, recoveryHmac(keys, recovery), at.toISOString());
     }
     if (!ok) {
-      throttle.fail(account);
+      await throttle.fail(account);
       throw apiError('invalid_second_factor');
     }
     await stores.staff.completeSession(caller.tokenHash, at.toISOString());

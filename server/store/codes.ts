@@ -27,6 +27,10 @@ export function codeStore(x: Executor) {
     byHmac: (hmac: string): Promise<CodeRow | undefined> => x.db.selectFrom('codes').select(cols).where('code_hmac', '=', hmac).executeTakeFirst(),
     byRef: (orgId: number, ref: string): Promise<CodeRow | undefined> =>
       x.db.selectFrom('codes').select(cols).where('org_id', '=', orgId).where('ref', '=', ref).executeTakeFirst(),
+    /** The organisation a ref belongs to, whichever it is (to notice probes across organisations). */
+    async orgOfRef(ref: string): Promise<number | undefined> {
+      return (await x.db.selectFrom('codes').select('org_id').where('ref', '=', ref).executeTakeFirst())?.org_id;
+    },
     list: (orgId: number): Promise<CodeListRow[]> =>
       x.db.selectFrom('codes').select(cols)
         .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))

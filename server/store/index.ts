@@ -12,6 +12,7 @@ import { appointmentStore } from './appointments.ts';
 import { auditStore } from './audit.ts';
 import { calendarStore } from './calendar.ts';
 import { eraseStore } from './erase.ts';
+import { settingsStore } from './settings.ts';
 
 /**
  * The stores over `x`.
@@ -29,6 +30,7 @@ export function createStores(x: Executor) {
     audit: auditStore(x),
     calendar: calendarStore(x),
     erasure: eraseStore(x),
+    settings: settingsStore(x),
   };
 }
 export type TableStores = ReturnType<typeof createStores>;

@@ -17,7 +17,11 @@ export interface Store extends TableStores {
   readonly description: string;
   /** Runs `fn` atomically with stores bound to one transaction; resolves after the commit. */
   transaction<T>(fn: (tx: TableStores) => Promise<T>): Promise<T>;
-  /** After an erasure: leaves no copy of deleted rows in side files (SQLite's WAL). */
+  /**
+   * After an erasure, before it is acknowledged: leaves no copy of the deleted rows in side
+   * files (SQLite's write-ahead log is emptied; when a backup keeps it busy, it is emptied
+   * the moment it is free).
+   */
   afterErasure(): Promise<void>;
   /** Touches the database (for /readyz); throws when it cannot answer. */
   ping(): Promise<void>;
@@ -72,7 +76,13 @@ async function openSqliteStore(path: string, options: StoreOptions): Promise<Sto
     kysely,
     sqlite: raw,
     transaction: (fn) => commits.run((trx) => fn(createStores(transactionExecutor('sqlite', trx)))),
-    afterErasure: () => checkpointSqlite(kysely),
+    async afterErasure() {
+      if (await checkpointSqlite(kysely)) return;
+      const retry = setInterval(() => {
+        checkpointSqlite(kysely).then((done) => done && clearInterval(retry), () => clearInterval(retry));
+      }, 1000);
+      retry.unref();
+    },
     async ping() {
       await sql`SELECT 1`.execute(kysely);
     },

@@ -46,6 +46,7 @@ export interface AuditLogTable {
   id: Generated<number>; org_id: number; staff_id: number | null; api_key_id: number | null; code_ref: string | null; action: string; at: string;
 }
 export interface CalendarFeedsTable { code_id: number; token_hash: string; created_at: string }
+export interface InstanceSettingsTable { name: string; value: string }
 
 /** Every table, by name. */
 export interface Database {
@@ -65,6 +66,7 @@ export interface Database {
   appointments: AppointmentsTable;
   audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedsTable;
+  instance_settings: InstanceSettingsTable;
 }
 
 /**
@@ -73,7 +75,7 @@ export interface Database {
  */
 export const tableOrder = [
   'orgs', 'licences', 'staff', 'staff_sessions', 'staff_recovery_codes', 'api_keys', 'codes', 'person_sessions',
-  'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'audit_log', 'calendar_feeds',
+  'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'audit_log', 'calendar_feeds', 'instance_settings',
 ] as const satisfies readonly (keyof Database)[];
 
 export type OrgRow = Selectable<OrgsTable>;

@@ -3,10 +3,11 @@
  * the promises need it (WAL with synchronous=FULL, so an acknowledged write survives a
  * crash; foreign keys; secure_delete, so erased rows are overwritten), driven through
  * Kysely's SQLite dialect. Statements are prepared once and reused, and writes go
- * through group commit.
+ * through group commit. A new database's folder is created 0700 and its file 0600; SQLite
+ * gives the -wal and -shm files the database file's mode.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database as Tables } from './schema.ts';
@@ -21,7 +22,10 @@ export type SqliteFile = Database.Database;
  *   const { kysely, raw } = openSqlite('./data/mestring.db');
  */
 export function openSqlite(path: string): { kysely: Kysely<Tables>; raw: SqliteFile } {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:' && !existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'wx', 0o600));
+  }
   const raw = new Database(path);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
@@ -46,7 +50,16 @@ export function openSqlite(path: string): { kysely: Kysely<Tables>; raw: SqliteF
   return { kysely: new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), raw };
 }
 
-/** Writes the WAL back into the database file and truncates the WAL to zero bytes. */
-export async function checkpointSqlite(kysely: Kysely<Tables>): Promise<void> {
-  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(kysely);
+/**
+ * Copies the write-ahead log into the database and truncates it to zero bytes (waiting for
+ * readers up to the busy timeout); false when a reader (a running backup) kept it from
+ * finishing.
+ *
+ * Deleting is not enough for "no byte left": secure_delete overwrites the rows in the
+ * database pages, but the write-ahead log still holds earlier copies of those pages (and
+ * SQLite reuses the log from its start, leaving old frames behind its end).
+ */
+export async function checkpointSqlite(kysely: Kysely<Tables>): Promise<boolean> {
+  const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(kysely);
+  return !rows[0] || rows[0].busy === 0;
 }

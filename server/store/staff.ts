@@ -58,6 +58,10 @@ export function staffStore(x: Executor) {
       x.db.selectFrom('api_keys').select(keyCols).where('key_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst(),
     keys: (orgId: number): Promise<ApiKeyRow[]> =>
       x.db.selectFrom('api_keys').select(keyCols).where('org_id', '=', orgId).where('revoked_at', 'is', null).orderBy('id').execute(),
+    /** The organisation an API key ref belongs to, whichever it is (to notice probes across organisations). */
+    async keyOrgOfRef(ref: string): Promise<number | undefined> {
+      return (await x.db.selectFrom('api_keys').select('org_id').where('ref', '=', ref).executeTakeFirst())?.org_id;
+    },
     revokeKey: (orgId: number, ref: string, now: string) =>
       x.write(async (db) => {
         const result = await db.updateTable('api_keys').set({ revoked_at: now }).where('org_id', '=', orgId).where('ref', '=', ref).where('revoked_at', 'is', null).executeTakeFirst();

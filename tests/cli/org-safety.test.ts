@@ -50,6 +50,10 @@ describe('mestring org safety', () => {
   });
 
   it('sets an organisation’s own contacts, refuses a bad file, and resets to the defaults', async () => {
+    // Admin commands never create a database: given one that does not exist, they refuse.
+    const missing = run('org', 'create', 'kommune', '--name', 'Kommune');
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining(`No database at ${db}`)]);
+    await (await openStore({ path: db })).close();
     expect(run('org', 'create', 'kommune', '--name', 'Kommune').code).toBe(0);
     expect(run('org', 'quota', 'kommune', 'kurs=5').code).toBe(0);
     const own = { title: 'Trenger du hjelp nå?', message: 'Ring oss eller 113.', contacts: [{ name: 'Kommunens krisetelefon', phone: '21 00 00 00', when: 'hverdager 8-15' }, { name: 'Medisinsk nødtelefon', phone: '113' }] };

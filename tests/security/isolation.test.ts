@@ -12,7 +12,7 @@ let w: World;
 beforeAll(async () => {
   w = await world();
 });
-afterAll(() => w.env.close());
+afterAll(async () => w.env.close());
 
 const bodies: Record<string, unknown> = {
   'post /v1/staff/codes/{ref}/unlock': { sectionId: 'logg', reason: 'Prøver' },
@@ -57,6 +57,19 @@ describe('organisation B against A', () => {
       expect((await env.call('GET', '/v1/staff/codes', { token: a.pro.token })).status).toBe(200);
     });
   }
+
+  it('writes every probe of A\'s refs and codes to B\'s audit log: who and when, never an address', async () => {
+    const { env, b } = w;
+    const bOrg = (await env.stores.orgs.bySlug('bydel-b'))!.id;
+    const probes = (await env.stores.audit.list(bOrg)).filter((r) => r.action.endsWith('cross_org_probe'));
+    const bStaff = new Set([(await env.stores.staff.byUsername(bOrg, b.admin.username))!.id, (await env.stores.staff.byUsername(bOrg, b.pro.username))!.id]);
+    const byWho = (r: { staff_id: number | null; api_key_id: number | null }) => (r.staff_id !== null ? (bStaff.has(r.staff_id) ? 'staff' : 'other') : r.api_key_id !== null ? 'key' : 'nobody');
+    // Every route naming one of A's code refs, the typed code lookup, and A's key ref; by B's admin, professional and key.
+    expect(probes.filter((r) => r.action === 'code.cross_org_probe').map(byWho)).toEqual(expect.arrayContaining(['staff', 'key']));
+    expect(probes.filter((r) => r.action === 'code.cross_org_probe').length).toBeGreaterThanOrEqual(6);
+    expect(probes.filter((r) => r.action === 'api_key.cross_org_probe').length).toBeGreaterThanOrEqual(1);
+    expect(probes.every((r) => byWho(r) !== 'other' && byWho(r) !== 'nobody')).toBe(true);
+  });
 
   it('leaves A\'s person working and A\'s audit log free of B\'s staff', async () => {
     const { env, a } = w;

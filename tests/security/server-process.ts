@@ -6,7 +6,7 @@
  * and authenticator are set), so tests can log in over HTTP at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, closeSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
@@ -41,7 +41,7 @@ export async function seedDataDir(options: { codes?: number; dir?: string } = {}
   await createOrg(stores, 'bydel-a', 'Bydel A', now);
   await addLicences(stores, 'bydel-a', 'kurs', 1000);
   const staff = await createStaff(stores, 'bydel-a', 'kari', 'professional', now);
-  await stores.staff.setPassword(staff.id, hashPassword(staffPassword), false);
+  await stores.staff.setPassword(staff.id, await hashPassword(staffPassword), false);
   const totpSecret = newTotpSecret();
   await stores.staff.setPendingTotp(staff.id, seal(factorKeys(secrets), totpSecret));
   await stores.staff.confirmTotp(staff.id, 0, [], now.toISOString());
@@ -78,10 +78,12 @@ export interface ServerProcess {
 
 /**
  * Starts `node bin/mestring.js serve` on `data` (port chosen by the OS), resolving when it listens.
- * stdout and stderr are appended to `<dir>/server.log`: tests grep it too.
+ * stdout and stderr are appended to `<dir>/server.log`: tests grep it too. `env` adds to or
+ * replaces the environment (an empty string stands for unset).
  */
 export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string; env?: Record<string, string> }, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const logFd = openSync(join(data.dir, 'server.log'), 'a');
+  const logFile = join(data.dir, 'server.log');
+  const logFd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [join(root, 'bin/mestring.js'), 'serve'], {
     cwd: data.dir,
     env: { ...process.env, PORT: '0', MESTRING_DB: data.dbPath, MESTRING_SECRET_FILE: data.secretFile, MESTRING_PROGRAMS: fixturePrograms, MESTRING_BUILD: buildDir, ...data.env, ...env },
@@ -94,6 +96,7 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
+      appendFileSync(logFile, chunk);
       out += chunk.toString();
       const match = /on http:\/\/localhost:(\d+)/.exec(out);
       if (match) {
@@ -103,7 +106,7 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
   });
-  child.stdout!.on('data', () => {});
+  child.stdout!.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk));
   return {
     child,
     port,
@@ -119,12 +122,12 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
 }
 
 /** One HTTP request to 127.0.0.1:`port`, optionally from a chosen local address. */
-export function request(port: number, method: string, path: string, options: { body?: unknown; token?: string; localAddress?: string; timeoutMs?: number } = {}): Promise<{ status: number; json: any; headers: http.IncomingHttpHeaders }> {
+export function request(port: number, method: string, path: string, options: { body?: unknown; token?: string; localAddress?: string; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<{ status: number; json: any; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     const req = http.request({
       host: '127.0.0.1', port, method, path, localAddress: options.localAddress, agent: false,
-      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
       timeout: options.timeoutMs ?? 10_000,
     }, (res) => {
       let text = '';

@@ -10,7 +10,7 @@ import { testApp, fixtureProgram, type TestEnv } from './helpers.ts';
 import { addLicences } from '../../server/admin.ts';
 
 let env: TestEnv;
-afterEach(() => env?.close());
+afterEach(async () => env?.close());
 
 const sovn = compileTree(['programs/sovn']).programs[0] as CompiledProgram;
 

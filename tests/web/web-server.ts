@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { compileTree } from '../../engine/index.ts';
-import { createApp } from '../../server/app.ts';
+import { createApp, type AppOptions } from '../../server/app.ts';
 import { deriveSecrets } from '../../server/config.ts';
 import { systemClock } from '../../server/clock.ts';
 import { openStore } from '../../server/store/open-store.ts';
@@ -26,12 +26,13 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(): Promise<WebServer> {
+/** Starts the server; `options.policy` changes when logins ask for proof-of-work. */
+export async function startWebServer(options: Pick<AppOptions, 'policy'> = {}): Promise<WebServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mestring-web-'));
   const stores = await openStore({ path: join(dir, 'web.db') });
   const { programs } = compileTree(['programs']);
   const secrets = deriveSecrets(randomBytes(32));
-  const app = createApp({ store: stores, programs, clock: systemClock, secrets, log: () => {} });
+  const app = createApp({ store: stores, programs, clock: systemClock, secrets, log: () => {}, ...options });
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const base = `http://localhost:${(server.address() as AddressInfo).port}`;

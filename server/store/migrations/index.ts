@@ -8,12 +8,14 @@ import type { Dialect } from '../executor.ts';
 import * as m001 from './001-initial.ts';
 import * as m002 from './002-staff-two-factor.ts';
 import * as m003 from './003-calendar-feeds.ts';
+import * as m004 from './004-instance-settings.ts';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const all: [string, Up][] = [
   ['001-initial', m001.up],
   ['002-staff-two-factor', m002.up],
   ['003-calendar-feeds', m003.up],
+  ['004-instance-settings', m004.up],
 ];
 
 /** The migrations for `dialect`, by name. */
