@@ -17,7 +17,7 @@ import type { Stores } from './store/index.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { securityHeaders } from './middleware/security-headers/index.ts';
 import { requestLog, type LogLine } from './middleware/request-log/index.ts';
-import { memoryThrottleState, type ThrottleState } from './throttle/throttle-state.ts';
+import type { ThrottleState } from './throttle/throttle-state.ts';
 import { clientAddress, trustedProxies } from './throttle/client-address.ts';
 import { createGuessGate, personPolicy, staffPolicy, type WorkPolicy } from './throttle/guess-gate.ts';
 import { personAuth } from './middleware/person-auth/index.ts';
@@ -83,7 +83,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const stores = options.store;
   const clock = options.clock;
   const { secrets } = options;
-  const state = options.throttleState ?? memoryThrottleState();
+  const state = options.throttleState ?? stores.throttleState;
   const gate = (scope: 'person' | 'staff', policy: WorkPolicy) =>
     createGuessGate({ scope, policy, state, throttleKey: secrets.throttleKey, challengeKey: secrets.challengeKey, now: () => clock.now() });
   const deps: RouteDeps = {

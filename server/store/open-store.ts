@@ -10,6 +10,8 @@ import { groupCommit } from './group-commit.ts';
 import { migrate } from './migrate.ts';
 import { checkpointSqlite, openSqlite, type SqliteFile } from './sqlite.ts';
 import { describePostgres, openPostgres } from './postgres.ts';
+import { databaseThrottleState } from './throttle.ts';
+import { memoryThrottleState, type ThrottleState } from '../throttle/throttle-state.ts';
 
 export interface Store extends TableStores {
   readonly dialect: Dialect;
@@ -31,6 +33,8 @@ export interface Store extends TableStores {
   readonly kysely: Db;
   /** The SQLite connection, for backup; undefined on PostgreSQL. */
   readonly sqlite: SqliteFile | undefined;
+  /** The guessing throttle's state: in this process on SQLite (one server), in the database on PostgreSQL (shared by every instance). */
+  readonly throttleState: ThrottleState;
 }
 
 export interface StoreOptions {
@@ -75,6 +79,7 @@ async function openSqliteStore(path: string, options: StoreOptions): Promise<Sto
     description: `SQLite ${path}`,
     kysely,
     sqlite: raw,
+    throttleState: memoryThrottleState(),
     transaction: (fn) => commits.run((trx) => fn(createStores(transactionExecutor('sqlite', trx)))),
     async afterErasure() {
       if (await checkpointSqlite(kysely)) return;
@@ -111,6 +116,7 @@ async function openPostgresStore(url: string): Promise<Store> {
     description: describePostgres(url),
     kysely,
     sqlite: undefined,
+    throttleState: databaseThrottleState(root),
     transaction: (fn) => transaction((trx) => fn(createStores(transactionExecutor('postgres', trx)))),
     // PostgreSQL keeps deleted row versions until VACUUM; docs/security.md says how
     // operators schedule it. Nothing to do per erasure.

@@ -47,6 +47,8 @@ export interface AuditLogTable {
 }
 export interface CalendarFeedsTable { code_id: number; token_hash: string; created_at: string }
 export interface InstanceSettingsTable { name: string; value: string }
+export interface ThrottleCountersTable { counter: string; window_ms: number; window_start: number; count: number }
+export interface SpentChallengesTable { id: string; expires_at: number }
 
 /** Every table, by name. */
 export interface Database {
@@ -67,6 +69,8 @@ export interface Database {
   audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedsTable;
   instance_settings: InstanceSettingsTable;
+  throttle_counters: ThrottleCountersTable;
+  spent_challenges: SpentChallengesTable;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testStore, backend } from '../support/test-store.ts';
 import { openStore } from '../../server/store/open-store.ts';
+import { migrations } from '../../server/store/migrations/index.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -23,14 +24,15 @@ describe(`the store (${backend})`, () => {
     const { store, database } = await fresh();
     expect(store.dialect).toBe(backend);
     const history = await store.kysely.selectFrom('schema_history' as never).select('name' as never).execute() as { name: string }[];
-    expect(history.map((r) => r.name)).toEqual(['001-initial', '002-staff-two-factor', '003-calendar-feeds']);
+    expect(history.map((r) => r.name)).toEqual(Object.keys(migrations('sqlite')));
+    expect(history.map((r) => r.name).slice(0, 3)).toEqual(['001-initial', '002-staff-two-factor', '003-calendar-feeds']);
     await store.orgs.create('bydel-a', 'Bydel A', now);
     await store.close();
     const again = await openStore({ url: database.url, path: database.dbPath });
     cleanups.unshift(() => again.close());
     expect(await again.orgs.count()).toBe(1);
     const reopened = await again.kysely.selectFrom('schema_history' as never).select('name' as never).execute();
-    expect(reopened).toHaveLength(3);
+    expect(reopened).toHaveLength(history.length);
   });
 
   it('gives exactly as many codes as there are licences when ten are asked for at once', async () => {

@@ -9,6 +9,7 @@ import * as m001 from './001-initial.ts';
 import * as m002 from './002-staff-two-factor.ts';
 import * as m003 from './003-calendar-feeds.ts';
 import * as m004 from './004-instance-settings.ts';
+import * as m005 from './005-throttle-state.ts';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const all: [string, Up][] = [
@@ -16,6 +17,7 @@ const all: [string, Up][] = [
   ['002-staff-two-factor', m002.up],
   ['003-calendar-feeds', m003.up],
   ['004-instance-settings', m004.up],
+  ['005-throttle-state', m005.up],
 ];
 
 /** The migrations for `dialect`, by name. */
