@@ -4,16 +4,20 @@
  * login with a second factor, code detail), and through a trusted proxy (127.0.0.1, set
  * in MESTRING_TRUSTED_PROXIES) for clients named in X-Forwarded-For; no encoding of any
  * of those addresses appears in the database, its WAL, the server's log or any other file
- * in the data folder. Behind the proxy, one client's wrong codes ask no work of another.
+ * in the data folder, nor (in the PostgreSQL run) in any row of any table. Behind the proxy, one client's wrong codes ask no work of another.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { request, seedDataDir, staffLoginOverHttp, startServerProcess, phq9For, type DataDir } from './server-process.ts';
+import { sql } from 'kysely';
+import { request, seedDataDir, staffLoginOverHttp, startServerProcess, phq9For, openSeeded, type DataDir } from './server-process.ts';
 import { generateCode, formatCode } from '../../server/codes/access-code.ts';
 
 let data: DataDir;
-afterAll(() => rmSync(data.dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(data.dir, { recursive: true, force: true });
+  await data.drop();
+});
 
 /** The ways an IPv4 address could be written down. */
 function encodings(address: string): Buffer[] {
@@ -55,10 +59,24 @@ describe('requests from several loopback addresses', () => {
     addresses.push(...proxied);
 
     const files = readdirSync(data.dir).map((f) => join(data.dir, f)).filter((f) => statSync(f).isFile());
-    expect(files.some((f) => f.endsWith('-wal') || f.endsWith('.db'))).toBe(true);
+    if (!data.url) expect(files.some((f) => f.endsWith('-wal') || f.endsWith('.db'))).toBe(true);
     expect(files.some((f) => f.endsWith('server.log'))).toBe(true);
-    for (const file of files) {
-      const bytes = readFileSync(file);
+    const contents = files.map((file) => [file, readFileSync(file)] as const);
+    if (data.url) {
+      // PostgreSQL: every row of every table of the database, throttle state included.
+      const store = await openSeeded(data);
+      try {
+        const tables = (await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`.execute(store.kysely)).rows;
+        expect(tables.map((t) => t.name)).toContain('throttle_counters');
+        for (const { name } of tables) {
+          const rows = (await sql`SELECT * FROM ${sql.table(name)}`.execute(store.kysely)).rows;
+          contents.push([`table ${name}`, Buffer.from(JSON.stringify(rows))]);
+        }
+      } finally {
+        await store.close();
+      }
+    }
+    for (const [file, bytes] of contents) {
       for (const address of addresses) {
         for (const needle of encodings(address)) expect([file, address, needle.toString('hex'), bytes.includes(needle)]).toEqual([file, address, needle.toString('hex'), false]);
       }
