@@ -14,7 +14,7 @@ afterEach(() => env?.close());
 
 const count = (table: string) => (env.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-describe('measurement questionnaires', () => {
+describe('measurement questionnaires', { timeout: 120_000 }, () => {
   it('refuses a start questionnaire that cannot be scored, listing the missing items, and keeps part 1 closed', async () => {
     env = testApp();
     const staff = await env.org();
@@ -47,7 +47,7 @@ const sovn = compileTree(['programs/sovn']).programs[0] as CompiledProgram;
 const lowest = (instrument: Instrument) =>
   Object.fromEntries(instrument.items.map((item) => [item.id, item.type === 'scale' ? item.min : (item.options ?? instrument.options)![0]!.value]));
 
-describe('sleep diary nights', () => {
+describe('sleep diary nights', { timeout: 120_000 }, () => {
   it('refuses times that cannot all be true, per field, and saves a possible night', async () => {
     env = testApp({ programs: [fixtureProgram(), sovn] });
     const staff = await env.org();
