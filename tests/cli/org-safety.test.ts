@@ -70,5 +70,5 @@ describe('mestring org safety', () => {
 
     expect(run('org', 'safety', 'kommune', '--reset').code).toBe(0);
     expect(await safetyShown()).toEqual(defaultSafety);
-  });
+  }, 180_000); // seven CLI processes, each a tsx start
 });

@@ -64,7 +64,7 @@ describe('after withdrawal', () => {
     expect((await env.call('GET', `/v1/staff/codes/${a.person.ref}`, { token: a.pro.token })).text).toContain(marker);
     expect((await env.call('DELETE', '/v1/me', { token: a.person.token })).status).toBe(204);
     // An erased code's ref is gone for every staff route (410), not a misleading 403.
-    for (const [method, path, body] of [['GET', '', undefined], ['POST', '/unlock', { sectionId: 'logg', reason: 'x' }], ['POST', '/appointments', { at: '2025-03-12T09:00:00Z', kind: 'phone' }], ['DELETE', `/appointments/${a.person.appointmentId}`, undefined], ['POST', '/revoke', undefined]] as const) {
+    for (const [method, path, body] of [['GET', '', undefined], ['POST', '/unlock', { sectionId: 'logg', reason: 'Avtalt' }], ['POST', '/appointments', { at: '2025-03-12T09:00:00Z', kind: 'phone' }], ['DELETE', `/appointments/${a.person.appointmentId}`, undefined], ['POST', '/revoke', undefined]] as const) {
       for (const token of [a.pro.token, a.admin.token]) {
         const after = await env.call(method, `/v1/staff/codes/${a.person.ref}${path}`, { token, body });
         expect([method, path, after.status, after.json.error.code]).toEqual([method, path, 410, 'gone']);

@@ -5,7 +5,7 @@
  * after the answer and when it starts again. Another person's text, written the same
  * way, is still found: the search would see it if it were there.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { request, seedDataDir, startServerProcess, phq9For, type DataDir } from './server-process.ts';
@@ -43,6 +43,7 @@ describe('DELETE /v1/me', () => {
     const erased = 'SLETTMEG-9c1e-Ærlig-tekst';
     const kept = 'BEHOLDMEG-4b2d-annen-person';
     let server = await startServerProcess(data);
+    onTestFinished(() => server.kill());
     const token = await writeMarked(server.port, data.codes[0]!.code, erased);
     await writeMarked(server.port, data.codes[1]!.code, kept);
     expect(filesHolding(data.dir, erased).length).toBeGreaterThan(0);

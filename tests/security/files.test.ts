@@ -5,7 +5,7 @@
  * by others; a key that does not belong to the database, or a missing key for an existing
  * database, is refused with a clear message instead of a start where no code works.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +30,7 @@ describe('a first start in an empty place', () => {
   it('creates the folder 0700, the database, -wal, -shm and the key 0600, with the key beside the database', async () => {
     mkdirSync(elsewhere, { recursive: true });
     const server = await startServerProcess(data, { MESTRING_SECRET_FILE: '' });
+    onTestFinished(() => server.kill());
     expect((await request(server.port, 'GET', '/healthz')).status).toBe(200);
     expect(existsSync(join(dataDir, 'secret.key'))).toBe(true);
     expect(existsSync(join(elsewhere, 'data', 'secret.key'))).toBe(false);
@@ -67,6 +68,7 @@ describe('a first start in an empty place', () => {
 
     renameSync(`${key}.kept`, key);
     const server = await startServerProcess(data, { MESTRING_SECRET_FILE: '' });
+    onTestFinished(() => server.kill());
     expect((await request(server.port, 'GET', '/healthz')).status).toBe(200);
     await server.stop();
   }, 180_000);

@@ -35,7 +35,7 @@ async function setUp(policy = cheapPolicy, config: { trustedProxies?: string[] }
   return (await env.call('POST', '/v1/staff/codes', { token: staff.token, body: { programId: 'kurs' } })).json.code as string;
 }
 
-describe('thousands of wrong codes from one address', () => {
+describe('thousands of wrong codes from one address', { timeout: 120_000 }, () => {
   it('raise the work each guess needs and never close the door; a real code gets in from elsewhere at once and from there with work', async () => {
     const real = await setUp();
     const statuses: Record<string, number> = {};
@@ -90,7 +90,7 @@ describe('thousands of wrong codes from one address', () => {
   });
 });
 
-describe('wrong codes spread over many addresses', () => {
+describe('wrong codes spread over many addresses', { timeout: 120_000 }, () => {
   it('raise the work for everyone a little, and a real code from a fresh address gets in with one solved challenge', async () => {
     const real = await setUp({ ...cheapPolicy });
     let judged = 0;
@@ -107,7 +107,7 @@ describe('wrong codes spread over many addresses', () => {
   });
 });
 
-describe('behind a reverse proxy', () => {
+describe('behind a reverse proxy', { timeout: 120_000 }, () => {
   const proxy = '127.0.0.1';
   const via = (client: string) => ({ 'x-forwarded-for': `${client}, 10.9.9.9` });
 
@@ -130,7 +130,7 @@ describe('behind a reverse proxy', () => {
   });
 });
 
-describe('guesses that do not count', () => {
+describe('guesses that do not count', { timeout: 120_000 }, () => {
   it('a typo is answered at once and never counts against the person', async () => {
     const real = await setUp();
     const typo = real.slice(0, -1) + (real.endsWith('0') ? '1' : '0');

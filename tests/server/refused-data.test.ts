@@ -15,7 +15,7 @@ afterEach(async () => env?.close());
 
 const count = async (table: string) => Number((await env.rows(sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`))[0]?.n);
 
-describe('measurement questionnaires', () => {
+describe('measurement questionnaires', { timeout: 120_000 }, () => {
   it('refuses a start questionnaire that cannot be scored, listing the missing items, and keeps part 1 closed', async () => {
     env = await testApp();
     const staff = await env.org();
@@ -48,7 +48,7 @@ const sovn = compileTree(['programs/sovn']).programs[0] as CompiledProgram;
 const lowest = (instrument: Instrument) =>
   Object.fromEntries(instrument.items.map((item) => [item.id, item.type === 'scale' ? item.min : (item.options ?? instrument.options)![0]!.value]));
 
-describe('sleep diary nights', () => {
+describe('sleep diary nights', { timeout: 120_000 }, () => {
   it('refuses times that cannot all be true, per field, and saves a possible night', async () => {
     env = await testApp({ programs: [fixtureProgram(), sovn] });
     const staff = await env.org();
