@@ -14,7 +14,7 @@ const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5
 const seconds = Math.min(30, Number(values.seconds));
 const connections = Math.min(50, Number(values.connections));
 
-const data = seedDataDir({ codes: 1 });
+const data = await seedDataDir({ codes: 1 });
 const server = await startServerProcess(data);
 try {
   const login = await request(server.port, 'POST', '/v1/sessions', { body: { code: data.codes[0]!.code } });

@@ -11,7 +11,7 @@ export { report, hasErrors, hasWarnings, type Severity } from './diagnostics.ts'
 export { validatorFor, schemasDir } from './schemas.ts';
 export { summariseNight, sleepWindow, sleepWindowLength, sleepSeries, minutesBetween, type SleepDiaryNight, type SleepNightSummary, type SleepSeriesPoint } from './exercises/sleep-diary.ts';
 export * from './progress/index.ts';
-export { scoreResponse, answersFromList, type Answers } from './scoring/score-response.ts';
+export { scoreResponse, answersFromList, missingForScore, type Answers } from './scoring/score-response.ts';
 export { classifyOutcome, outcomeRules, reliableChangeIndex, type OutcomeResult, type OutcomeScores, type OutcomeClass } from './scoring/classify-outcome.ts';
 export { applyOverlay } from './scoring/apply-overlay.ts';
 export { checkOverlay, WORDING_OVERLAY_ENV } from './scoring/check-overlay.ts';

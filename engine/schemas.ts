@@ -19,6 +19,10 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
   addFormats(ajv);
+  // RFC 3339 allows a leap second (23:59:60), which a JavaScript Date cannot hold: a value
+  // the schema accepted would then fail where it is used. Accept only what Date can parse.
+  const rfc3339 = ajv.formats['date-time'] as { validate: (value: string) => boolean };
+  ajv.addFormat('date-time', { type: 'string', validate: (value: string) => rfc3339.validate(value) && !Number.isNaN(Date.parse(value)) });
   for (const name of readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')).sort()) {
     const schema = JSON.parse(readFileSync(join(schemasDir, name), 'utf8')) as { $id: string };
     ajv.addSchema(schema, name);

@@ -29,6 +29,16 @@ export interface ApiErrorBody {
      * What a part still requires (requirements_missing).
      */
     missing?: {};
+    /**
+     * A proof-of-work challenge (challenge_required), in altcha-lib's ALTCHA format: find n from 0 to maxnumber with hex(SHA-256(salt + n)) = challenge, then send base64 of {algorithm, challenge, number: n, salt, signature} as the request's altcha.
+     */
+    challenge?: {
+      algorithm: "SHA-256";
+      challenge: string;
+      maxnumber: number;
+      salt: string;
+      signature: string;
+    };
   };
 }
 /**
@@ -103,6 +113,10 @@ export interface ApiSessionRequest {
    * Keep the session for 90 days instead of 12 hours.
    */
   remember?: boolean;
+  /**
+   * A solved proof-of-work challenge: altcha-lib's base64 JSON payload {algorithm, challenge, number, salt, signature}, sent again with the request after a 429 challenge_required.
+   */
+  altcha?: string;
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -667,6 +681,10 @@ export interface ApiStaffSessionRequest {
   org: string;
   username: string;
   password: string;
+  /**
+   * A solved proof-of-work challenge: altcha-lib's base64 JSON payload {algorithm, challenge, number, salt, signature}, sent again with the request after a 429 challenge_required.
+   */
+  altcha?: string;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema

@@ -3,7 +3,7 @@
  * licences, create staff accounts with one-time passwords, and the code generation
  * that staff routes and partner keys share.
  */
-import type { Stores } from './store/index.ts';
+import type { Stores, TableStores } from './store/index.ts';
 import type { Role } from './store/staff.ts';
 import { hashPassword, oneTimePassword } from './auth/password.ts';
 import { codeHint, formatCode, generateCode, hashCode } from './codes/access-code.ts';
@@ -17,26 +17,26 @@ const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,62}$/;
  * Creates an organisation.
  *
  * @example
- *   createOrg(stores, 'bydel-x', 'Bydel X psykisk helse', new Date())
+ *   await createOrg(stores, 'bydel-x', 'Bydel X psykisk helse', new Date())
  */
-export function createOrg(stores: Stores, slug: string, name: string, now: Date): { id: number; slug: string } {
+export async function createOrg(stores: TableStores, slug: string, name: string, now: Date): Promise<{ id: number; slug: string }> {
   if (!slugPattern.test(slug)) throw new Error(`Unexpected slug '${slug}', expected lower-case letters, digits and dashes (2-63 characters)`);
-  if (stores.orgs.bySlug(slug)) throw new Error(`Organisation '${slug}' already exists`);
-  return { id: stores.orgs.create(slug, name.trim() || slug, now.toISOString()), slug };
+  if (await stores.orgs.bySlug(slug)) throw new Error(`Organisation '${slug}' already exists`);
+  return { id: await stores.orgs.create(slug, name.trim() || slug, now.toISOString()), slug };
 }
 
 /**
  * Adds `n` licences of `programId` to an organisation.
  *
  * @example
- *   addLicences(stores, 'bydel-x', 'angst', 20)
+ *   await addLicences(stores, 'bydel-x', 'angst', 20)
  */
-export function addLicences(stores: Stores, slug: string, programId: string, n: number): { programId: string; total: number; used: number } {
-  const org = stores.orgs.bySlug(slug);
+export async function addLicences(stores: TableStores, slug: string, programId: string, n: number): Promise<{ programId: string; total: number; used: number }> {
+  const org = await stores.orgs.bySlug(slug);
   if (!org) throw new Error(`No organisation '${slug}'`);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`Unexpected licence count '${n}', expected a positive whole number`);
-  stores.orgs.addLicences(org.id, programId, n);
-  const row = stores.orgs.licences(org.id).find((l) => l.program_id === programId)!;
+  await stores.orgs.addLicences(org.id, programId, n);
+  const row = (await stores.orgs.licences(org.id)).find((l) => l.program_id === programId)!;
   return { programId, total: row.total, used: row.used };
 }
 
@@ -44,15 +44,21 @@ export function addLicences(stores: Stores, slug: string, programId: string, n: 
  * Creates a staff account with a one-time password (must be changed at first login).
  *
  * @example
- *   const { password } = createStaff(stores, 'bydel-x', 'kari', 'professional', new Date());
+ *   const { password } = await createStaff(stores, 'bydel-x', 'kari', 'professional', new Date());
  */
-export function createStaff(stores: Stores, slug: string, username: string, role: Role, now: Date): { id: number; username: string; role: Role; password: string } {
-  const org = stores.orgs.bySlug(slug);
-  if (!org) throw new Error(`No organisation '${slug}'`);
-  if (!usernamePattern.test(username)) throw new Error(`Unexpected username '${username}', expected lower-case letters, digits, dots, dashes (2-63 characters)`);
-  if (stores.staff.byUsername(org.id, username)) throw new Error(`User '${username}' already exists in '${slug}'`);
+export async function createStaff(stores: TableStores, slug: string, username: string, role: Role, now: Date): Promise<{ id: number; username: string; role: Role; password: string }> {
+  const check = async () => {
+    const org = await stores.orgs.bySlug(slug);
+    if (!org) throw new Error(`No organisation '${slug}'`);
+    if (!usernamePattern.test(username)) throw new Error(`Unexpected username '${username}', expected lower-case letters, digits, dots, dashes (2-63 characters)`);
+    if (await stores.staff.byUsername(org.id, username)) throw new Error(`User '${username}' already exists in '${slug}'`);
+    return org;
+  };
+  await check();
   const password = oneTimePassword();
-  const id = stores.staff.create(org.id, username, role, hashPassword(password), now.toISOString());
+  const hash = await hashPassword(password);
+  // Checked again after the hash: another request may have taken the name meanwhile.
+  const id = await stores.staff.create((await check()).id, username, role, hash, now.toISOString());
   return { id, username, role, password };
 }
 
@@ -61,22 +67,22 @@ export function createStaff(stores: Stores, slug: string, username: string, role
  * Throws ApiError quota_exhausted when no licence is left.
  *
  * @example
- *   const { code, ref, hint } = issueCode(stores, codeKey, orgId, 'angst', { staffId: 3 }, new Date());
+ *   const { code, ref, hint } = await issueCode(stores, codeKey, orgId, 'angst', { staffId: 3 }, new Date());
  */
-export function issueCode(
+export async function issueCode(
   stores: Stores,
   codeKey: Buffer,
   orgId: number,
   programId: string,
   by: { staffId?: number | null; keyId?: number | null },
   now: Date,
-): { code: string; ref: string; hint: string; programId: string } {
-  return stores.db.transaction(() => {
-    if (!stores.orgs.useLicence(orgId, programId)) throw apiError('quota_exhausted');
+): Promise<{ code: string; ref: string; hint: string; programId: string }> {
+  return await stores.transaction(async (tx) => {
+    if (!(await tx.orgs.useLicence(orgId, programId))) throw apiError('quota_exhausted');
     const code = generateCode();
     const ref = newRef('cod');
     const hint = codeHint(code);
-    stores.codes.create({ ref, hmac: hashCode(code, codeKey), hint, orgId, programId, staffId: by.staffId ?? null, keyId: by.keyId ?? null, now: now.toISOString() });
+    await tx.codes.create({ ref, hmac: hashCode(code, codeKey), hint, orgId, programId, staffId: by.staffId ?? null, keyId: by.keyId ?? null, now: now.toISOString() });
     return { code: formatCode(code), ref, hint, programId };
-  })();
+  });
 }

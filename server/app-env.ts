@@ -6,8 +6,6 @@ export interface AppEnv {
   Variables: {
     /** The validated JSON body (json-body middleware). */
     body: unknown;
-    /** The caller's throttle bucket (guess-throttle middleware). */
-    guessKey: string;
     /** The logged-in person (person-auth middleware). */
     person: { code: CodeRow; tokenHash: string };
     /** The calling staff member or API key (staff-auth middleware). */

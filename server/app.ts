@@ -10,22 +10,23 @@ import { HTTPException } from 'hono/http-exception';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { CompiledProgram } from '../schemas/types.ts';
 import type { AppEnv } from './app-env.ts';
-import type { Db } from './db/open-database.ts';
 import type { Clock } from './clock.ts';
 import type { Secrets, ServerConfig } from './config.ts';
-import type { RouteDeps } from './deps.ts';
-import { createStores } from './store/index.ts';
+import type { AddressOf, RouteDeps } from './deps.ts';
+import type { Stores } from './store/index.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { securityHeaders } from './middleware/security-headers/index.ts';
 import { requestLog, type LogLine } from './middleware/request-log/index.ts';
-import { createGuessThrottle, type AddressOf } from './middleware/guess-throttle/index.ts';
+import type { ThrottleState } from './throttle/throttle-state.ts';
+import { clientAddress, trustedProxies } from './throttle/client-address.ts';
+import { createGuessGate, personPolicy, staffPolicy, type WorkPolicy } from './throttle/guess-gate.ts';
 import { personAuth } from './middleware/person-auth/index.ts';
 import { staffAuth } from './middleware/staff-auth/index.ts';
 import { twoFactorGate } from './middleware/two-factor/index.ts';
-import { createAccountThrottle, passwordLimits, secondFactorLimits } from './auth/account-throttle.ts';
+import { createAccountThrottle, secondFactorLimits } from './auth/account-throttle.ts';
 import { staffTwoFactorRoutes } from './routes/staff-two-factor.ts';
 import { staffAccountRoutes } from './routes/staff-accounts.ts';
-import { storageFailure } from './db/storage-failure.ts';
+import { storageFailure } from './store/storage-failure.ts';
 import { defaultScore, type ScoreFn } from './scoring.ts';
 import { publicRoutes } from './routes/public.ts';
 import { personSessionRoutes } from './routes/person-sessions.ts';
@@ -39,47 +40,62 @@ import { webRoutes } from './routes/web.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 
 export interface AppOptions {
-  db: Db;
+  /** The opened store (store/open-store.ts): SQLite or PostgreSQL. */
+  store: Stores;
   programs: readonly CompiledProgram[];
   clock: Clock;
   secrets: Secrets;
-  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'bodyLimit' | 'programsDir'>> & { timeZone?: string };
+  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir'>> & { timeZone?: string };
   /** Where request log lines go (default: stdout). */
   log?: LogLine;
-  /** The client address, for in-memory throttling only (default: the socket's). */
+  /** The client address, for throttling only (default: the socket's, or X-Forwarded-For from a trusted proxy). */
   addressOf?: AddressOf;
   /** The questionnaire scorer (default: the engine's scoreResponse). */
   score?: ScoreFn;
-  /** Throttle limits (tests lower them). */
-  throttle?: { perAddress?: number; global?: number };
+  /** Throttle counters and spent challenges (default: in this process's memory). */
+  throttleState?: ThrottleState;
+  /** How proof-of-work follows failures (tests change it). */
+  policy?: { person?: Partial<WorkPolicy>; staff?: Partial<WorkPolicy> };
 }
 
-const socketAddress: AddressOf = (c) => {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-};
+/** The client address: the socket's peer, or from X-Forwarded-For when that peer is a trusted proxy. */
+function addressFrom(trusted: ReturnType<typeof trustedProxies>): AddressOf {
+  return (c) => {
+    let socket: string | undefined;
+    try {
+      socket = getConnInfo(c).remote.address;
+    } catch {
+      socket = undefined;
+    }
+    return clientAddress(socket, c.req.header('x-forwarded-for'), trusted);
+  };
+}
 
 /**
  * Builds the app.
  *
  * @example
- *   const app = createApp({ db: openDatabase(path), programs, clock: systemClock, secrets });
+ *   const app = createApp({ store: await openStore({ path }), programs, clock: systemClock, secrets });
  *   const res = await app.request('/healthz');
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const config = options.config ?? {};
-  const stores = createStores(options.db);
+  const stores = options.store;
   const clock = options.clock;
+  const { secrets } = options;
+  const state = options.throttleState ?? stores.throttleState;
+  const gate = (scope: 'person' | 'staff', policy: WorkPolicy) =>
+    createGuessGate({ scope, policy, state, throttleKey: secrets.throttleKey, challengeKey: secrets.challengeKey, now: () => clock.now() });
   const deps: RouteDeps = {
     stores,
     programs: new Map(options.programs.map((p) => [p.id, p])),
     clock,
-    secrets: options.secrets,
-    throttle: createGuessThrottle({ now: () => clock.now(), ...options.throttle }),
-    addressOf: options.addressOf ?? socketAddress,
+    secrets,
+    gates: {
+      person: gate('person', { ...personPolicy, ...options.policy?.person }),
+      staff: gate('staff', { ...staffPolicy, ...options.policy?.staff }),
+    },
+    addressOf: options.addressOf ?? addressFrom(trustedProxies(config.trustedProxies ?? [])),
     score: options.score ?? defaultScore,
     programsDir: config.programsDir ?? './programs',
     timeZone: config.timeZone ?? 'Europe/Oslo',
@@ -111,9 +127,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', personSessionRoutes(deps));
   app.route('/', meRoutes(deps));
   app.route('/', meAnswerRoutes(deps));
-  app.route('/', staffSessionRoutes(deps, createAccountThrottle({ now, limits: passwordLimits })));
+  app.route('/', staffSessionRoutes(deps));
   app.route('/', staffAccountRoutes(deps));
-  app.route('/', staffTwoFactorRoutes(deps, createAccountThrottle({ now, limits: secondFactorLimits })));
+  app.route('/', staffTwoFactorRoutes(deps, createAccountThrottle({ now, limits: secondFactorLimits, state, key: secrets.throttleKey })));
   app.route('/', staffCodeRoutes(deps));
   app.route('/', staffApiKeyRoutes(deps));
   app.route('/', calendarRoutes(deps));

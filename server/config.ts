@@ -4,14 +4,16 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHmac, randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface ServerConfig {
   /** PORT, default 8080. */
   port: number;
-  /** MESTRING_DB, default ./data/mestring.db. */
+  /** MESTRING_DATABASE_URL: a postgres:// URL selects PostgreSQL; unset means the SQLite file. */
+  databaseUrl: string | undefined;
+  /** MESTRING_DB, default ./data/mestring.db: the SQLite file when no database URL is set. */
   dbPath: string;
-  /** MESTRING_SECRET_FILE, default ./data/secret.key. */
+  /** MESTRING_SECRET_FILE, default `secret.key` in the database's folder. */
   secretFile: string;
   /** MESTRING_PROGRAMS, default ./programs: the packs compiled at start. */
   programsDir: string;
@@ -19,6 +21,8 @@ export interface ServerConfig {
   buildDir: string;
   /** MESTRING_CORS_ORIGINS, comma separated; default none (same origin only). */
   corsOrigins: string[];
+  /** MESTRING_TRUSTED_PROXIES, comma-separated addresses or CIDR ranges; default none. */
+  trustedProxies: string[];
   /** Largest request body in bytes (64 KiB). */
   bodyLimit: number;
   /** MESTRING_SECURE_COOKIES, default true; false only for local http development. */
@@ -27,20 +31,26 @@ export interface ServerConfig {
   wordingOverlay: string | undefined;
 }
 
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
 /**
- * Reads the configuration from `env` with defaults.
+ * Reads the configuration from `env` with defaults. The secret key defaults to the
+ * database's folder, so that it does not depend on the working folder.
  *
  * @example
  *   const config = readConfig(process.env);
  */
 export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const dbPath = env.MESTRING_DB || './data/mestring.db';
   return {
     port: Number(env.PORT ?? 8080),
-    dbPath: env.MESTRING_DB ?? './data/mestring.db',
-    secretFile: env.MESTRING_SECRET_FILE ?? './data/secret.key',
+    databaseUrl: env.MESTRING_DATABASE_URL || undefined,
+    dbPath,
+    secretFile: env.MESTRING_SECRET_FILE || join(dirname(dbPath), 'secret.key'),
     programsDir: env.MESTRING_PROGRAMS ?? './programs',
     buildDir: env.MESTRING_BUILD ?? './build/programs',
-    corsOrigins: (env.MESTRING_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: list(env.MESTRING_CORS_ORIGINS),
+    trustedProxies: list(env.MESTRING_TRUSTED_PROXIES),
     bodyLimit: 64 * 1024,
     secureCookies: env.MESTRING_SECURE_COOKIES !== 'false',
     wordingOverlay: env.MESTRING_WORDING_OVERLAY || undefined,
@@ -51,15 +61,28 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 export interface Secrets {
   /** HMAC key for access codes: without it the database cannot log anyone in. */
   codeKey: Buffer;
+  /** HMAC key for throttle counter names (address buckets, under an hourly key derived from it; accounts). */
+  throttleKey: Buffer;
+  /** The key altcha-lib signs proof-of-work challenges with (hex). */
+  challengeKey: string;
+  /** Names the key without revealing it: the database records it to notice a wrong key file. */
+  fingerprint: string;
 }
 
 /** Derives the named keys from the master secret. */
 export function deriveSecrets(master: Buffer): Secrets {
-  return { codeKey: createHmac('sha256', master).update('mestring:code-hmac:v1').digest() };
+  const derive = (label: string) => createHmac('sha256', master).update(label).digest();
+  return {
+    codeKey: derive('mestring:code-hmac:v1'),
+    throttleKey: derive('mestring:throttle:v1'),
+    challengeKey: derive('mestring:proof-of-work:v1').toString('hex'),
+    fingerprint: derive('mestring:key-fingerprint:v1').toString('hex').slice(0, 32),
+  };
 }
 
 /**
- * Reads the secret key file, creating it (32 random bytes, hex, mode 0600) on first start.
+ * Reads the secret key file, creating it (32 random bytes, hex, mode 0600, in a folder
+ * created 0700) on first start.
  *
  * @example
  *   const { secrets, created } = loadSecrets('./data/secret.key');
@@ -67,7 +90,7 @@ export function deriveSecrets(master: Buffer): Secrets {
 export function loadSecrets(file: string): { secrets: Secrets; created: boolean } {
   let created = false;
   if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(file, 0o600);
     created = true;

@@ -3,7 +3,8 @@ import type { CompiledProgram } from '../schemas/types.ts';
 import type { Stores } from './store/index.ts';
 import type { Clock } from './clock.ts';
 import type { Secrets } from './config.ts';
-import type { GuessThrottle, AddressOf } from './middleware/guess-throttle/index.ts';
+import type { Context } from 'hono';
+import type { GuessGate } from './throttle/guess-gate.ts';
 import type { ScoreFn } from './scoring.ts';
 import { apiError } from './errors.ts';
 
@@ -12,7 +13,9 @@ export interface RouteDeps {
   programs: ReadonlyMap<string, CompiledProgram>;
   clock: Clock;
   secrets: Secrets;
-  throttle: GuessThrottle;
+  /** The gates in front of code logins and staff password logins (proof-of-work under pressure). */
+  gates: { person: GuessGate; staff: GuessGate };
+  /** The client address, for throttling only: never stored or logged. */
   addressOf: AddressOf;
   score: ScoreFn;
   /** Folder of the program packs, for assets. */
@@ -21,6 +24,17 @@ export interface RouteDeps {
   timeZone: string;
   secureCookies: boolean;
 }
+
+/**
+ * The program's questionnaire or form `id`, or undefined. Looked up as an own property:
+ * `__proto__`, `constructor` and other prototype names are not questionnaires.
+ */
+export function instrumentOf(program: CompiledProgram, id: string): CompiledProgram['instruments'][string] | undefined {
+  return Object.hasOwn(program.instruments, id) ? program.instruments[id] : undefined;
+}
+
+/** Reads the client address of a request (injectable for tests). */
+export type AddressOf = (c: Context) => string | undefined;
 
 /** The loaded program `id`, or 404. */
 export function programOr404(deps: RouteDeps, id: string): CompiledProgram {

@@ -2,6 +2,9 @@
  * Starts the server: builds programs when the build is missing or older than the
  * sources (never on the request path), opens the database, creates the secret key and,
  * on a new database, the first organisation and admin; then serves with @hono/node-server.
+ * It refuses to start when the secret key does not belong to the database (a missing
+ * key is not replaced by a new one for an existing database), and warns when the data
+ * files are readable by others.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,9 +13,10 @@ import type { CompiledProgram } from '../schemas/types.ts';
 import { buildPrograms } from '../cli/commands/build.ts';
 import { createApp } from './app.ts';
 import { loadSecrets, type ServerConfig } from './config.ts';
-import { openDatabase } from './db/open-database.ts';
+import { openStore, isPostgresUrl } from './store/open-store.ts';
+import type { Stores } from './store/index.ts';
+import { fileModeWarnings } from './store/file-modes.ts';
 import { systemClock } from './clock.ts';
-import { createStores } from './store/index.ts';
 import { createOrg, createStaff } from './admin.ts';
 import { applyOverlay } from '../engine/scoring/apply-overlay.ts';
 
@@ -47,6 +51,36 @@ export function withOverlay(program: CompiledProgram, overlayDir: string): Compi
 }
 
 /**
+ * Opens the store with its secret key: creates both on a first start, records the key's
+ * fingerprint in the database, and refuses (with what to do) a database whose key is
+ * missing or is another one, instead of starting with codes that cannot work.
+ */
+export async function openWithKey(config: Pick<ServerConfig, 'dbPath' | 'secretFile' | 'databaseUrl'>, say: (line: string) => void): Promise<{ store: Stores; secrets: ReturnType<typeof loadSecrets>['secrets'] }> {
+  const where = isPostgresUrl(config.databaseUrl) ? 'the PostgreSQL database' : `the database ${config.dbPath}`;
+  const missingKey = () => new Error(`${where} exists, but its secret key ${config.secretFile} does not. Without that key no code can log in: ` +
+    'put the key file back from its backup, or set MESTRING_SECRET_FILE to where it is. No new key is made for an existing database.');
+  const sqliteExists = !isPostgresUrl(config.databaseUrl) && existsSync(config.dbPath) && statSync(config.dbPath).size > 0;
+  if (sqliteExists && !existsSync(config.secretFile)) throw missingKey();
+  const store = await openStore({ url: config.databaseUrl, path: config.dbPath });
+  try {
+    const recorded = await store.settings.keyFingerprint();
+    if (recorded !== undefined && !existsSync(config.secretFile)) throw missingKey();
+    const { secrets, created } = loadSecrets(config.secretFile);
+    if (created) say(`created the secret key ${config.secretFile} (mode 0600): back it up; without it no code can log in`);
+    if (recorded === undefined) {
+      await store.settings.setKeyFingerprint(secrets.fingerprint);
+    } else if (recorded !== secrets.fingerprint) {
+      throw new Error(`the secret key ${config.secretFile} is not the key of ${where} (fingerprint ${secrets.fingerprint.slice(0, 8)}, ` +
+        `the database expects ${recorded.slice(0, 8)}). Under another key no code can log in: start with the key file the database was created with.`);
+    }
+    return { store, secrets };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/**
  * Starts serving; resolves with the node server once listening.
  *
  * @example
@@ -54,29 +88,26 @@ export function withOverlay(program: CompiledProgram, overlayDir: string): Compi
  */
 export async function startServer(config: ServerConfig, say: (line: string) => void = console.log): Promise<ServerType> {
   const programs = ensureBuilt(config, say);
-  const { secrets, created } = loadSecrets(config.secretFile);
-  if (created) say(`created the secret key ${config.secretFile} (mode 0600): back it up; without it no code can log in`);
-  const db = openDatabase(config.dbPath);
-  const stores = createStores(db);
-  if (stores.orgs.count() === 0) {
+  const { store: stores, secrets } = await openWithKey(config, say);
+  for (const warning of fileModeWarnings(stores.sqlite ? config.dbPath : undefined, config.secretFile)) say(warning);
+  if ((await stores.orgs.count()) === 0) {
     const now = systemClock.now();
-    createOrg(stores, 'admin', 'Mestring', now);
-    const admin = createStaff(stores, 'admin', 'admin', 'admin', now);
+    await createOrg(stores, 'admin', 'Mestring', now);
+    const admin = await createStaff(stores, 'admin', 'admin', 'admin', now);
     say(['', 'A new database: created organisation "admin" and its admin account.',
       `  log in at http://localhost:${config.port}/staff with org "admin", username "admin" and the one-time password: ${admin.password}`,
       '  (shown only now; you choose your own password at first login)',
       '  give the organisation licences with: npx mestring org quota admin angst=10', ''].join('\n'));
   }
-  const app = createApp({ db, programs, clock: systemClock, secrets, config: { corsOrigins: config.corsOrigins, bodyLimit: config.bodyLimit, programsDir: config.programsDir } });
+  const app = createApp({ store: stores, programs, clock: systemClock, secrets, config: { corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies, bodyLimit: config.bodyLimit, programsDir: config.programsDir } });
   return await new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-      say(`Mestring serves ${programs.length} program(s) on http://localhost:${info.port} (database ${config.dbPath})`);
+      say(`Mestring serves ${programs.length} program(s) on http://localhost:${info.port} (database: ${stores.description})`);
       resolve(server);
     });
     const stop = () => {
       server.close(() => {
-        db.close();
-        process.exit(0);
+        void stores.close().finally(() => process.exit(0));
       });
     };
     process.once('SIGINT', stop);

@@ -4,16 +4,17 @@
  */
 import type { CompiledProgram, CompiledSection, CompiledExercise } from '../schemas/types.ts';
 import { sectionStates, type ProgressSnapshot, type SectionStatus } from '../engine/progress/index.ts';
-import type { Stores } from './store/index.ts';
+import type { Stores, TableStores } from './store/index.ts';
 import type { CodeRow } from './store/codes.ts';
 
 /** The snapshot of a code's progress. */
-export function readSnapshot(stores: Stores, codeId: number): ProgressSnapshot {
-  const snapshot: ProgressSnapshot = { sections: {}, entryCounts: {}, responses: [], checkins: [] };
-  for (const s of stores.progress.sectionStates(codeId)) snapshot.sections[s.section_id] = { openedAt: s.opened_at, completedAt: s.completed_at };
-  for (const e of stores.progress.entries(codeId)) snapshot.entryCounts[e.exercise_id] = (snapshot.entryCounts[e.exercise_id] ?? 0) + 1;
-  snapshot.responses = stores.progress.responses(codeId).map((r) => ({ instrument: r.instrument_id, at: r.created_at }));
-  snapshot.checkins = stores.progress.checkins(codeId).map((c) => ({ at: c.created_at }));
+export async function readSnapshot(stores: TableStores, codeId: number): Promise<ProgressSnapshot> {
+  // Keyed by authored ids, which may be prototype names such as `constructor`: no prototype.
+  const snapshot: ProgressSnapshot = { sections: Object.create(null), entryCounts: Object.create(null), responses: [], checkins: [] };
+  for (const s of await stores.progress.sectionStates(codeId)) snapshot.sections[s.section_id] = { openedAt: s.opened_at, completedAt: s.completed_at };
+  for (const e of await stores.progress.entries(codeId)) snapshot.entryCounts[e.exercise_id] = (snapshot.entryCounts[e.exercise_id] ?? 0) + 1;
+  snapshot.responses = (await stores.progress.responses(codeId)).map((r) => ({ instrument: r.instrument_id, at: r.created_at }));
+  snapshot.checkins = (await stores.progress.checkins(codeId)).map((c) => ({ at: c.created_at }));
   return snapshot;
 }
 
@@ -21,18 +22,18 @@ export function readSnapshot(stores: Stores, codeId: number): ProgressSnapshot {
  * Part states for `code` at `now`, storing any part that opens now.
  *
  * @example
- *   const { states } = syncProgress(stores, program, code, clock.now());
+ *   const { states } = await syncProgress(stores, program, code, clock.now());
  */
-export function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date): { snapshot: ProgressSnapshot; states: SectionStatus[] } {
-  let snapshot = readSnapshot(stores, code.id);
+export async function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date): Promise<{ snapshot: ProgressSnapshot; states: SectionStatus[] }> {
+  let snapshot = await readSnapshot(stores, code.id);
   let states = sectionStates(program, snapshot, now);
   const opening = states.filter((s) => s.opensNow);
   if (opening.length) {
     const at = now.toISOString();
-    stores.db.transaction(() => {
-      for (const s of opening) stores.progress.open(code.id, s.id, at, program.version, null);
-    })();
-    snapshot = readSnapshot(stores, code.id);
+    await stores.transaction(async (tx) => {
+      for (const s of opening) await tx.progress.open(code.id, s.id, at, program.version, null);
+    });
+    snapshot = await readSnapshot(stores, code.id);
     states = sectionStates(program, snapshot, now);
   }
   return { snapshot, states };

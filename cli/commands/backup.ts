@@ -1,6 +1,6 @@
 /** `mestring backup <file>`: an online backup with better-sqlite3's db.backup, safe while serving. */
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { readConfig } from '../../server/config.ts';
@@ -27,7 +27,10 @@ Options:
     if (!existsSync(source)) throw new UsageError(`No database at ${source}`);
     const db = new Database(source, { fileMustExist: true });
     try {
+      // The copy holds everything the database does: readable by the owner only.
+      closeSync(openSync(target, 'wx', 0o600));
       const result = await db.backup(target);
+      chmodSync(target, 0o600);
       print(values.json, { file: target, pages: result.totalPages }, `backed up ${source} to ${target} (${result.totalPages} pages)`);
     } finally {
       db.close();

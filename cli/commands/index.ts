@@ -11,5 +11,6 @@ import { serveCommand } from './serve.ts';
 import { orgCommand } from './org.ts';
 import { staffCommand } from './staff.ts';
 import { backupCommand } from './backup.ts';
+import { dbCommand } from './db.ts';
 
-export const commands: Command[] = [validate, build, preview, score, outcome, overlay, serveCommand, orgCommand, staffCommand, backupCommand];
+export const commands: Command[] = [validate, build, preview, score, outcome, overlay, serveCommand, orgCommand, staffCommand, backupCommand, dbCommand];

@@ -45,12 +45,12 @@ Options:
   --json         print the result as JSON
   -h, --help     show this help`,
   options: { name: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' }, reset: { type: 'boolean' } },
-  run({ values, positionals }) {
+  async run({ values, positionals }) {
     const [action, slug, ...rest] = positionals;
     if (!slug) throw new UsageError('Missing organisation slug');
     if (action === 'create') {
       if (typeof values.name !== 'string') throw new UsageError('Missing --name');
-      const org = withStores(values.db, (stores) => createOrg(stores, slug, values.name as string, new Date()));
+      const org = await withStores(values.db, (stores) => createOrg(stores, slug, values.name as string, new Date()));
       print(values.json, { slug: org.slug, name: values.name }, `created organisation ${org.slug}`);
       return 0;
     }
@@ -61,16 +61,20 @@ Options:
         if (!match) throw new UsageError(`Unexpected '${arg}', expected <program>=<n> such as angst=20`);
         return [match[1]!, Number(match[2])] as const;
       });
-      const licences = withStores(values.db, (stores) => grants.map(([program, n]) => addLicences(stores, slug, program, n)));
+      const licences = await withStores(values.db, async (stores) => {
+        const done = [];
+        for (const [program, n] of grants) done.push(await addLicences(stores, slug, program, n));
+        return done;
+      });
       print(values.json, { slug, licences }, licences.map((l) => `${slug} ${l.programId}: ${l.total - l.used} of ${l.total} left`).join('\n'));
       return 0;
     }
     if (action === 'safety') {
       const safety = values.reset ? null : readSafety(rest[0]);
-      withStores(values.db, (stores) => {
-        const org = stores.orgs.bySlug(slug);
+      await withStores(values.db, async (stores) => {
+        const org = await stores.orgs.bySlug(slug);
         if (!org) throw new UsageError(`No organisation '${slug}'`);
-        stores.orgs.setSafety(org.id, safety);
+        await stores.orgs.setSafety(org.id, safety);
       });
       print(values.json, { slug, safety: safety ?? defaultSafety }, safety ? `${slug}: ${safety.contacts.length} help contacts set` : `${slug}: back to the default help contacts`);
       return 0;

@@ -12,9 +12,15 @@ export const serveCommand: Command = {
 Compiles the programs when the build is missing or out of date, opens (or creates)
 the database, creates the secret key on first start, and serves the API.
 
+The database is the SQLite file (--db, MESTRING_DB, default ./data/mestring.db),
+or PostgreSQL when MESTRING_DATABASE_URL is set:
+  MESTRING_DATABASE_URL=postgres://user:password@host:5432/mestring mestring serve
+Tables are created at the first start. To move an existing SQLite service to
+PostgreSQL, see 'mestring db copy --help'.
+
 Options:
   --port <n>    port to listen on (default: PORT or 8080)
-  --db <file>   database file (default: MESTRING_DB or ./data/mestring.db)
+  --db <file>   SQLite database file (default: MESTRING_DB or ./data/mestring.db)
   --json        print start-up messages as JSON lines
   -h, --help    show this help
 

@@ -20,13 +20,13 @@ Options:
   --json             print the result as JSON
   -h, --help         show this help`,
   options: { org: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
-  run({ values, positionals }) {
+  async run({ values, positionals }) {
     if (positionals[0] !== 'create') throw new UsageError(`Unknown action '${positionals[0] ?? ''}', expected create`);
     if (typeof values.org !== 'string') throw new UsageError('Missing --org');
     if (typeof values.username !== 'string') throw new UsageError('Missing --username');
     const role = (values.role ?? 'professional') as string;
     if (role !== 'admin' && role !== 'professional') throw new UsageError(`Unexpected role '${role}', expected admin or professional`);
-    const made = withStores(values.db, (stores) => createStaff(stores, values.org as string, values.username as string, role, new Date()));
+    const made = await withStores(values.db, (stores) => createStaff(stores, values.org as string, values.username as string, role, new Date()));
     print(values.json, { org: values.org, username: made.username, role: made.role, oneTimePassword: made.password },
       `created ${made.role} ${made.username} in ${String(values.org)}\none-time password (shown only now, change at first login): ${made.password}`);
     return 0;

@@ -47,9 +47,49 @@ export function minutesBetween(from: string, to: string): number {
 export function summariseNight(night: SleepDiaryNight): SleepNightSummary {
   const timeInBed = minutesBetween(night['in-bed'], night['out-of-bed']);
   const asleepSpan = minutesBetween(night['lights-out'], night['final-wake']);
-  const totalSleepTime = Math.max(0, asleepSpan - night['sleep-latency'] - night['awake-during-night']);
+  // New nights are checked (impossibleNight); a night saved before that check cannot
+  // report more sleep than time in bed either.
+  const totalSleepTime = Math.min(timeInBed, Math.max(0, asleepSpan - night['sleep-latency'] - night['awake-during-night']));
   const sleepEfficiency = timeInBed === 0 ? null : Math.round((totalSleepTime / timeInBed) * 1000) / 10;
   return { timeInBed, totalSleepTime, sleepEfficiency };
+}
+
+/** A field of a night that cannot be true, and why. */
+export interface NightProblem {
+  field: keyof SleepDiaryNight;
+  message: string;
+}
+
+/**
+ * What cannot be true about a night: the clock times must come in the order of a night
+ * (in bed, lights out, final wake, out of bed; crossing midnight at most once, so the
+ * whole night is under 24 hours), and falling asleep plus time awake cannot take longer
+ * than the time from lights out to the final wake. A night without problems has a total
+ * sleep time no longer than its time in bed, so its sleep efficiency is at most 100 %.
+ *
+ * @example
+ *   impossibleNight({ 'in-bed': '23:00', 'lights-out': '22:30', ... })
+ *   // [{ field: 'lights-out', message: 'Lights out must be at or after going to bed ...' }]
+ */
+export function impossibleNight(night: SleepDiaryNight): NightProblem[] {
+  const from = night['in-bed'];
+  const lightsOut = minutesBetween(from, night['lights-out']);
+  const finalWake = minutesBetween(from, night['final-wake']);
+  const outOfBed = minutesBetween(from, night['out-of-bed']);
+  const problems: NightProblem[] = [];
+  if (lightsOut > finalWake) {
+    problems.push({ field: 'lights-out', message: 'Lights out must be at or after going to bed, and before the final wake' });
+  } else if (finalWake > outOfBed) {
+    problems.push({ field: 'out-of-bed', message: 'Getting out of bed must be at or after the final wake' });
+  } else {
+    const span = finalWake - lightsOut;
+    if (night['sleep-latency'] > span) {
+      problems.push({ field: 'sleep-latency', message: `Falling asleep cannot take longer than the ${span} minutes from lights out to the final wake` });
+    } else if (night['sleep-latency'] + night['awake-during-night'] > span) {
+      problems.push({ field: 'awake-during-night', message: `Time awake cannot be longer than the ${span - night['sleep-latency']} minutes between falling asleep and the final wake` });
+    }
+  }
+  return problems;
 }
 
 /** The shortest sleep window offered, in minutes (5 hours). */
@@ -92,7 +132,8 @@ export interface SleepSeriesPoint extends SleepNightSummary {
   exerciseId: string;
 }
 
-const isNight = (values: Record<string, unknown>): values is SleepDiaryNight & Record<string, unknown> =>
+/** Whether `values` hold every time and duration of a diary night. */
+export const isNight = (values: Record<string, unknown>): values is SleepDiaryNight & Record<string, unknown> =>
   ['in-bed', 'lights-out', 'final-wake', 'out-of-bed'].every((k) => typeof values[k] === 'string' && !Number.isNaN(minutesOfDay(values[k] as string))) &&
   ['sleep-latency', 'awake-during-night'].every((k) => typeof values[k] === 'number');
 

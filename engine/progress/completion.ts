@@ -4,7 +4,7 @@
  * completion with this, never the client.
  */
 import type { CompiledProgram, CompiledSection } from '../../schemas/types.ts';
-import type { ProgressSnapshot } from './snapshot.ts';
+import { ownValue, type ProgressSnapshot } from './snapshot.ts';
 
 /** What a part still requires. Empty lists mean it can be completed. */
 export interface MissingRequirements {
@@ -20,9 +20,9 @@ export interface MissingRequirements {
  *   if (isComplete(missing)) ...
  */
 export function missingRequirements(section: CompiledSection, snapshot: ProgressSnapshot): MissingRequirements {
-  const openedAt = snapshot.sections[section.id]?.openedAt;
+  const openedAt = ownValue(snapshot.sections, section.id)?.openedAt;
   const exercises = section.requirements.exercises
-    .map((r) => ({ id: r.id, required: Math.max(1, r.minEntries), saved: snapshot.entryCounts[r.id] ?? 0 }))
+    .map((r) => ({ id: r.id, required: Math.max(1, r.minEntries), saved: ownValue(snapshot.entryCounts, r.id) ?? 0 }))
     .filter((r) => r.saved < r.required);
   const questionnaires = section.requirements.questionnaires.filter(
     (id) => !snapshot.responses.some((r) => r.instrument === id && (!openedAt || r.at >= openedAt)),

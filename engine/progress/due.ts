@@ -4,7 +4,7 @@
  * last part the end questionnaires and the evaluation.
  */
 import type { CompiledProgram } from '../../schemas/types.ts';
-import type { ProgressSnapshot } from './snapshot.ts';
+import { ownValue, type ProgressSnapshot } from './snapshot.ts';
 import { missingStart } from './completion.ts';
 import { repeatInterval } from './interval.ts';
 
@@ -40,7 +40,7 @@ export function dueNow(program: CompiledProgram, snapshot: ProgressSnapshot, now
   const lastOf = (instrument: string) => snapshot.responses.filter((r) => r.instrument === instrument).at(-1)?.at;
   const completions = Object.values(snapshot.sections).map((s) => s.completedAt).filter((t): t is string => !!t).sort();
   const lastCompletion = completions.at(-1);
-  const finished = program.sections.every((s) => snapshot.sections[s.id]?.completedAt);
+  const finished = program.sections.every((s) => ownValue(snapshot.sections, s.id)?.completedAt);
 
   if (!finished) {
     for (const repeat of program.measurement.repeated) {

@@ -5,7 +5,7 @@
  * openings win: a part never locks again once open, even after a program update.
  */
 import type { CompiledProgram } from '../../schemas/types.ts';
-import type { ProgressSnapshot } from './snapshot.ts';
+import { ownValue, type ProgressSnapshot } from './snapshot.ts';
 import { isComplete, missingRequirements, missingStart, type MissingRequirements } from './completion.ts';
 
 export type SectionState = 'locked' | 'available' | 'completed';
@@ -44,7 +44,7 @@ export function sectionStates(program: CompiledProgram, snapshot: ProgressSnapsh
   const result: SectionStatus[] = [];
   const startDue = missingStart(program, snapshot);
   program.sections.forEach((section, index) => {
-    const stored = snapshot.sections[section.id];
+    const stored = ownValue(snapshot.sections, section.id);
     const missing = missingRequirements(section, snapshot);
     const base = { id: section.id, number: section.number, title: section.title, summary: section.summary, missing };
     if (stored) {

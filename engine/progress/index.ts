@@ -1,5 +1,5 @@
 /** Progress: gating, completion, what is due and entry validation. Pure functions. */
-export { emptySnapshot, type ProgressSnapshot } from './snapshot.ts';
+export { emptySnapshot, ownValue, type ProgressSnapshot } from './snapshot.ts';
 export { missingRequirements, missingStart, isComplete, type MissingRequirements } from './completion.ts';
 export { sectionStates, overallProgress, canComplete, type SectionStatus, type SectionState, type LockReason } from './gating.ts';
 export { dueNow, localDate, type DueItem, type DueKind } from './due.ts';

@@ -4,7 +4,7 @@
  * before the initial mapping is done, nothing after the last part.
  */
 import type { CompiledProgram } from '../../schemas/types.ts';
-import type { ProgressSnapshot } from './snapshot.ts';
+import { ownValue, type ProgressSnapshot } from './snapshot.ts';
 import { missingStart } from './completion.ts';
 import { repeatInterval } from './interval.ts';
 
@@ -17,7 +17,7 @@ import { repeatInterval } from './interval.ts';
  */
 export function questionnaireReminders(program: CompiledProgram, snapshot: ProgressSnapshot, now: Date): { instrument: string; at: string }[] {
   if (missingStart(program, snapshot).length) return [];
-  if (program.sections.every((s) => snapshot.sections[s.id]?.completedAt)) return [];
+  if (program.sections.every((s) => ownValue(snapshot.sections, s.id)?.completedAt)) return [];
   return program.measurement.repeated
     .flatMap((r) => {
       const interval = repeatInterval(r.every);

@@ -15,6 +15,17 @@ export interface ProgressSnapshot {
   checkins: { at: string }[];
 }
 
+/**
+ * `record[key]` only when `key` is the record's own property, so that an id such as
+ * `constructor` or `__proto__` is never looked up on Object.prototype.
+ *
+ * @example
+ *   ownValue(snapshot.entryCounts, 'constructor') // undefined, not the Object function
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** An empty snapshot, for a code that has done nothing yet. */
 export function emptySnapshot(): ProgressSnapshot {
   return { sections: {}, entryCounts: {}, responses: [], checkins: [] };

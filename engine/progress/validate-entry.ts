@@ -4,8 +4,9 @@
  * codes, one per field.
  */
 import type { CompiledExercise, CompiledField } from '../../schemas/types.ts';
+import { impossibleNight, isNight } from '../exercises/sleep-diary.ts';
 
-export type EntryErrorCode = 'required' | 'unknown_field' | 'wrong_type' | 'too_long' | 'out_of_range' | 'not_an_option' | 'bad_format';
+export type EntryErrorCode = 'required' | 'unknown_field' | 'wrong_type' | 'too_long' | 'out_of_range' | 'not_an_option' | 'bad_format' | 'impossible';
 
 export interface EntryError {
   field: string;
@@ -40,6 +41,10 @@ export function validateEntry(exercise: CompiledExercise, values: Record<string,
     }
     const problem = checkValue(field, value);
     if (problem) errors.push({ field: field.id, ...problem });
+  }
+  // A sleep diary night whose times cannot all be true (its fields are each valid).
+  if (exercise.kind === 'sleep-diary' && errors.length === 0 && isNight(values)) {
+    for (const problem of impossibleNight(values)) errors.push({ field: problem.field, code: 'impossible', message: problem.message });
   }
   return errors;
 }

@@ -178,6 +178,20 @@ export function scoreResponse(instrument: Instrument, answers: Answers): ScoreRe
 }
 
 /**
+ * The unanswered items of a valid response that leave a scored instrument without a
+ * usable score: a total or subscale that the published proration rules cannot fill.
+ * Empty when the score is usable (also when items are missing but prorated).
+ *
+ * @example
+ *   missingForScore(phq9, scoreResponse(phq9, {})) // ['q1', ..., 'q9']
+ */
+export function missingForScore(instrument: Instrument, result: ScoreResult): string[] {
+  if (instrument.kind === 'form' || !instrument.scoring || !result.valid) return [];
+  const unusable = (instrument.scoring.total !== undefined && result.total === null) || Object.values(result.subscales).some((s) => s.total === null);
+  return unusable ? result.missing : [];
+}
+
+/**
  * Maps a positional list of answers to item ids (first value to the first item).
  * Empty strings, null and undefined mean unanswered; numeric strings become numbers
  * except for text items. Extra values are returned under `extra` for the caller to report.

@@ -1,29 +1,38 @@
 /**
- * Staff passwords, hashed with node's scrypt (N=2^15, r=8, p=1) and a random salt.
+ * Staff passwords, hashed with node's scrypt (N=2^15, r=8, p=1) and a random salt. Hashing
+ * runs on libuv's thread pool (async scrypt), so that a burst of logins never holds up
+ * the event loop. New passwords must be at least 12 characters and hard to guess
+ * (zxcvbn-ts with its common-password and English dictionaries, score 3 or more).
  * One-time passwords are random and readable so they can be read out over the phone.
  */
-import { randomBytes, scryptSync, timingSafeEqual, randomInt } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as english from '@zxcvbn-ts/language-en';
 
 const params = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+const scryptAsync = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) => scrypt(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))));
 
 /**
  * The stored form of a password: `scrypt$N$r$p$salt$hash` (base64url parts).
  *
  * @example
- *   const stored = hashPassword('correct horse'); verifyPassword('correct horse', stored) // true
+ *   const stored = await hashPassword('correct horse'); await verifyPassword('correct horse', stored) // true
  */
-export function hashPassword(password: string): string {
+export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const hash = scryptSync(password.normalize('NFC'), salt, 32, params);
+  const hash = await scryptAsync(password.normalize('NFC'), salt, 32, params);
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
 /** Whether `password` matches `stored`, in constant time. */
-export function verifyPassword(password: string, stored: string): boolean {
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64url'), expected.length, {
+  const actual = await scryptAsync(password.normalize('NFC'), Buffer.from(salt, 'base64url'), expected.length, {
     N: Number(n), r: Number(r), p: Number(p), maxmem: params.maxmem,
   });
   return timingSafeEqual(expected, actual);
@@ -42,9 +51,22 @@ export function oneTimePassword(): string {
   return groups.join('-');
 }
 
-/** Why a new password is not accepted, or undefined when it is. */
-export function passwordProblem(password: string): string | undefined {
+/** Built on first use: loading the dictionaries takes a moment, and only password changes need them. */
+let strength: ZxcvbnFactory | undefined;
+
+/**
+ * Why a new password is not accepted, or undefined when it is. `context` holds words the
+ * password must not lean on (organisation, username).
+ *
+ * @example
+ *   passwordProblem('passwordpassword') // 'The password is too easy to guess: ...'
+ */
+export function passwordProblem(password: string, context: string[] = []): string | undefined {
   if (password.length < 12) return 'The password must be at least 12 characters long.';
   if (password.length > 200) return 'The password must be at most 200 characters long.';
-  return undefined;
+  strength ??= new ZxcvbnFactory({ translations: english.translations, graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...english.dictionary } });
+  const result = strength.check(password, [...context, 'mestring']);
+  if (result.score >= 3) return undefined;
+  const why = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
+  return `The password is too easy to guess${why ? `: ${why}` : '.'} Try a few unusual words together.`;
 }

@@ -20,28 +20,28 @@ export function calendarRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
   const { stores } = deps;
 
-  app.get('/v1/me/calendar', (c) => c.json({ active: stores.calendar.exists(c.get('person').code.id) }));
+  app.get('/v1/me/calendar', async (c) => c.json({ active: await stores.calendar.exists(c.get('person').code.id) }));
 
-  app.post('/v1/me/calendar', (c) => {
+  app.post('/v1/me/calendar', async (c) => {
     const { token, hash } = newToken('msc');
-    stores.calendar.set(c.get('person').code.id, hash, deps.clock.now().toISOString());
+    await stores.calendar.set(c.get('person').code.id, hash, deps.clock.now().toISOString());
     return c.json({ path: `/v1/calendar/${token}`, token }, 201);
   });
 
-  app.delete('/v1/me/calendar', (c) => {
-    if (!stores.calendar.remove(c.get('person').code.id)) throw apiError('not_found', 'There is no calendar link to delete.');
+  app.delete('/v1/me/calendar', async (c) => {
+    if (!(await stores.calendar.remove(c.get('person').code.id))) throw apiError('not_found', 'There is no calendar link to delete.');
     return c.body(null, 204);
   });
 
-  app.get('/v1/calendar/:token', (c) => {
+  app.get('/v1/calendar/:token', async (c) => {
     const token = c.req.param('token');
-    const code = /^msc_[A-Za-z0-9_-]{43}$/.test(token) ? stores.calendar.codeByToken(hashToken(token)) : undefined;
+    const code = /^msc_[A-Za-z0-9_-]{43}$/.test(token) ? await stores.calendar.codeByToken(hashToken(token)) : undefined;
     if (!code) throw apiError('not_found');
     const program = programOr404(deps, code.program_id);
     const now = deps.clock.now();
     const ics = calendarFeed(
-      stores.appointments.upcoming(code.id, now.toISOString()),
-      questionnaireReminders(program, readSnapshot(stores, code.id), now),
+      await stores.appointments.upcoming(code.id, now.toISOString()),
+      questionnaireReminders(program, await readSnapshot(stores, code.id), now),
       `${new URL(c.req.url).origin}/`,
     );
     return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="mestring.ics"' });

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { programOr404, type RouteDeps } from '../deps.ts';
+import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { findExercise, syncProgress } from '../person-progress.ts';
@@ -16,6 +16,7 @@ import { newRef } from '../auth/tokens.ts';
 import { safetyFlags, safetyFor } from '../safety.ts';
 import { checkinView, entryView, responseView, scoresOverTime } from './views.ts';
 import type { ScoreResultOf } from '../scoring.ts';
+import { missingForScore } from '../../engine/scoring/score-response.ts';
 
 /**
  * @example
@@ -26,12 +27,12 @@ export function meAnswerRoutes(deps: RouteDeps) {
   const { stores } = deps;
 
   /** The exercise and its program, refusing a locked part with 423. */
-  const openExercise = (c: Context<AppEnv>) => {
+  const openExercise = async (c: Context<AppEnv>) => {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
     const found = findExercise(program, c.req.param('id') ?? '');
     if (!found) throw apiError('not_found', 'No such exercise in this program.');
-    const { states } = syncProgress(stores, program, code, deps.clock.now());
+    const { states } = await syncProgress(stores, program, code, deps.clock.now());
     if (states.find((s) => s.id === found.section.id)?.state === 'locked') throw apiError('section_locked');
     return { code, program, ...found };
   };
@@ -40,36 +41,36 @@ export function meAnswerRoutes(deps: RouteDeps) {
     if (errors.length) throw apiError('validation_failed', undefined, { fields: errors });
   };
 
-  app.post('/v1/me/exercises/:id/entries', jsonBody('api-person.schema.json#/$defs/EntryRequest'), (c) => {
-    const { code, program, section, exercise } = openExercise(c);
+  app.post('/v1/me/exercises/:id/entries', jsonBody('api-person.schema.json#/$defs/EntryRequest'), async (c) => {
+    const { code, program, section, exercise } = await openExercise(c);
     const { values } = c.get('body') as { values: Record<string, unknown> };
     checkValues(exercise, values);
-    if (!exercise.repeatable && stores.progress.entries(code.id).some((e) => e.exercise_id === exercise.id)) throw apiError('entry_exists');
+    if (!exercise.repeatable && (await stores.progress.entries(code.id)).some((e) => e.exercise_id === exercise.id)) throw apiError('entry_exists');
     const ref = newRef('ent');
-    stores.progress.addEntry(code.id, { ref, exerciseId: exercise.id, sectionId: section.id, values, version: program.version, now: deps.clock.now().toISOString() });
-    return c.json(entryView(stores.progress.entry(code.id, ref)!), 201);
+    await stores.progress.addEntry(code.id, { ref, exerciseId: exercise.id, sectionId: section.id, values, version: program.version, now: deps.clock.now().toISOString() });
+    return c.json(entryView((await stores.progress.entry(code.id, ref))!), 201);
   });
 
-  app.get('/v1/me/exercises/:id/entries', (c) => {
-    const { code, exercise } = openExercise(c);
-    return c.json({ entries: stores.progress.entries(code.id).filter((e) => e.exercise_id === exercise.id).map(entryView) });
+  app.get('/v1/me/exercises/:id/entries', async (c) => {
+    const { code, exercise } = await openExercise(c);
+    return c.json({ entries: (await stores.progress.entries(code.id)).filter((e) => e.exercise_id === exercise.id).map(entryView) });
   });
 
-  app.put('/v1/me/exercises/:id/entries/:entryId', jsonBody('api-person.schema.json#/$defs/EntryRequest'), (c) => {
-    const { code, program, exercise } = openExercise(c);
-    const existing = stores.progress.entry(code.id, c.req.param('entryId'));
+  app.put('/v1/me/exercises/:id/entries/:entryId', jsonBody('api-person.schema.json#/$defs/EntryRequest'), async (c) => {
+    const { code, program, exercise } = await openExercise(c);
+    const existing = await stores.progress.entry(code.id, c.req.param('entryId'));
     if (!existing || existing.exercise_id !== exercise.id) throw apiError('not_found');
     const { values } = c.get('body') as { values: Record<string, unknown> };
     checkValues(exercise, values);
-    stores.progress.updateEntry(code.id, existing.ref, values, program.version, deps.clock.now().toISOString());
-    return c.json(entryView(stores.progress.entry(code.id, existing.ref)!));
+    await stores.progress.updateEntry(code.id, existing.ref, values, program.version, deps.clock.now().toISOString());
+    return c.json(entryView((await stores.progress.entry(code.id, existing.ref))!));
   });
 
-  app.delete('/v1/me/exercises/:id/entries/:entryId', (c) => {
-    const { code, exercise } = openExercise(c);
-    const existing = stores.progress.entry(code.id, c.req.param('entryId'));
+  app.delete('/v1/me/exercises/:id/entries/:entryId', async (c) => {
+    const { code, exercise } = await openExercise(c);
+    const existing = await stores.progress.entry(code.id, c.req.param('entryId'));
     if (!existing || existing.exercise_id !== exercise.id) throw apiError('not_found');
-    stores.progress.deleteEntry(code.id, existing.ref);
+    await stores.progress.deleteEntry(code.id, existing.ref);
     return c.body(null, 204);
   });
 
@@ -81,60 +82,72 @@ export function meAnswerRoutes(deps: RouteDeps) {
     return score;
   };
 
-  app.post('/v1/me/questionnaires/:id/responses', jsonBody('api-person.schema.json#/$defs/ResponseRequest'), (c) => {
+  app.post('/v1/me/questionnaires/:id/responses', jsonBody('api-person.schema.json#/$defs/ResponseRequest'), async (c) => {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
     const id = c.req.param('id');
-    const instrument = id === program.measurement.checkin ? undefined : program.instruments[id];
+    const instrument = id === program.measurement.checkin ? undefined : instrumentOf(program, id);
     if (!instrument) throw apiError('not_found', 'No such questionnaire in this program.');
     const { answers } = c.get('body') as { answers: Record<string, number | string | null> };
     const score = scoreOr422(instrument, answers);
+    // A start, repeated or end questionnaire is a measurement: one that cannot be scored
+    // (too many items missing for the published proration rules) would open parts or
+    // mark progress with no baseline to compare against.
+    const { start, repeated, end } = program.measurement;
+    if (start.includes(id) || end.includes(id) || repeated.some((r) => r.instrument === id)) {
+      const missing = missingForScore(instrument, score);
+      if (missing.length) {
+        throw apiError('validation_failed', 'Answer every question: without these answers the questionnaire cannot be scored.', {
+          fields: missing.map((item) => ({ field: item, code: 'required_missing', message: 'This question needs an answer' })),
+        });
+      }
+    }
     const ref = newRef('rsp');
-    stores.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: deps.clock.now().toISOString() });
-    const saved = responseView(stores.progress.responses(code.id).find((r) => r.ref === ref)!);
+    await stores.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: deps.clock.now().toISOString() });
+    const saved = responseView((await stores.progress.responses(code.id)).find((r) => r.ref === ref)!);
     const risky = score.flags.some((f: string) => safetyFlags.has(f));
-    const org = risky ? stores.orgs.byId(code.org_id) : undefined;
+    const org = risky ? await stores.orgs.byId(code.org_id) : undefined;
     return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json) } : {}) }, 201);
   });
 
-  app.get('/v1/me/questionnaires', (c) => {
+  app.get('/v1/me/questionnaires', async (c) => {
     const program = programOr404(deps, c.get('person').code.program_id);
     return c.json({ instruments: program.instruments });
   });
 
-  app.get('/v1/me/questionnaires/:id', (c) => {
+  app.get('/v1/me/questionnaires/:id', async (c) => {
     const program = programOr404(deps, c.get('person').code.program_id);
-    const instrument = program.instruments[c.req.param('id')];
+    const instrument = instrumentOf(program, c.req.param('id'));
     if (!instrument || instrument.wording.source === 'none') throw apiError('not_found', 'No such questionnaire in this program.');
     return c.json({ instrument });
   });
 
-  app.get('/v1/me/scores', (c) => {
+  app.get('/v1/me/scores', async (c) => {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
-    const sleep = sleepSeries(program, stores.progress.entries(code.id).map(entryView));
+    const sleep = sleepSeries(program, (await stores.progress.entries(code.id)).map(entryView));
     return c.json({
-      instruments: scoresOverTime(stores.progress.responses(code.id)),
+      instruments: scoresOverTime(await stores.progress.responses(code.id)),
       sleep,
       sleepWindow: sleepWindowLength(sleep.map((night) => night.totalSleepTime)),
     });
   });
 
-  app.post('/v1/me/checkins', jsonBody('api-person.schema.json#/$defs/CheckinRequest'), (c) => {
+  app.post('/v1/me/checkins', jsonBody('api-person.schema.json#/$defs/CheckinRequest'), async (c) => {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
-    const form = program.instruments[program.measurement.checkin];
+    const form = instrumentOf(program, program.measurement.checkin);
     if (!form) throw apiError('not_found', 'This program has no check-in.');
     const { ratings } = c.get('body') as { ratings: Record<string, number | null> };
     scoreOr422(form, ratings);
     const ref = newRef('chk');
-    stores.progress.addCheckin(code.id, ref, ratings, program.version, deps.clock.now().toISOString());
-    return c.json(checkinView(stores.progress.checkins(code.id).find((r) => r.ref === ref)!), 201);
+    await stores.progress.addCheckin(code.id, ref, ratings, program.version, deps.clock.now().toISOString());
+    return c.json(checkinView((await stores.progress.checkins(code.id)).find((r) => r.ref === ref)!), 201);
   });
 
-  app.get('/v1/me/checkins', (c) => {
+  app.get('/v1/me/checkins', async (c) => {
     const { code } = c.get('person');
-    return c.json({ checkins: stores.progress.checkins(code.id).map(checkinView) });
+    return c.json({ checkins: (await stores.progress.checkins(code.id)).map(checkinView) });
   });
   return app;
 }

@@ -34,9 +34,9 @@ const assetTypes: Record<string, string> = {
  */
 export function publicRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
-  app.get('/healthz', (c) => c.json({ status: 'ok', programs: deps.programs.size }));
-  app.get('/v1/programs', (c) => c.json({ programs: [...deps.programs.values()].map(programOverview) }));
-  app.get('/v1/programs/:id', (c) => c.json(programOverview(programOr404(deps, c.req.param('id')))));
+  app.get('/healthz', async (c) => c.json({ status: 'ok', programs: deps.programs.size }));
+  app.get('/v1/programs', async (c) => c.json({ programs: [...deps.programs.values()].map(programOverview) }));
+  app.get('/v1/programs/:id', async (c) => c.json(programOverview(programOr404(deps, c.req.param('id')))));
   app.get('/v1/programs/:id/assets/:name', async (c) => {
     const program = programOr404(deps, c.req.param('id'));
     const name = c.req.param('name');

@@ -20,11 +20,11 @@ export function staffAccountRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
   const { stores } = deps;
 
-  app.get('/v1/staff/accounts', (c) => {
+  app.get('/v1/staff/accounts', async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller, 'admin');
     return c.json({
-      accounts: stores.staff.list(caller.orgId).map((s) => ({
+      accounts: (await stores.staff.list(caller.orgId)).map((s) => ({
         username: s.username,
         role: s.role,
         createdAt: s.created_at,
@@ -34,14 +34,14 @@ export function staffAccountRoutes(deps: RouteDeps) {
     });
   });
 
-  app.post('/v1/staff/accounts', jsonBody('api-staff.schema.json#/$defs/StaffAccountRequest'), (c) => {
+  app.post('/v1/staff/accounts', jsonBody('api-staff.schema.json#/$defs/StaffAccountRequest'), async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller, 'admin');
     const { username, role } = c.get('body') as { username: string; role: Role };
-    const org = stores.orgs.byId(caller.orgId)!;
-    if (stores.staff.byUsername(org.id, username)) throw apiError('conflict', 'That username is taken in this organisation.');
-    const created = createStaff(stores, org.slug, username, role, deps.clock.now());
-    stores.audit.record({ orgId: caller.orgId, staffId: caller.staffId, apiKeyId: null, codeRef: null, action: 'staff.create', at: deps.clock.now().toISOString() });
+    const org = (await stores.orgs.byId(caller.orgId))!;
+    if (await stores.staff.byUsername(org.id, username)) throw apiError('conflict', 'That username is taken in this organisation.');
+    const created = await createStaff(stores, org.slug, username, role, deps.clock.now());
+    await stores.audit.record({ orgId: caller.orgId, staffId: caller.staffId, apiKeyId: null, codeRef: null, action: 'staff.create', at: deps.clock.now().toISOString() });
     return c.json({ username: created.username, role: created.role, password: created.password }, 201);
   });
   return app;

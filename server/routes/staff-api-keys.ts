@@ -15,27 +15,34 @@ export function staffApiKeyRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
   const { stores } = deps;
 
-  app.post('/v1/staff/api-keys', jsonBody('api-staff.schema.json#/$defs/ApiKeyRequest'), (c) => {
+  app.post('/v1/staff/api-keys', jsonBody('api-staff.schema.json#/$defs/ApiKeyRequest'), async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller, 'admin');
     const { name, scopes } = c.get('body') as { name: string; scopes: string[] };
     const { token, hash } = newToken('msk');
     const ref = newRef('key');
     const at = deps.clock.now().toISOString();
-    stores.staff.addKey(ref, caller.orgId, name, hash, scopes, caller.staffId, at);
+    await stores.staff.addKey(ref, caller.orgId, name, hash, scopes, caller.staffId, at);
     return c.json({ ref, name, scopes, createdAt: at, key: token }, 201);
   });
 
-  app.get('/v1/staff/api-keys', (c) => {
+  app.get('/v1/staff/api-keys', async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller, 'admin');
-    return c.json({ keys: stores.staff.keys(caller.orgId).map((k) => ({ ref: k.ref, name: k.name, scopes: k.scopes.split(' '), createdAt: k.created_at })) });
+    return c.json({ keys: (await stores.staff.keys(caller.orgId)).map((k) => ({ ref: k.ref, name: k.name, scopes: k.scopes.split(' '), createdAt: k.created_at })) });
   });
 
-  app.delete('/v1/staff/api-keys/:ref', (c) => {
+  app.delete('/v1/staff/api-keys/:ref', async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller, 'admin');
-    if (!stores.staff.revokeKey(caller.orgId, c.req.param('ref'), deps.clock.now().toISOString())) throw apiError('not_found');
+    const ref = c.req.param('ref');
+    if (!await stores.staff.revokeKey(caller.orgId, ref, deps.clock.now().toISOString())) {
+      const owner = await stores.staff.keyOrgOfRef(ref);
+      if (owner !== undefined && owner !== caller.orgId) {
+        await stores.audit.record({ orgId: caller.orgId, staffId: caller.staffId, apiKeyId: null, codeRef: null, action: 'api_key.cross_org_probe', at: deps.clock.now().toISOString() });
+      }
+      throw apiError('not_found');
+    }
     return c.body(null, 204);
   });
   return app;

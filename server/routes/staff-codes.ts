@@ -36,22 +36,32 @@ export function staffCodeRoutes(deps: RouteDeps) {
   const audit = (caller: StaffCaller, codeRef: string | null, action: string) =>
     stores.audit.record({ orgId: caller.orgId, staffId: caller.staffId, apiKeyId: caller.apiKeyId, codeRef, action, at: nowIso() });
 
-  /** The caller's organisation's code by ref, or 404 (also for other organisations' refs). */
-  const codeOf = (c: Context<AppEnv>): CodeRow => {
-    const code = stores.codes.byRef(c.get('staff').orgId, c.req.param('ref') ?? '');
-    if (!code) throw apiError('not_found');
+  /**
+   * The caller's organisation's live or revoked code by ref; 404 for other organisations'
+   * refs (the probe is audited), 410 gone once the person erased it.
+   */
+  const codeOf = async (c: Context<AppEnv>): Promise<CodeRow> => {
+    const caller = c.get('staff');
+    const ref = c.req.param('ref') ?? '';
+    const code = await stores.codes.byRef(caller.orgId, ref);
+    if (!code) {
+      const owner = await stores.codes.orgOfRef(ref);
+      if (owner !== undefined && owner !== caller.orgId) await audit(caller, ref, 'code.cross_org_probe');
+      throw apiError('not_found');
+    }
+    if (code.erased_at) throw apiError('gone');
     return code;
   };
   /** Throws 403 consent_required unless the person consents now (read at request time). */
-  const requireConsent = (caller: StaffCaller, code: CodeRow, action: string) => {
-    if (code.erased_at || stores.codes.consent(code.id) !== true) {
-      audit(caller, code.ref, `${action}.denied`);
+  const requireConsent = async (caller: StaffCaller, code: CodeRow, action: string) => {
+    if ((await stores.codes.consent(code.id)) !== true) {
+      await audit(caller, code.ref, `${action}.denied`);
       throw apiError('consent_required');
     }
   };
 
-  app.get('/v1/staff/programs', (c) => {
-    const licences = new Map(stores.orgs.licences(c.get('staff').orgId).map((l) => [l.program_id, l]));
+  app.get('/v1/staff/programs', async (c) => {
+    const licences = new Map((await stores.orgs.licences(c.get('staff').orgId)).map((l) => [l.program_id, l]));
     return c.json({
       programs: [...deps.programs.values()].map((p) => {
         const l = licences.get(p.id);
@@ -60,65 +70,66 @@ export function staffCodeRoutes(deps: RouteDeps) {
     });
   });
 
-  app.post('/v1/staff/codes', jsonBody('api-staff.schema.json#/$defs/CodeRequest'), (c) => {
+  app.post('/v1/staff/codes', jsonBody('api-staff.schema.json#/$defs/CodeRequest'), async (c) => {
     const caller = c.get('staff');
     requireScope(caller, 'codes:create');
     const { programId } = c.get('body') as { programId: string };
     programOr404(deps, programId);
-    const issued = issueCode(stores, deps.secrets.codeKey, caller.orgId, programId, { staffId: caller.staffId, keyId: caller.apiKeyId }, deps.clock.now());
-    audit(caller, issued.ref, 'code.create');
+    const issued = await issueCode(stores, deps.secrets.codeKey, caller.orgId, programId, { staffId: caller.staffId, keyId: caller.apiKeyId }, deps.clock.now());
+    await audit(caller, issued.ref, 'code.create');
     return c.json(issued, 201);
   });
 
-  app.get('/v1/staff/codes', (c) => {
+  app.get('/v1/staff/codes', async (c) => {
     const caller = c.get('staff');
     requireScope(caller, 'codes:read');
-    audit(caller, null, 'codes.list');
+    await audit(caller, null, 'codes.list');
     const now = deps.clock.now();
     return c.json({
-      codes: stores.codes.list(caller.orgId).map((row) => {
+      codes: await Promise.all((await stores.codes.list(caller.orgId)).map(async (row) => {
         const consent = row.erased_at ? null : row.share === null ? null : row.share === 1;
         const program = deps.programs.get(row.program_id);
-        const progress = consent === true && program ? overallProgress(sectionStates(program, readSnapshot(stores, row.id), now)) : undefined;
+        const progress = consent === true && program ? overallProgress(sectionStates(program, await readSnapshot(stores, row.id), now)) : undefined;
         return { ref: row.ref, hint: row.hint, programId: row.program_id, createdAt: row.created_at, status: statusOf(row), consent, ...(progress ? { progress } : {}) };
-      }),
+      })),
     });
   });
 
-  app.post('/v1/staff/codes/lookup', jsonBody('api-staff.schema.json#/$defs/CodeLookupRequest'), (c) => {
+  app.post('/v1/staff/codes/lookup', jsonBody('api-staff.schema.json#/$defs/CodeLookupRequest'), async (c) => {
     const caller = c.get('staff');
     requireScope(caller, 'codes:read');
     const parsed = parseCode((c.get('body') as { code: string }).code);
     if (!parsed.ok) throw apiError('code_typo');
-    const found = stores.codes.byHmac(hashCode(parsed.code, deps.secrets.codeKey));
+    const found = await stores.codes.byHmac(hashCode(parsed.code, deps.secrets.codeKey));
+    if (found && found.org_id !== caller.orgId) await audit(caller, found.ref, 'code.cross_org_probe');
     if (!found || found.org_id !== caller.orgId) throw apiError('not_found');
-    audit(caller, found.ref, 'code.lookup');
+    await audit(caller, found.ref, 'code.lookup');
     return c.json({ ref: found.ref, hint: found.hint });
   });
 
-  app.get('/v1/staff/codes/:ref', (c) => {
+  app.get('/v1/staff/codes/:ref', async (c) => {
     const caller = c.get('staff');
     requireScope(caller, 'codes:read');
-    const code = codeOf(c);
-    requireConsent(caller, code, 'code.read');
-    audit(caller, code.ref, 'code.read');
+    const code = await codeOf(c);
+    await requireConsent(caller, code, 'code.read');
+    await audit(caller, code.ref, 'code.read');
     const program = programOr404(deps, code.program_id);
     const since = c.req.query('since');
     if (since !== undefined && Number.isNaN(Date.parse(since))) throw apiError('validation_failed', undefined, { fields: [{ field: 'since', code: 'format', message: 'Expected an ISO 8601 date or date-time' }] });
     const now = deps.clock.now();
-    const states = sectionStates(program, readSnapshot(stores, code.id), now);
-    const responses = stores.progress.responses(code.id);
+    const states = sectionStates(program, await readSnapshot(stores, code.id), now);
+    const responses = await stores.progress.responses(code.id);
     const sinceIso = since ? new Date(since).toISOString() : undefined;
-    const sleep = sleepSeries(program, stores.progress.entries(code.id).map(entryView));
+    const sleep = sleepSeries(program, (await stores.progress.entries(code.id)).map(entryView));
     return c.json({
       ref: code.ref, hint: code.hint, programId: code.program_id, status: statusOf(code), consent: true,
       sections: states.map(sectionView),
       progress: overallProgress(states),
-      entries: (sinceIso ? stores.progress.entriesSince(code.id, sinceIso) : stores.progress.entries(code.id)).map(entryView),
+      entries: (sinceIso ? await stores.progress.entriesSince(code.id, sinceIso) : await stores.progress.entries(code.id)).map(entryView),
       scores: scoresOverTime(responses),
-      checkins: stores.progress.checkins(code.id).filter((r) => !sinceIso || r.created_at >= sinceIso).map(checkinView),
+      checkins: (await stores.progress.checkins(code.id)).filter((r) => !sinceIso || r.created_at >= sinceIso).map(checkinView),
       flags: flagsOf(responses),
-      appointments: stores.appointments.upcoming(code.id, now.toISOString()).map(appointmentView),
+      appointments: (await stores.appointments.upcoming(code.id, now.toISOString())).map(appointmentView),
       sleep,
       sleepWindow: sleepWindowLength(sleep.map((night) => night.totalSleepTime)),
       // The program's exercise fields and questionnaires, so entries and scores can be shown with their labels.
@@ -127,55 +138,55 @@ export function staffCodeRoutes(deps: RouteDeps) {
     });
   });
 
-  app.post('/v1/staff/codes/:ref/unlock', jsonBody('api-staff.schema.json#/$defs/UnlockRequest'), (c) => {
+  app.post('/v1/staff/codes/:ref/unlock', jsonBody('api-staff.schema.json#/$defs/UnlockRequest'), async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller);
-    const code = codeOf(c);
+    const code = await codeOf(c);
     if (statusOf(code) !== 'active') throw apiError('conflict', 'The code is no longer active.');
-    requireConsent(caller, code, 'code.unlock');
+    await requireConsent(caller, code, 'code.unlock');
     const program = programOr404(deps, code.program_id);
     const { sectionId, reason } = c.get('body') as { sectionId: string; reason: string };
     const now = deps.clock.now();
-    const { states } = syncProgress(stores, program, code, now);
+    const { states } = await syncProgress(stores, program, code, now);
     const target = states.find((s) => s.id === sectionId);
     if (!target) throw apiError('not_found', 'No such part in this program.');
     const next = states.find((s) => s.state === 'locked');
     if (target.state !== 'locked') throw apiError('conflict', 'This part is already open.');
     if (next?.id !== target.id) throw apiError('conflict', 'Only the next part can be opened early.', { nextSectionId: next?.id ?? null });
-    stores.progress.open(code.id, sectionId, now.toISOString(), program.version, { staffId: caller.staffId, reason });
-    audit(caller, code.ref, 'code.unlock');
-    const after = syncProgress(stores, program, code, now).states;
+    await stores.progress.open(code.id, sectionId, now.toISOString(), program.version, { staffId: caller.staffId, reason });
+    await audit(caller, code.ref, 'code.unlock');
+    const after = (await syncProgress(stores, program, code, now)).states;
     return c.json({ sections: after.map(sectionView), progress: overallProgress(after) });
   });
 
-  app.post('/v1/staff/codes/:ref/appointments', jsonBody('api-staff.schema.json#/$defs/AppointmentRequest'), (c) => {
+  app.post('/v1/staff/codes/:ref/appointments', jsonBody('api-staff.schema.json#/$defs/AppointmentRequest'), async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller);
-    const code = codeOf(c);
+    const code = await codeOf(c);
     if (statusOf(code) !== 'active') throw apiError('conflict', 'The code is no longer active.');
     const { at, kind } = c.get('body') as { at: string; kind: AppointmentKind };
     const ref = newRef('apt');
-    stores.appointments.add(code.id, ref, new Date(at).toISOString(), kind, caller.staffId, nowIso());
-    audit(caller, code.ref, 'appointment.create');
+    await stores.appointments.add(code.id, ref, new Date(at).toISOString(), kind, caller.staffId, nowIso());
+    await audit(caller, code.ref, 'appointment.create');
     return c.json({ id: ref, at: new Date(at).toISOString(), kind }, 201);
   });
 
-  app.delete('/v1/staff/codes/:ref/appointments/:id', (c) => {
+  app.delete('/v1/staff/codes/:ref/appointments/:id', async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller);
-    const code = codeOf(c);
-    if (!stores.appointments.remove(code.id, c.req.param('id'))) throw apiError('not_found');
-    audit(caller, code.ref, 'appointment.delete');
+    const code = await codeOf(c);
+    if (!(await stores.appointments.remove(code.id, c.req.param('id')))) throw apiError('not_found');
+    await audit(caller, code.ref, 'appointment.delete');
     return c.body(null, 204);
   });
 
-  app.post('/v1/staff/codes/:ref/revoke', (c) => {
+  app.post('/v1/staff/codes/:ref/revoke', async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller);
-    const code = codeOf(c);
-    stores.codes.revoke(code.id, nowIso());
-    audit(caller, code.ref, 'code.revoke');
-    return c.json({ ref: code.ref, status: code.erased_at ? 'erased' : 'revoked' });
+    const code = await codeOf(c);
+    await stores.codes.revoke(code.id, nowIso());
+    await audit(caller, code.ref, 'code.revoke');
+    return c.json({ ref: code.ref, status: 'revoked' });
   });
   return app;
 }

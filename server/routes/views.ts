@@ -24,7 +24,7 @@ export const sectionView = (s: SectionStatus) => ({
 
 /** Each instrument's scores over time, oldest first. */
 export function scoresOverTime(rows: ResponseRow[]) {
-  const instruments: Record<string, { at: string; total: number | null; band: string | null; flags: string[]; subscales: unknown }[]> = {};
+  const instruments: Record<string, { at: string; total: number | null; band: string | null; flags: string[]; subscales: unknown }[]> = Object.create(null);
   for (const r of rows) {
     const score = JSON.parse(r.score_json) as { total?: number | null; band?: string | null; flags?: string[]; subscales?: unknown };
     (instruments[r.instrument_id] ??= []).push({ at: r.created_at, total: score.total ?? null, band: score.band ?? null, flags: score.flags ?? [], subscales: score.subscales ?? {} });

@@ -2,15 +2,23 @@
  * Serves the reference web client (web/): the person's app at `/`, the professional's
  * at `/staff`, and their scripts and styles under `/static/`. Everything the client
  * needs comes from here - no CDN, no third-party request - and the client talks to the
- * server only through the public API.
+ * server only through the public API. The proof-of-work solver is altcha-lib's own,
+ * served from node_modules under `/static/vendor/altcha/` (its two browser modules).
  */
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 
 /** The folder holding the client. */
 export const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
+
+/** altcha-lib's browser solver (ES modules with no other imports), by the name the client asks for. */
+const altchaDir = dirname(fileURLToPath(import.meta.resolve('altcha-lib/v1')));
+const vendored: ReadonlyMap<string, string> = new Map([
+  ['vendor/altcha/index.js', join(altchaDir, 'index.js')],
+  ['vendor/altcha/helpers.js', join(altchaDir, 'helpers.js')],
+]);
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,8 +38,8 @@ const contentTypes: Record<string, string> = {
  */
 export async function staticFile(c: Context, relative: string): Promise<Response> {
   const type = contentTypes[extname(relative)];
-  const path = normalize(join(webDir, 'static', relative));
-  if (!type || !path.startsWith(join(webDir, 'static') + sep) || relative.split('/').some((part) => part.startsWith('.'))) {
+  const path = vendored.get(relative) ?? normalize(join(webDir, 'static', relative));
+  if (!type || !(vendored.has(relative) || path.startsWith(join(webDir, 'static') + sep)) || relative.split('/').some((part) => part.startsWith('.'))) {
     return c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404);
   }
   try {

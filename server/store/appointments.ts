@@ -1,24 +1,30 @@
-/** Follow-up appointments: date, time and kind only, never notes. SQL lives only here. */
-import type { Db } from '../db/open-database.ts';
+/** Follow-up appointments: date, time and kind only, never notes. */
+import type { Executor } from './executor.ts';
 
 export type AppointmentKind = 'phone' | 'video' | 'in_person';
 export interface AppointmentRow { ref: string; at: string; kind: AppointmentKind; created_at: string }
 
 /**
- * Prepared statements for appointments.
+ * Appointments.
  *
  * @example
- *   appointmentStore(db).next(codeId, now)
+ *   await appointmentStore(x).next(codeId, now)
  */
-export function appointmentStore(db: Db) {
-  const insert = db.prepare('INSERT INTO appointments (ref, code_id, at, kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const upcoming = db.prepare<[number, string], AppointmentRow>('SELECT ref, at, kind, created_at FROM appointments WHERE code_id = ? AND at >= ? ORDER BY at');
-  const remove = db.prepare('DELETE FROM appointments WHERE code_id = ? AND ref = ?');
+export function appointmentStore(x: Executor) {
+  const upcoming = (codeId: number, now: string) =>
+    x.db.selectFrom('appointments').select(['ref', 'at', 'kind', 'created_at']).where('code_id', '=', codeId).where('at', '>=', now).orderBy('at');
   return {
-    add: (codeId: number, ref: string, at: string, kind: AppointmentKind, staffId: number, now: string) => void insert.run(ref, codeId, at, kind, staffId, now),
-    upcoming: (codeId: number, now: string) => upcoming.all(codeId, now),
-    next: (codeId: number, now: string) => upcoming.get(codeId, now),
-    remove: (codeId: number, ref: string) => remove.run(codeId, ref).changes === 1,
+    add: (codeId: number, ref: string, at: string, kind: AppointmentKind, staffId: number, now: string) =>
+      x.write(async (db) => {
+        await db.insertInto('appointments').values({ ref, code_id: codeId, at, kind, created_by: staffId, created_at: now }).execute();
+      }),
+    upcoming: (codeId: number, now: string): Promise<AppointmentRow[]> => upcoming(codeId, now).execute(),
+    next: (codeId: number, now: string): Promise<AppointmentRow | undefined> => upcoming(codeId, now).limit(1).executeTakeFirst(),
+    remove: (codeId: number, ref: string) =>
+      x.write(async (db) => {
+        const result = await db.deleteFrom('appointments').where('code_id', '=', codeId).where('ref', '=', ref).executeTakeFirst();
+        return result.numDeletedRows === 1n;
+      }),
   };
 }
 export type AppointmentStore = ReturnType<typeof appointmentStore>;

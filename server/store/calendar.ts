@@ -1,28 +1,36 @@
-/** Calendar feeds: one secret link per code, stored hashed. SQL lives only here. */
-import type { Db } from '../db/open-database.ts';
+/** Calendar feeds: one secret link per code, stored hashed. */
+import type { Executor } from './executor.ts';
 import type { CodeRow } from './codes.ts';
 
 /**
- * Prepared statements for calendar feeds.
+ * Calendar feeds.
  *
  * @example
- *   calendarStore(db).codeByToken(hashToken(token))
+ *   await calendarStore(x).codeByToken(hashToken(token))
  */
-export function calendarStore(db: Db) {
-  const upsert = db.prepare('INSERT INTO calendar_feeds (code_id, token_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (code_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at');
-  const remove = db.prepare('DELETE FROM calendar_feeds WHERE code_id = ?');
-  const byToken = db.prepare<[string], CodeRow>(
-    `SELECT codes.id, codes.ref, codes.hint, codes.org_id, codes.program_id, codes.created_at, codes.revoked_at, codes.erased_at
-     FROM calendar_feeds JOIN codes ON codes.id = calendar_feeds.code_id
-     WHERE calendar_feeds.token_hash = ? AND codes.revoked_at IS NULL AND codes.erased_at IS NULL`,
-  );
-  const has = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM calendar_feeds WHERE code_id = ?');
+export function calendarStore(x: Executor) {
   return {
     /** Sets the feed of a code, replacing any earlier link. */
-    set: (codeId: number, tokenHash: string, now: string) => void upsert.run(codeId, tokenHash, now),
-    remove: (codeId: number) => remove.run(codeId).changes === 1,
+    set: (codeId: number, tokenHash: string, now: string) =>
+      x.write(async (db) => {
+        await db.insertInto('calendar_feeds').values({ code_id: codeId, token_hash: tokenHash, created_at: now })
+          .onConflict((oc) => oc.column('code_id').doUpdateSet((eb) => ({ token_hash: eb.ref('excluded.token_hash'), created_at: eb.ref('excluded.created_at') })))
+          .execute();
+      }),
+    remove: (codeId: number) =>
+      x.write(async (db) => {
+        const result = await db.deleteFrom('calendar_feeds').where('code_id', '=', codeId).executeTakeFirst();
+        return result.numDeletedRows === 1n;
+      }),
     /** The live code a feed token belongs to; none for revoked or erased codes. */
-    codeByToken: (tokenHash: string) => byToken.get(tokenHash),
-    exists: (codeId: number) => (has.get(codeId)?.n ?? 0) > 0,
+    codeByToken: (tokenHash: string): Promise<CodeRow | undefined> =>
+      x.db.selectFrom('calendar_feeds').innerJoin('codes', 'codes.id', 'calendar_feeds.code_id')
+        .select(['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at'])
+        .where('calendar_feeds.token_hash', '=', tokenHash).where('codes.revoked_at', 'is', null).where('codes.erased_at', 'is', null)
+        .executeTakeFirst(),
+    async exists(codeId: number): Promise<boolean> {
+      return (await x.db.selectFrom('calendar_feeds').select('code_id').where('code_id', '=', codeId).executeTakeFirst()) !== undefined;
+    },
   };
 }
+export type CalendarStore = ReturnType<typeof calendarStore>;

@@ -1,5 +1,5 @@
-/** Access codes, person sessions and the consent history. SQL lives only here. */
-import type { Db } from '../db/open-database.ts';
+/** Access codes, person sessions and the consent history. */
+import type { Executor } from './executor.ts';
 
 export interface CodeRow {
   id: number; ref: string; hint: string; org_id: number; program_id: string;
@@ -7,56 +7,64 @@ export interface CodeRow {
 }
 export interface CodeListRow extends CodeRow { share: number | null }
 
+const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at'] as const;
+
 /**
- * Prepared statements for codes, person sessions and consent.
+ * Codes, person sessions and consent.
  *
  * @example
- *   const codes = codeStore(db); codes.byHmac(hashCode(code, key));
+ *   const codes = codeStore(x); await codes.byHmac(hashCode(code, key));
  */
-export function codeStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO codes (ref, code_hmac, hint, org_id, program_id, created_by_staff, created_by_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const cols = 'id, ref, hint, org_id, program_id, created_at, revoked_at, erased_at';
-  const byHmac = db.prepare<[string], CodeRow>(`SELECT ${cols} FROM codes WHERE code_hmac = ?`);
-  const byRef = db.prepare<[number, string], CodeRow>(`SELECT ${cols} FROM codes WHERE org_id = ? AND ref = ?`);
-  const list = db.prepare<[number], CodeListRow>(
-    `SELECT ${cols.split(', ').map((c) => `codes.${c}`).join(', ')},
-       (SELECT share FROM consents WHERE consents.code_id = codes.id ORDER BY id DESC LIMIT 1) AS share
-     FROM codes WHERE org_id = ? ORDER BY codes.id DESC`,
-  );
-  const revoke = db.prepare('UPDATE codes SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
-  const insertSession = db.prepare('INSERT INTO person_sessions (token_hash, code_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
-  const session = db.prepare<[string, string], CodeRow>(
-    `SELECT ${cols.split(', ').map((c) => `codes.${c}`).join(', ')} FROM person_sessions JOIN codes ON codes.id = person_sessions.code_id
-     WHERE token_hash = ? AND expires_at > ? AND codes.revoked_at IS NULL AND codes.erased_at IS NULL`,
-  );
-  const deleteSession = db.prepare('DELETE FROM person_sessions WHERE token_hash = ?');
-  const deleteSessions = db.prepare('DELETE FROM person_sessions WHERE code_id = ?');
-  const insertConsent = db.prepare('INSERT INTO consents (code_id, share, at) VALUES (?, ?, ?)');
-  const consent = db.prepare<[number], { share: number; at: string }>('SELECT share, at FROM consents WHERE code_id = ? ORDER BY id DESC LIMIT 1');
-  const consentHistory = db.prepare<[number], { share: number; at: string }>('SELECT share, at FROM consents WHERE code_id = ? ORDER BY id');
+export function codeStore(x: Executor) {
   return {
-    create(row: { ref: string; hmac: string; hint: string; orgId: number; programId: string; staffId: number | null; keyId: number | null; now: string }) {
-      insert.run(row.ref, row.hmac, row.hint, row.orgId, row.programId, row.staffId, row.keyId, row.now);
+    create: (row: { ref: string; hmac: string; hint: string; orgId: number; programId: string; staffId: number | null; keyId: number | null; now: string }) =>
+      x.write(async (db) => {
+        await db.insertInto('codes').values({
+          ref: row.ref, code_hmac: row.hmac, hint: row.hint, org_id: row.orgId, program_id: row.programId,
+          created_by_staff: row.staffId, created_by_key: row.keyId, created_at: row.now,
+        }).execute();
+      }),
+    byHmac: (hmac: string): Promise<CodeRow | undefined> => x.db.selectFrom('codes').select(cols).where('code_hmac', '=', hmac).executeTakeFirst(),
+    byRef: (orgId: number, ref: string): Promise<CodeRow | undefined> =>
+      x.db.selectFrom('codes').select(cols).where('org_id', '=', orgId).where('ref', '=', ref).executeTakeFirst(),
+    /** The organisation a ref belongs to, whichever it is (to notice probes across organisations). */
+    async orgOfRef(ref: string): Promise<number | undefined> {
+      return (await x.db.selectFrom('codes').select('org_id').where('ref', '=', ref).executeTakeFirst())?.org_id;
     },
-    byHmac: (hmac: string) => byHmac.get(hmac),
-    byRef: (orgId: number, ref: string) => byRef.get(orgId, ref),
-    list: (orgId: number) => list.all(orgId),
-    revoke(codeId: number, now: string) {
-      revoke.run(now, codeId);
-      deleteSessions.run(codeId);
-    },
-    addSession: (hash: string, codeId: number, now: string, expires: string) => void insertSession.run(hash, codeId, now, expires),
-    bySession: (hash: string, now: string) => session.get(hash, now),
-    endSession: (hash: string) => void deleteSession.run(hash),
-    setConsent: (codeId: number, share: boolean, now: string) => void insertConsent.run(codeId, share ? 1 : 0, now),
+    list: (orgId: number): Promise<CodeListRow[]> =>
+      x.db.selectFrom('codes').select(cols)
+        .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))
+        .where('org_id', '=', orgId).orderBy('codes.id', 'desc').execute(),
+    revoke: (codeId: number, now: string) =>
+      x.write(async (db) => {
+        await db.updateTable('codes').set({ revoked_at: now }).where('id', '=', codeId).where('revoked_at', 'is', null).execute();
+        await db.deleteFrom('person_sessions').where('code_id', '=', codeId).execute();
+      }),
+    addSession: (hash: string, codeId: number, now: string, expires: string) =>
+      x.write(async (db) => {
+        await db.insertInto('person_sessions').values({ token_hash: hash, code_id: codeId, created_at: now, expires_at: expires }).execute();
+      }),
+    bySession: (hash: string, now: string): Promise<CodeRow | undefined> =>
+      x.db.selectFrom('person_sessions').innerJoin('codes', 'codes.id', 'person_sessions.code_id').select(cols)
+        .where('token_hash', '=', hash).where('expires_at', '>', now).where('codes.revoked_at', 'is', null).where('codes.erased_at', 'is', null)
+        .executeTakeFirst(),
+    endSession: (hash: string) =>
+      x.write(async (db) => {
+        await db.deleteFrom('person_sessions').where('token_hash', '=', hash).execute();
+      }),
+    setConsent: (codeId: number, share: boolean, now: string) =>
+      x.write(async (db) => {
+        await db.insertInto('consents').values({ code_id: codeId, share: share ? 1 : 0, at: now }).execute();
+      }),
     /** The current consent: true, false, or null when never answered. */
-    consent(codeId: number): boolean | null {
-      const row = consent.get(codeId);
+    async consent(codeId: number): Promise<boolean | null> {
+      const row = await x.db.selectFrom('consents').select('share').where('code_id', '=', codeId).orderBy('id', 'desc').limit(1).executeTakeFirst();
       return row ? row.share === 1 : null;
     },
-    consentHistory: (codeId: number) => consentHistory.all(codeId).map((r) => ({ share: r.share === 1, at: r.at })),
+    async consentHistory(codeId: number): Promise<{ share: boolean; at: string }[]> {
+      const rows = await x.db.selectFrom('consents').select(['share', 'at']).where('code_id', '=', codeId).orderBy('id').execute();
+      return rows.map((r) => ({ share: r.share === 1, at: r.at }));
+    },
   };
 }
 export type CodeStore = ReturnType<typeof codeStore>;

@@ -3,20 +3,23 @@
  * a tombstone (ref, hint, program, dates) so the licence count and staff list stay
  * truthful, and so that the code can never log in again.
  */
-import type { Db } from '../db/open-database.ts';
+import type { Executor } from './executor.ts';
+
+/** Every table with rows that belong to one code (keyed by code_id). */
+export const personTables = ['person_sessions', 'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'calendar_feeds'] as const;
 
 /**
  * Erases every row that belongs to `codeId` and marks the code erased.
  *
  * @example
- *   eraseCode(db, codeId, clock.now().toISOString());
+ *   await eraseStore(x).erase(codeId, clock.now().toISOString());
  */
-export function eraseCode(db: Db, codeId: number, now: string): void {
-  const tables = ['person_sessions', 'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'calendar_feeds'];
-  const statements = tables.map((t) => db.prepare(`DELETE FROM ${t} WHERE code_id = ?`));
-  const mark = db.prepare('UPDATE codes SET erased_at = ? WHERE id = ?');
-  db.transaction(() => {
-    for (const s of statements) s.run(codeId);
-    mark.run(now, codeId);
-  })();
+export function eraseStore(x: Executor) {
+  return {
+    erase: (codeId: number, now: string) =>
+      x.write(async (db) => {
+        for (const table of personTables) await db.deleteFrom(table).where('code_id', '=', codeId).execute();
+        await db.updateTable('codes').set({ erased_at: now }).where('id', '=', codeId).execute();
+      }),
+  };
 }

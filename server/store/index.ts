@@ -1,5 +1,9 @@
-/** Every store of the server over one database connection (the single writer). */
-import type { Db } from '../db/open-database.ts';
+/**
+ * Every store of the server over one executor: the whole database, or one transaction.
+ * Open the database with `openStore` (store/open-store.ts); this module only groups the
+ * per-table stores so routes see one object.
+ */
+import type { Executor } from './executor.ts';
 import { orgStore } from './orgs.ts';
 import { staffStore } from './staff.ts';
 import { codeStore } from './codes.ts';
@@ -7,23 +11,27 @@ import { progressStore } from './progress.ts';
 import { appointmentStore } from './appointments.ts';
 import { auditStore } from './audit.ts';
 import { calendarStore } from './calendar.ts';
+import { eraseStore } from './erase.ts';
+import { settingsStore } from './settings.ts';
 
 /**
- * The prepared statements of every store.
+ * The stores over `x`.
  *
  * @example
- *   const stores = createStores(db); stores.orgs.bySlug('bydel-x');
+ *   const stores = createStores(x); await stores.orgs.bySlug('bydel-x');
  */
-export function createStores(db: Db) {
+export function createStores(x: Executor) {
   return {
-    db,
-    orgs: orgStore(db),
-    staff: staffStore(db),
-    codes: codeStore(db),
-    progress: progressStore(db),
-    appointments: appointmentStore(db),
-    audit: auditStore(db),
-    calendar: calendarStore(db),
+    orgs: orgStore(x),
+    staff: staffStore(x),
+    codes: codeStore(x),
+    progress: progressStore(x),
+    appointments: appointmentStore(x),
+    audit: auditStore(x),
+    calendar: calendarStore(x),
+    erasure: eraseStore(x),
+    settings: settingsStore(x),
   };
 }
-export type Stores = ReturnType<typeof createStores>;
+export type TableStores = ReturnType<typeof createStores>;
+export type { Store as Stores } from './open-store.ts';

@@ -1,38 +1,47 @@
-/** Organisations and their program licences. SQL for these tables lives only here. */
-import type { Db } from '../db/open-database.ts';
+/** Organisations and their program licences. */
+import type { Executor } from './executor.ts';
+import type { OrgRow } from './schema.ts';
 
-export interface OrgRow { id: number; slug: string; name: string; safety_json: string | null; created_at: string }
+export type { OrgRow };
 export interface LicenceRow { program_id: string; total: number; used: number }
 
 /**
- * Prepared statements for organisations and licences.
+ * Organisations and licences.
  *
  * @example
- *   const orgs = orgStore(db); orgs.create('bydel-x', 'Bydel X', now);
+ *   const orgs = orgStore(x); await orgs.create('bydel-x', 'Bydel X', now);
  */
-export function orgStore(db: Db) {
-  const insert = db.prepare('INSERT INTO orgs (slug, name, created_at) VALUES (?, ?, ?)');
-  const bySlug = db.prepare<[string], OrgRow>('SELECT * FROM orgs WHERE slug = ?');
-  const byId = db.prepare<[number], OrgRow>('SELECT * FROM orgs WHERE id = ?');
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM orgs');
-  const addLicences = db.prepare(
-    'INSERT INTO licences (org_id, program_id, total) VALUES (?, ?, ?) ON CONFLICT (org_id, program_id) DO UPDATE SET total = total + excluded.total',
-  );
-  const licences = db.prepare<[number], LicenceRow>('SELECT program_id, total, used FROM licences WHERE org_id = ? ORDER BY program_id');
-  const useLicence = db.prepare('UPDATE licences SET used = used + 1 WHERE org_id = ? AND program_id = ? AND used < total');
-  const setSafety = db.prepare('UPDATE orgs SET safety_json = ? WHERE id = ?');
+export function orgStore(x: Executor) {
   return {
-    create(slug: string, name: string, now: string): number {
-      return Number(insert.run(slug, name, now).lastInsertRowid);
+    async create(slug: string, name: string, now: string): Promise<number> {
+      const row = await x.write((db) => db.insertInto('orgs').values({ slug, name, created_at: now }).returning('id').executeTakeFirstOrThrow());
+      return row.id;
     },
-    bySlug: (slug: string) => bySlug.get(slug),
-    byId: (id: number) => byId.get(id),
-    count: () => count.get()?.n ?? 0,
-    addLicences: (orgId: number, programId: string, n: number) => void addLicences.run(orgId, programId, n),
-    licences: (orgId: number) => licences.all(orgId),
-    /** Takes one licence; false when none is left. */
-    useLicence: (orgId: number, programId: string) => useLicence.run(orgId, programId).changes === 1,
-    setSafety: (orgId: number, safety: unknown) => void setSafety.run(safety === null ? null : JSON.stringify(safety), orgId),
+    bySlug: (slug: string) => x.db.selectFrom('orgs').selectAll().where('slug', '=', slug).executeTakeFirst(),
+    byId: (id: number) => x.db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst(),
+    async count(): Promise<number> {
+      const row = await x.db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    addLicences: (orgId: number, programId: string, n: number) =>
+      x.write(async (db) => {
+        await db.insertInto('licences').values({ org_id: orgId, program_id: programId, total: n })
+          .onConflict((oc) => oc.columns(['org_id', 'program_id']).doUpdateSet((eb) => ({ total: eb('licences.total', '+', eb.ref('excluded.total')) })))
+          .execute();
+      }),
+    licences: (orgId: number): Promise<LicenceRow[]> =>
+      x.db.selectFrom('licences').select(['program_id', 'total', 'used']).where('org_id', '=', orgId).orderBy('program_id').execute(),
+    /** Takes one licence; false when none is left. One statement, so safe under concurrency on both databases. */
+    useLicence: (orgId: number, programId: string) =>
+      x.write(async (db) => {
+        const result = await db.updateTable('licences').set((eb) => ({ used: eb('used', '+', 1) }))
+          .where('org_id', '=', orgId).where('program_id', '=', programId).whereRef('used', '<', 'total').executeTakeFirst();
+        return result.numUpdatedRows === 1n;
+      }),
+    setSafety: (orgId: number, safety: unknown) =>
+      x.write(async (db) => {
+        await db.updateTable('orgs').set({ safety_json: safety === null ? null : JSON.stringify(safety) }).where('id', '=', orgId).execute();
+      }),
   };
 }
 export type OrgStore = ReturnType<typeof orgStore>;

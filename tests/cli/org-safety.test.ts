@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { openDatabase } from '../../server/db/open-database.ts';
+import { openStore } from '../../server/store/open-store.ts';
 import { deriveSecrets } from '../../server/config.ts';
 import { manualClock } from '../../server/clock.ts';
-import { createStores } from '../../server/store/index.ts';
 import { issueCode } from '../../server/admin.ts';
 import { defaultSafety } from '../../server/safety.ts';
 import { validatorFor } from '../../engine/schemas.ts';
@@ -27,13 +26,12 @@ function run(...args: string[]) {
 }
 
 async function safetyShown(): Promise<unknown> {
-  const database = openDatabase(db);
+  const stores = await openStore({ path: db });
   try {
     const secrets = deriveSecrets(randomBytes(32));
-    const stores = createStores(database);
-    const org = stores.orgs.bySlug('kommune')!;
-    const { code } = issueCode(stores, secrets.codeKey, org.id, 'kurs', {}, new Date());
-    const app = createApp({ db: database, programs: [fixtureProgram()], clock: manualClock('2026-01-05T10:00:00Z'), secrets, log: () => {} });
+    const org = (await stores.orgs.bySlug('kommune'))!;
+    const { code } = await issueCode(stores, secrets.codeKey, org.id, 'kurs', {}, new Date());
+    const app = createApp({ store: stores, programs: [fixtureProgram()], clock: manualClock('2026-01-05T10:00:00Z'), secrets, log: () => {} });
     const post = async (path: string, body: unknown, token?: string) => {
       const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
       return (await res.json()) as { token?: string; safety?: unknown };
@@ -42,7 +40,7 @@ async function safetyShown(): Promise<unknown> {
     if (!token) throw new Error('login failed');
     return (await post('/v1/me/questionnaires/phq9/responses', { answers: phq9(0, 1) }, token)).safety;
   } finally {
-    database.close();
+    await stores.close();
   }
 }
 
@@ -52,6 +50,10 @@ describe('mestring org safety', () => {
   });
 
   it('sets an organisation’s own contacts, refuses a bad file, and resets to the defaults', async () => {
+    // Admin commands never create a database: given one that does not exist, they refuse.
+    const missing = run('org', 'create', 'kommune', '--name', 'Kommune');
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining(`No database at ${db}`)]);
+    await (await openStore({ path: db })).close();
     expect(run('org', 'create', 'kommune', '--name', 'Kommune').code).toBe(0);
     expect(run('org', 'quota', 'kommune', 'kurs=5').code).toBe(0);
     const own = { title: 'Trenger du hjelp nå?', message: 'Ring oss eller 113.', contacts: [{ name: 'Kommunens krisetelefon', phone: '21 00 00 00', when: 'hverdager 8-15' }, { name: 'Medisinsk nødtelefon', phone: '113' }] };
@@ -68,5 +70,5 @@ describe('mestring org safety', () => {
 
     expect(run('org', 'safety', 'kommune', '--reset').code).toBe(0);
     expect(await safetyShown()).toEqual(defaultSafety);
-  });
+  }, 180_000); // seven CLI processes, each a tsx start
 });

@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileTree } from '../../engine/index.ts';
 import { createApp } from '../../server/app.ts';
+import { deriveSecrets } from '../../server/config.ts';
 import { testApp, fixturePrograms, phq9, gad7, type TestEnv } from '../server/helpers.ts';
 
 let env: TestEnv;
 let dir: string;
-afterEach(() => {
+afterEach(async () => {
   env.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -37,7 +38,7 @@ function nextVersion() {
 
 describe('a new program version under people mid-program', () => {
   it('keeps entries, keeps open parts open, and keeps answers to retired items', async () => {
-    env = testApp();
+    env = await testApp();
     const staff = await env.org();
     const p = await env.person(staff.token);
     await env.call('PUT', '/v1/me/consent', { token: p.token, body: { share: true } });
@@ -54,7 +55,7 @@ describe('a new program version under people mid-program', () => {
 
     // Deploy: the same database, a new app with version 1.1.0 (as a restart would).
     const v2 = nextVersion();
-    const app = createApp({ db: env.db, programs: [v2], clock: env.clock, secrets: { codeKey: Buffer.alloc(32) }, config: { programsDir: dir }, log: () => {} });
+    const app = createApp({ store: env.stores, programs: [v2], clock: env.clock, secrets: deriveSecrets(Buffer.alloc(32)), config: { programsDir: dir }, log: () => {} });
     const call = async (method: string, path: string, token: string, body?: unknown) => {
       const res = await app.request(path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
       return { status: res.status, json: (await res.json()) as any };

@@ -11,7 +11,7 @@ let w: World;
 beforeAll(async () => {
   w = await world();
 });
-afterAll(() => w.env.close());
+afterAll(async () => w.env.close());
 
 function expectSecureHeaders(where: string, headers: Headers) {
   const csp = headers.get('content-security-policy') ?? '';

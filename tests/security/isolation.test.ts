@@ -3,6 +3,7 @@
  * using A's refs, entries, appointments, keys and usernames get 404 (or data of B only),
  * and nothing of A changes.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '../../server/openapi/route-table.ts';
 import { checksum, fillPath, marker, world, type World } from './world.ts';
@@ -11,7 +12,7 @@ let w: World;
 beforeAll(async () => {
   w = await world();
 });
-afterAll(() => w.env.close());
+afterAll(async () => w.env.close());
 
 const bodies: Record<string, unknown> = {
   'post /v1/staff/codes/{ref}/unlock': { sectionId: 'logg', reason: 'Prøver' },
@@ -37,8 +38,8 @@ describe('organisation B against A', () => {
       const path = fillPath(route.path, values);
       const key = `${route.method} ${route.path}`;
       const body = key === 'post /v1/staff/codes/lookup' ? { code: a.person.code } : bodies[key];
-      const before = checksum(env.db, { except: bWrites });
-      const aRows = JSON.stringify(env.db.prepare('SELECT * FROM codes WHERE org_id = (SELECT id FROM orgs WHERE slug = ?) ORDER BY id').all('bydel-a'));
+      const before = await checksum(env.stores, { except: bWrites });
+      const aRows = JSON.stringify(await env.rows(sql`SELECT * FROM codes WHERE org_id = (SELECT id FROM orgs WHERE slug = ${'bydel-a'}) ORDER BY id`));
       for (const token of [b.admin.token, b.pro.token, b.key.token]) {
         const res = await env.call(route.method.toUpperCase(), path, { token, body });
         const named = route.path.includes('{') || key === 'post /v1/staff/codes/lookup';
@@ -50,17 +51,30 @@ describe('organisation B against A', () => {
         expect(res.text).not.toContain(a.pro.username);
         expect(res.text).not.toContain(marker);
       }
-      expect(checksum(env.db, { except: bWrites })).toBe(before);
-      expect(JSON.stringify(env.db.prepare('SELECT * FROM codes WHERE org_id = (SELECT id FROM orgs WHERE slug = ?) ORDER BY id').all('bydel-a'))).toBe(aRows);
+      expect(await checksum(env.stores, { except: bWrites })).toBe(before);
+      expect(JSON.stringify(await env.rows(sql`SELECT * FROM codes WHERE org_id = (SELECT id FROM orgs WHERE slug = ${'bydel-a'}) ORDER BY id`))).toBe(aRows);
       // A's staff are untouched and still logged in.
       expect((await env.call('GET', '/v1/staff/codes', { token: a.pro.token })).status).toBe(200);
     });
   }
 
+  it('writes every probe of A\'s refs and codes to B\'s audit log: who and when, never an address', async () => {
+    const { env, b } = w;
+    const bOrg = (await env.stores.orgs.bySlug('bydel-b'))!.id;
+    const probes = (await env.stores.audit.list(bOrg)).filter((r) => r.action.endsWith('cross_org_probe'));
+    const bStaff = new Set([(await env.stores.staff.byUsername(bOrg, b.admin.username))!.id, (await env.stores.staff.byUsername(bOrg, b.pro.username))!.id]);
+    const byWho = (r: { staff_id: number | null; api_key_id: number | null }) => (r.staff_id !== null ? (bStaff.has(r.staff_id) ? 'staff' : 'other') : r.api_key_id !== null ? 'key' : 'nobody');
+    // Every route naming one of A's code refs, the typed code lookup, and A's key ref; by B's admin, professional and key.
+    expect(probes.filter((r) => r.action === 'code.cross_org_probe').map(byWho)).toEqual(expect.arrayContaining(['staff', 'key']));
+    expect(probes.filter((r) => r.action === 'code.cross_org_probe').length).toBeGreaterThanOrEqual(6);
+    expect(probes.filter((r) => r.action === 'api_key.cross_org_probe').length).toBeGreaterThanOrEqual(1);
+    expect(probes.every((r) => byWho(r) !== 'other' && byWho(r) !== 'nobody')).toBe(true);
+  });
+
   it('leaves A\'s person working and A\'s audit log free of B\'s staff', async () => {
     const { env, a } = w;
     expect((await env.call('GET', '/v1/me', { token: a.person.token })).status).toBe(200);
-    const foreign = env.db.prepare("SELECT count(*) AS n FROM audit_log WHERE org_id = (SELECT id FROM orgs WHERE slug = 'bydel-a') AND staff_id IN (SELECT id FROM staff WHERE org_id = (SELECT id FROM orgs WHERE slug = 'bydel-b'))").get() as { n: number };
+    const [foreign = { n: -1 }] = await env.rows(sql<{ n: number }>`SELECT count(*) AS n FROM audit_log WHERE org_id = (SELECT id FROM orgs WHERE slug = 'bydel-a') AND staff_id IN (SELECT id FROM staff WHERE org_id = (SELECT id FROM orgs WHERE slug = 'bydel-b'))`);
     expect(foreign.n).toBe(0);
   });
 });

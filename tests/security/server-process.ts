@@ -1,18 +1,19 @@
 /**
  * Runs the real server as a child process (`node bin/mestring.js serve`) on a data folder
- * in a temp directory, for crash, restart, backup and address tests. The database is
- * seeded before start (an organisation with licences, codes, and staff whose password
+ * in a temp directory, for crash, restart, backup and address tests, on the run's backend
+ * (the SQLite file in the folder, or a schema of its own in the PostgreSQL run's cluster,
+ * passed to the child as MESTRING_DATABASE_URL). The database is seeded before start (an organisation with licences, codes, and staff whose password
  * and authenticator are set), so tests can log in over HTTP at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, closeSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
 import { fixturePrograms } from '../server/helpers.ts';
-import { openDatabase } from '../../server/db/open-database.ts';
 import { loadSecrets } from '../../server/config.ts';
-import { createStores } from '../../server/store/index.ts';
+import { openStore } from '../../server/store/open-store.ts';
+import { testDatabase } from '../support/test-store.ts';
 import { addLicences, createOrg, createStaff, issueCode } from '../../server/admin.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import { factorKeys, seal } from '../../server/auth/secret-box.ts';
@@ -28,28 +29,36 @@ export const staffPassword = 'a long staff password';
  * A data folder with a seeded database: org `bydel-a` with `licences` licences of `kurs`,
  * `codes` codes and a professional `kari` with a known password and TOTP secret.
  */
-export function seedDataDir(options: { codes?: number; dir?: string } = {}) {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'mestring-server-'));
+export async function seedDataDir(options: { codes?: number; dir?: string } = {}) {
+  const database = await testDatabase('mestring-server-');
+  const dir = options.dir ?? database.dir;
   mkdirSync(dir, { recursive: true });
   const dbPath = join(dir, 'mestring.db');
   const secretFile = join(dir, 'secret.key');
   const { secrets } = loadSecrets(secretFile);
-  const db = openDatabase(dbPath);
-  const stores = createStores(db);
+  const stores = await openStore({ url: database.url, path: dbPath });
   const now = new Date();
-  createOrg(stores, 'bydel-a', 'Bydel A', now);
-  addLicences(stores, 'bydel-a', 'kurs', 1000);
-  const staff = createStaff(stores, 'bydel-a', 'kari', 'professional', now);
-  stores.staff.setPassword(staff.id, hashPassword(staffPassword), false);
+  await createOrg(stores, 'bydel-a', 'Bydel A', now);
+  await addLicences(stores, 'bydel-a', 'kurs', 1000);
+  const staff = await createStaff(stores, 'bydel-a', 'kari', 'professional', now);
+  await stores.staff.setPassword(staff.id, await hashPassword(staffPassword), false);
   const totpSecret = newTotpSecret();
-  stores.staff.setPendingTotp(staff.id, seal(factorKeys(secrets), totpSecret));
-  stores.staff.confirmTotp(staff.id, 0, [], now.toISOString());
-  const orgId = stores.orgs.bySlug('bydel-a')!.id;
-  const codes = Array.from({ length: options.codes ?? 3 }, () => issueCode(stores, secrets.codeKey, orgId, 'kurs', { staffId: staff.id }, now));
-  db.close();
-  return { dir, dbPath, secretFile, codes, totpSecret };
+  await stores.staff.setPendingTotp(staff.id, seal(factorKeys(secrets), totpSecret));
+  await stores.staff.confirmTotp(staff.id, 0, [], now.toISOString());
+  const orgId = (await stores.orgs.bySlug('bydel-a'))!.id;
+  const codes = [];
+  for (let i = 0; i < (options.codes ?? 3); i++) codes.push(await issueCode(stores, secrets.codeKey, orgId, 'kurs', { staffId: staff.id }, now));
+  await stores.close();
+  /** The server's environment for this database: MESTRING_DATABASE_URL in the PostgreSQL run. */
+  const env: Record<string, string> = database.url ? { MESTRING_DATABASE_URL: database.url } : {};
+  return { dir, dbPath, secretFile, codes, totpSecret, url: database.url, env, drop: () => database.drop() };
 }
-export type DataDir = ReturnType<typeof seedDataDir>;
+export type DataDir = Awaited<ReturnType<typeof seedDataDir>>;
+
+/** Opens the seeded database (on its backend) for a test to look inside. */
+export function openSeeded(data: DataDir) {
+  return openStore({ url: data.url, path: data.dbPath });
+}
 
 /** Every server child still running: killed when the test worker exits, even after a failed test. */
 const running = new Set<ChildProcess>();
@@ -69,13 +78,15 @@ export interface ServerProcess {
 
 /**
  * Starts `node bin/mestring.js serve` on `data` (port chosen by the OS), resolving when it listens.
- * stdout and stderr are appended to `<dir>/server.log`: tests grep it too.
+ * stdout and stderr are appended to `<dir>/server.log`: tests grep it too. `env` adds to or
+ * replaces the environment (an empty string stands for unset).
  */
-export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string }, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const logFd = openSync(join(data.dir, 'server.log'), 'a');
+export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string; env?: Record<string, string> }, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const logFile = join(data.dir, 'server.log');
+  const logFd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [join(root, 'bin/mestring.js'), 'serve'], {
     cwd: data.dir,
-    env: { ...process.env, PORT: '0', MESTRING_DB: data.dbPath, MESTRING_SECRET_FILE: data.secretFile, MESTRING_PROGRAMS: fixturePrograms, MESTRING_BUILD: buildDir, ...env },
+    env: { ...process.env, PORT: '0', MESTRING_DB: data.dbPath, MESTRING_SECRET_FILE: data.secretFile, MESTRING_PROGRAMS: fixturePrograms, MESTRING_BUILD: buildDir, ...data.env, ...env },
     stdio: ['ignore', 'pipe', logFd],
   });
   closeSync(logFd);
@@ -85,6 +96,7 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
+      appendFileSync(logFile, chunk);
       out += chunk.toString();
       const match = /on http:\/\/localhost:(\d+)/.exec(out);
       if (match) {
@@ -94,7 +106,7 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
   });
-  child.stdout!.on('data', () => {});
+  child.stdout!.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk));
   return {
     child,
     port,
@@ -110,12 +122,12 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
 }
 
 /** One HTTP request to 127.0.0.1:`port`, optionally from a chosen local address. */
-export function request(port: number, method: string, path: string, options: { body?: unknown; token?: string; localAddress?: string; timeoutMs?: number } = {}): Promise<{ status: number; json: any; headers: http.IncomingHttpHeaders }> {
+export function request(port: number, method: string, path: string, options: { body?: unknown; token?: string; localAddress?: string; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<{ status: number; json: any; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     const req = http.request({
       host: '127.0.0.1', port, method, path, localAddress: options.localAddress, agent: false,
-      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
       timeout: options.timeoutMs ?? 10_000,
     }, (res) => {
       let text = '';

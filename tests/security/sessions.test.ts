@@ -3,14 +3,15 @@
  * every token of a code; staff logout, expiry, password change and a second-factor reset
  * end staff sessions; and a token of one code never reaches another code's data.
  */
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, phq9, gad7, type TestEnv } from '../server/helpers.ts';
 
 let env: TestEnv;
-beforeEach(() => {
-  env = testApp();
+beforeEach(async () => {
+  env = await testApp();
 });
-afterEach(() => env.close());
+afterEach(async () => env.close());
 
 const personRoutes = ['/v1/me', '/v1/me/consent', '/v1/me/program', '/v1/me/scores', '/v1/me/checkins', '/v1/me/export'];
 const loginAgain = async (code: string, remember = false) => (await env.call('POST', '/v1/sessions', { body: { code, remember } })).json.token as string;
@@ -51,7 +52,7 @@ describe('person sessions', () => {
     const qTokens = [q.token, await loginAgain(q.code)];
     expect((await env.call('DELETE', '/v1/me', { token: q.token })).status).toBe(204);
     for (const token of qTokens) await allRefused(token);
-    expect(env.db.prepare('SELECT count(*) AS n FROM person_sessions WHERE code_id = (SELECT id FROM codes WHERE ref = ?)').get(q.ref)).toEqual({ n: 0 });
+    expect(await env.rows(sql`SELECT count(*) AS n FROM person_sessions WHERE code_id = (SELECT id FROM codes WHERE ref = ${q.ref})`)).toEqual([{ n: 0 }]);
   });
 
   it('never lets one code\'s token reach another code\'s entries or responses', async () => {

@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { testApp, phq9, gad7, type TestEnv } from '../server/helpers.ts';
-import type { Db } from '../../server/db/open-database.ts';
+import { sql } from 'kysely';
+import type { Stores } from '../../server/store/index.ts';
+import { tableOrder } from '../../server/store/schema.ts';
 
 /** Text written into A's person's data; no response to another org may contain it. */
 export const marker = 'MARKØR-Ærlig-7f3a';
@@ -17,7 +19,8 @@ export const marker = 'MARKØR-Ærlig-7f3a';
  * @example
  *   const w = await world(); await w.env.call('GET', `/v1/staff/codes/${w.a.person.ref}`, { token: w.b.admin.token });
  */
-export async function world(env: TestEnv = testApp()) {
+export async function world(given?: TestEnv) {
+  const env = given ?? (await testApp());
   const org = async (slug: string) => {
     const admin = await env.org(slug, 'admin', 10);
     const pro = await env.org(slug, 'professional', 0);
@@ -39,18 +42,17 @@ export async function world(env: TestEnv = testApp()) {
 export type World = Awaited<ReturnType<typeof world>>;
 
 /**
- * A sha256 over every row of every table (or of `tables`), in a stable order.
+ * A sha256 over every row of every table (but `except`), in a stable order, on either backend.
  *
  * @example
- *   const before = checksum(env.db); ...; expect(checksum(env.db)).toBe(before);
+ *   const before = await checksum(env.stores); ...; expect(await checksum(env.stores)).toBe(before);
  */
-export function checksum(db: Db, options: { except?: string[] } = {}): string {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
-    .map((t) => t.name).filter((t) => !(options.except ?? []).includes(t));
+export async function checksum(stores: Stores, options: { except?: string[] } = {}): Promise<string> {
   const hash = createHash('sha256');
-  for (const table of tables) {
+  for (const table of tableOrder.filter((t) => !(options.except ?? []).includes(t))) {
     hash.update(`\n#${table}\n`);
-    for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all()) hash.update(JSON.stringify(row));
+    const rows = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(stores.kysely)).rows;
+    for (const row of rows.map((r) => JSON.stringify(r)).sort()) hash.update(row);
   }
   return hash.digest('hex');
 }

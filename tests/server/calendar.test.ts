@@ -3,14 +3,15 @@
  * next weekly questionnaire, in neutral words, that stops at once when deleted,
  * replaced, revoked or erased, and whose token never reaches the logs.
  */
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, phq9, gad7, type TestEnv } from './helpers.ts';
 
 let env: TestEnv;
-afterEach(() => env?.close());
+afterEach(async () => env?.close());
 
 async function setUp() {
-  env = testApp();
+  env = await testApp();
   const staff = await env.org();
   const person = await env.person(staff.token);
   return { staff, person };
@@ -66,6 +67,6 @@ describe('the calendar feed', () => {
     const otherLink = await env.call('POST', '/v1/me/calendar', { token: other.token });
     expect((await env.call('DELETE', '/v1/me', { token: other.token })).status).toBe(204);
     expect((await env.call('GET', otherLink.json.path)).status).toBe(404);
-    expect((env.db.prepare('SELECT count(*) AS n FROM calendar_feeds').get() as { n: number }).n).toBe(1);
+    expect(await env.rows(sql`SELECT count(*) AS n FROM calendar_feeds`)).toEqual([{ n: 1 }]);
   });
 });

@@ -10,7 +10,7 @@ import { testApp, fixtureProgram, type TestEnv } from './helpers.ts';
 import { addLicences } from '../../server/admin.ts';
 
 let env: TestEnv;
-afterEach(() => env?.close());
+afterEach(async () => env?.close());
 
 const sovn = compileTree(['programs/sovn']).programs[0] as CompiledProgram;
 
@@ -20,7 +20,7 @@ const lowest = (instrument: Instrument) =>
 
 describe('questionnaire definitions for the person', () => {
   it('lists the program’s questionnaires and forms, and gives one by id', async () => {
-    env = testApp();
+    env = await testApp();
     const staff = await env.org();
     const person = await env.person(staff.token);
     const list = await env.call('GET', '/v1/me/questionnaires', { token: person.token });
@@ -36,9 +36,9 @@ describe('questionnaire definitions for the person', () => {
 
 describe('the sleep diary', () => {
   it('gives time in bed, total sleep time and sleep efficiency per night, to the person and, with consent, the professional', async () => {
-    env = testApp({ programs: [fixtureProgram(), sovn] });
+    env = await testApp({ programs: [fixtureProgram(), sovn] });
     const staff = await env.org();
-    addLicences(env.stores, staff.slug, 'sovn', 2);
+    await addLicences(env.stores, staff.slug, 'sovn', 2);
     const issued = await env.call('POST', '/v1/staff/codes', { token: staff.token, body: { programId: 'sovn' } });
     const token = (await env.call('POST', '/v1/sessions', { body: { code: issued.json.code } })).json.token as string;
     await env.call('PUT', '/v1/me/consent', { token, body: { share: true } });

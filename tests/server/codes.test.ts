@@ -1,12 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { checkSymbol, codeHint, formatCode, generateCode, hashCode, parseCode } from '../../server/codes/access-code.ts';
+import { checkSymbol, codeHint, formatCode, generateCode, hashCode, isRepeatedCode, parseCode } from '../../server/codes/access-code.ts';
+
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** 10 random bytes that encode `body` (16 Crockford characters), for an injected random source. */
+function bytesOf(body: string): Uint8Array {
+  let value = 0n;
+  for (const char of body) value = value * 32n + BigInt(alphabet.indexOf(char));
+  const bytes = new Uint8Array(10);
+  for (let i = 9; i >= 0; i--) {
+    bytes[i] = Number(value & 255n);
+    value >>= 8n;
+  }
+  return bytes;
+}
+/** A random source that returns `bodies` in turn. */
+const sequence = (...bodies: string[]) => {
+  let i = 0;
+  return () => bytesOf(bodies[i++]!);
+};
 
 describe('access codes', () => {
-  it('generates 16 Crockford characters plus a valid check symbol', () => {
-    for (let i = 0; i < 200; i++) {
+  it('generates 16 Crockford characters plus a check character from the same alphabet', () => {
+    // With mod 37, 5 of 37 bodies would get *, ~, $, = or U: 2000 codes would hold about 270.
+    for (let i = 0; i < 2000; i++) {
       const code = generateCode();
-      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}[0-9A-HJKMNP-TV-Z*~$=U]$/);
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{17}$/);
       expect(parseCode(code)).toEqual({ ok: true, code });
+    }
+  });
+
+  it('draws again when the check would be an extra symbol or the body is one repeated character', () => {
+    expect(checkSymbol('0000000000000010')).toBe('*');
+    expect(generateCode(sequence('0000000000000010', '0000000000000014', '000000000000000Z'))).toBe('000000000000000ZZ');
+    expect(generateCode(sequence('0000000000000000', 'ZZZZZZZZZZZZZZZZ', '7K3MQ9XH2WDCR4TB'))).toBe(`7K3MQ9XH2WDCR4TB${checkSymbol('7K3MQ9XH2WDCR4TB')}`);
+    expect(isRepeatedCode('00000000000000000')).toBe(true);
+    expect(isRepeatedCode('ZZZZZZZZZZZZZZZZ0')).toBe(true);
+    expect(isRepeatedCode('000000000000000ZZ')).toBe(false);
+  });
+
+  it('still accepts codes issued earlier with an extra check symbol', () => {
+    for (const body of ['0000000000000010', '0000000000000011', '0000000000000012', '0000000000000013', '0000000000000014']) {
+      const code = body + checkSymbol(body);
+      expect('*~$=U').toContain(code[16]);
+      expect(parseCode(formatCode(code).toLowerCase())).toEqual({ ok: true, code });
     }
   });
 

@@ -8,11 +8,11 @@ import { validatorFor } from '../../engine/schemas.ts';
 import { generateCode } from '../../server/codes/access-code.ts';
 
 let env: TestEnv;
-afterEach(() => env?.close());
+afterEach(async () => env?.close());
 
 describe('the edge', () => {
   it('answers 415, 400, 413 and 422 for bad bodies', async () => {
-    env = testApp();
+    env = await testApp();
     expect((await env.call('POST', '/v1/sessions', { raw: '{"code":"x"}', headers: { 'content-type': 'text/plain' } })).json.error.code).toBe('unsupported_media_type');
     expect((await env.call('POST', '/v1/sessions', { raw: '{"code":', headers: { 'content-type': 'application/json' } })).json.error.code).toBe('malformed_json');
     const big = await env.call('POST', '/v1/sessions', { raw: JSON.stringify({ code: 'x'.repeat(70 * 1024) }), headers: { 'content-type': 'application/json' } });
@@ -23,7 +23,7 @@ describe('the edge', () => {
   });
 
   it('sets security headers, answers unknown routes with JSON 404, and never a stack trace', async () => {
-    env = testApp({ score: () => { throw new Error('secret detail at /work/x.ts:1'); } });
+    env = await testApp({ score: () => { throw new Error('secret detail at /work/x.ts:1'); } });
     const res = await env.call('GET', '/nope');
     expect(res.status).toBe(404);
     expect(res.json).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
@@ -41,7 +41,7 @@ describe('the edge', () => {
   });
 
   it('allows CORS only for configured origins', async () => {
-    env = testApp({ config: { corsOrigins: ['https://app.kommune.no'], programsDir: 'tests/server/fixtures/programs' } });
+    env = await testApp({ config: { corsOrigins: ['https://app.kommune.no'], programsDir: 'tests/server/fixtures/programs' } });
     const ok = await env.call('GET', '/v1/programs', { headers: { origin: 'https://app.kommune.no' } });
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://app.kommune.no');
     const no = await env.call('GET', '/v1/programs', { headers: { origin: 'https://evil.example' } });
@@ -49,7 +49,7 @@ describe('the edge', () => {
   });
 
   it('serves the public overview without exercise content, and assets', async () => {
-    env = testApp();
+    env = await testApp();
     const overview = await env.call('GET', '/v1/programs/kurs');
     expect(overview.json.parts.map((p: any) => p.id)).toEqual(['start', 'logg', 'slutt']);
     expect(overview.text).not.toContain('Bekymringslogg');
@@ -63,7 +63,7 @@ describe('the edge', () => {
 
 describe('no client address is ever stored or logged', () => {
   it('leaves no trace of 127.77.66.55 in the database, its WAL or the logs', async () => {
-    env = testApp();
+    env = await testApp();
     const address = '127.77.66.55';
     const bindings = { incoming: { socket: { remoteAddress: address, remotePort: 53211, remoteFamily: 'IPv4' } } };
     const staff = await env.org();
@@ -101,7 +101,7 @@ describe('no client address is ever stored or logged', () => {
 
 describe('OpenAPI and the error table', () => {
   it('documents exactly the routes the app serves', async () => {
-    env = testApp();
+    env = await testApp();
     const served = new Set(
       env.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`),
     );

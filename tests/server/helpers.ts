@@ -1,19 +1,18 @@
 /**
- * Builds a real app for tests: a SQLite file in a temp folder, the fixture program
- * compiled from tests/server/fixtures, a manual clock and captured log lines.
+ * Builds a real app for tests: a fresh database on the run's backend (a SQLite file in a
+ * temp folder, or a schema of its own in the PostgreSQL run's cluster), the fixture
+ * program compiled from tests/server/fixtures, a manual clock and captured log lines.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { RawBuilder } from 'kysely';
 import { compileTree } from '../../engine/index.ts';
 import type { CompiledProgram } from '../../schemas/types.ts';
 import { createApp, type AppOptions } from '../../server/app.ts';
-import { openDatabase } from '../../server/db/open-database.ts';
 import { deriveSecrets } from '../../server/config.ts';
 import { manualClock } from '../../server/clock.ts';
-import { createStores } from '../../server/store/index.ts';
+import { openStore } from '../../server/store/open-store.ts';
+import { testDatabase } from '../support/test-store.ts';
 import { addLicences, createOrg, createStaff } from '../../server/admin.ts';
 import { enrolTwoFactor } from './two-factor.ts';
 
@@ -28,28 +27,29 @@ export function fixtureProgram(): CompiledProgram {
   return program;
 }
 
-export type TestEnv = ReturnType<typeof testApp>;
+export type TestEnv = Awaited<ReturnType<typeof testApp>>;
 
 /** A fresh app on a fresh database file. */
-export function testApp(overrides: Partial<AppOptions> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'mestring-test-'));
-  const dbPath = join(dir, 'test.db');
-  const db = openDatabase(dbPath);
+export async function testApp(overrides: Partial<AppOptions> = {}, options: { backend?: 'sqlite' | 'postgres' } = {}) {
+  const database = await testDatabase(undefined, options.backend);
+  const { dir, dbPath } = database;
+  const stores = await openStore({ url: database.url, path: dbPath });
   const clock = manualClock('2025-03-03T08:00:00Z');
   const logs: string[] = [];
   const program = fixtureProgram();
+  const secrets = deriveSecrets(randomBytes(32));
   const app = createApp({
-    db,
+    store: stores,
     programs: [program],
     clock,
-    secrets: deriveSecrets(randomBytes(32)),
+    secrets,
     config: { programsDir: fixturePrograms },
     log: (line) => logs.push(line),
     ...overrides,
   });
-  const stores = createStores(db);
+  let closed = false;
   const env = {
-    dir, dbPath, db, clock, logs, program, app, stores,
+    dir, dbPath, database, clock, secrets, logs, program, app, stores,
     async call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string; bindings?: unknown } = {}) {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -71,10 +71,10 @@ export function testApp(overrides: Partial<AppOptions> = {}) {
     /** An organisation with licences and a logged-in staff member whose password is changed and whose authenticator is set up. */
     async org(slug = 'bydel-a', role: 'admin' | 'professional' = 'professional', licences = 5) {
       const now = clock.now();
-      if (!stores.orgs.bySlug(slug)) createOrg(stores, slug, `Org ${slug}`, now);
-      if (licences) addLicences(stores, slug, 'kurs', licences);
+      if (!(await stores.orgs.bySlug(slug))) await createOrg(stores, slug, `Org ${slug}`, now);
+      if (licences) await addLicences(stores, slug, 'kurs', licences);
       const username = `${role}-${randomBytes(3).toString('hex')}`;
-      const { password } = createStaff(stores, slug, username, role, now);
+      const { password } = await createStaff(stores, slug, username, role, now);
       const login = await env.call('POST', '/v1/staff/sessions', { body: { org: slug, username, password } });
       const token = login.json.token as string;
       const changed = await env.call('PUT', '/v1/staff/password', { token, body: { currentPassword: password, newPassword: 'a much longer password' } });
@@ -89,9 +89,15 @@ export function testApp(overrides: Partial<AppOptions> = {}) {
       const login = await env.call('POST', '/v1/sessions', { body: { code: issued.json.code, remember } });
       return { code: issued.json.code as string, ref: issued.json.ref as string, token: login.json.token as string };
     },
-    close() {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
+    /** Runs a raw query (Kysely's `sql` template, so it works on both backends) and returns its rows. */
+    async rows<T>(query: RawBuilder<T>): Promise<T[]> {
+      return (await query.execute(stores.kysely)).rows;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await stores.close();
+      await database.drop();
     },
   };
   return env;

@@ -9,15 +9,15 @@ import { createOrg, addLicences, createStaff } from '../../server/admin.ts';
 import { enrolTwoFactor } from './two-factor.ts';
 
 let env: TestEnv;
-afterEach(() => env?.close());
+afterEach(async () => env?.close());
 
 describe('the whole journey', () => {
   it('runs from code to safety block to consent withdrawal', async () => {
-    env = testApp();
+    env = await testApp();
     const now = env.clock.now();
-    createOrg(env.stores, 'bydel-x', 'Bydel X', now);
-    addLicences(env.stores, 'bydel-x', 'kurs', 2);
-    const { password } = createStaff(env.stores, 'bydel-x', 'kari', 'professional', now);
+    await createOrg(env.stores, 'bydel-x', 'Bydel X', now);
+    await addLicences(env.stores, 'bydel-x', 'kurs', 2);
+    const { password } = await createStaff(env.stores, 'bydel-x', 'kari', 'professional', now);
 
     const login = await env.call('POST', '/v1/staff/sessions', { body: { org: 'bydel-x', username: 'kari', password } });
     expect(login.status).toBe(201);
@@ -83,7 +83,7 @@ describe('the whole journey', () => {
     const list = await env.call('GET', '/v1/staff/codes', { token: staff });
     expect(list.json.codes[0]).toEqual({ ref, hint: issued.json.hint, programId: 'kurs', createdAt: expect.any(String), status: 'active', consent: false });
 
-    const audit = env.stores.audit.list(env.stores.orgs.bySlug('bydel-x')!.id);
+    const audit = await env.stores.audit.list((await env.stores.orgs.bySlug('bydel-x'))!.id);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['code.create', 'code.read', 'code.read.denied', 'codes.list']));
   });
 });

@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, type TestEnv } from './helpers.ts';
 
 let env: TestEnv;
-afterEach(() => env?.close());
+afterEach(async () => env?.close());
 
 describe('staff accounts', () => {
   it('lets an admin list and create accounts; the new account logs in with its one-time password', async () => {
-    env = testApp();
+    env = await testApp();
     const admin = await env.org('bydel-a', 'admin');
     await env.org('bydel-b', 'admin');
     const created = await env.call('POST', '/v1/staff/accounts', { token: admin.token, body: { username: 'ola', role: 'professional' } });
@@ -29,7 +29,7 @@ describe('staff accounts', () => {
   });
 
   it('keeps accounts inside the organisation and away from professionals', async () => {
-    env = testApp();
+    env = await testApp();
     await env.org('bydel-a', 'admin');
     const other = await env.org('bydel-b', 'admin');
     const pro = await env.org('bydel-a', 'professional');

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestEnv } from './helpers.ts';
 
 let env: TestEnv;
-beforeEach(() => {
-  env = testApp();
+beforeEach(async () => {
+  env = await testApp();
 });
-afterEach(() => env.close());
+afterEach(async () => env.close());
 
 describe('staff sessions', () => {
   it('refuses a wrong password with 401 and logs out', async () => {

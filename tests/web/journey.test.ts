@@ -92,7 +92,7 @@ afterAll(async () => {
 
 describe('the reference web client', () => {
   it('lets a professional log in, change the one-time password and make a code with a printable card', async () => {
-    const password = server.addStaff('bydel', 'kari', 'admin');
+    const password = await server.addStaff('bydel', 'kari', 'admin');
     await staff.goto(`${server.base}/staff`);
     await staff.getByRole('heading', { level: 1 }).waitFor();
     await check(staff, 'staff-login');

@@ -41,7 +41,7 @@ async function tabTo(page: Page, match: (f: { tag: string; type: string | null; 
 
 describe('keyboard only', () => {
   it('logs in, answers consent and the first question without a mouse, focus always visible', async () => {
-    const code = server.issueCode('tastatur', 'stress');
+    const code = await server.issueCode('tastatur', 'stress');
     const page = await browser.newPage({ viewport: phone });
     await page.goto(server.base);
     await page.getByRole('heading', { name: 'Logg inn med koden din' }).waitFor();

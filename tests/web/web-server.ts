@@ -9,53 +9,53 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { compileTree } from '../../engine/index.ts';
-import { createApp } from '../../server/app.ts';
-import { openDatabase } from '../../server/db/open-database.ts';
+import { createApp, type AppOptions } from '../../server/app.ts';
 import { deriveSecrets } from '../../server/config.ts';
 import { systemClock } from '../../server/clock.ts';
-import { createStores } from '../../server/store/index.ts';
+import { openStore } from '../../server/store/open-store.ts';
+import type { Stores } from '../../server/store/index.ts';
 import { addLicences, createOrg, createStaff, issueCode } from '../../server/admin.ts';
 
 export interface WebServer {
   base: string;
-  stores: ReturnType<typeof createStores>;
+  stores: Stores;
   /** Creates an organisation with licences and a staff member; returns the one-time password. */
-  addStaff(org: string, username: string, role?: 'admin' | 'professional'): string;
+  addStaff(org: string, username: string, role?: 'admin' | 'professional'): Promise<string>;
   /** A new code for `programId` in organisation `org` (created with licences if missing). */
-  issueCode(org: string, programId: string): string;
+  issueCode(org: string, programId: string): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startWebServer(): Promise<WebServer> {
+/** Starts the server; `options.policy` changes when logins ask for proof-of-work. */
+export async function startWebServer(options: Pick<AppOptions, 'policy'> = {}): Promise<WebServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mestring-web-'));
-  const db = openDatabase(join(dir, 'web.db'));
+  const stores = await openStore({ path: join(dir, 'web.db') });
   const { programs } = compileTree(['programs']);
   const secrets = deriveSecrets(randomBytes(32));
-  const app = createApp({ db, programs, clock: systemClock, secrets, log: () => {} });
-  const stores = createStores(db);
+  const app = createApp({ store: stores, programs, clock: systemClock, secrets, log: () => {}, ...options });
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const ensureOrg = (org: string) => {
-    if (!stores.orgs.bySlug(org)) {
-      createOrg(stores, org, `Tjeneste ${org}`, new Date());
-      for (const p of programs) addLicences(stores, org, p.id, 5);
+  const ensureOrg = async (org: string) => {
+    if (!(await stores.orgs.bySlug(org))) {
+      await createOrg(stores, org, `Tjeneste ${org}`, new Date());
+      for (const p of programs) await addLicences(stores, org, p.id, 5);
     }
-    return stores.orgs.bySlug(org)!;
+    return (await stores.orgs.bySlug(org))!;
   };
   return {
     base,
     stores,
-    addStaff(org, username, role = 'professional') {
-      ensureOrg(org);
-      return createStaff(stores, org, username, role, new Date()).password;
+    async addStaff(org, username, role = 'professional') {
+      await ensureOrg(org);
+      return (await createStaff(stores, org, username, role, new Date())).password;
     },
-    issueCode(org, programId) {
-      return issueCode(stores, secrets.codeKey, ensureOrg(org).id, programId, {}, new Date()).code;
+    async issueCode(org, programId) {
+      return (await issueCode(stores, secrets.codeKey, (await ensureOrg(org)).id, programId, {}, new Date())).code;
     },
     close: async () => {
       await new Promise((r) => server.close(r));
-      db.close();
+      await stores.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,8 @@
 /**
  * Request bodies are validated once, at the edge, against a JSON Schema in schemas/:
- * 415 without a JSON content type, 400 for malformed JSON, 422 with per-field errors.
+ * 415 without a JSON content type, 400 for malformed JSON or bytes that are not UTF-8,
+ * 422 with per-field errors. Text that could not be stored as sent (a NUL character, an
+ * unpaired UTF-16 surrogate) is refused with 422 too, so nothing is ever stored changed.
  * The size limit is enforced before (hono's bodyLimit, 413). Routes read the result
  * with `c.get('body')`.
  */
@@ -8,6 +10,31 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { validatorFor } from '../../../engine/schemas.ts';
 import { apiError } from '../../errors.ts';
+
+/** A NUL character, or a surrogate that is not half of a pair. */
+const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string or key in `data` holding unstorable text, or undefined. */
+export function unstorableText(data: unknown): string | undefined {
+  const stack: [unknown, string][] = [[data, '']];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (unstorable.test(value)) return path || '(body)';
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, `${path}${path ? '/' : ''}${i}`]));
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const at = `${path}${path ? '/' : ''}${key}`;
+        if (unstorable.test(key)) return at;
+        stack.push([item, at]);
+      }
+    }
+  }
+  return undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * @example
@@ -20,7 +47,7 @@ export const jsonBody = (schemaRef: string): MiddlewareHandler<AppEnv> => {
     if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) throw apiError('unsupported_media_type');
     let data: unknown;
     try {
-      data = JSON.parse(await c.req.text());
+      data = JSON.parse(utf8.decode(await c.req.arrayBuffer()));
     } catch {
       throw apiError('malformed_json');
     }
@@ -32,6 +59,8 @@ export const jsonBody = (schemaRef: string): MiddlewareHandler<AppEnv> => {
       }));
       throw apiError('validation_failed', undefined, { fields });
     }
+    const bad = unstorableText(data);
+    if (bad) throw apiError('validation_failed', undefined, { fields: [{ field: bad, code: 'text', message: 'Text must not hold a NUL character or an unpaired surrogate' }] });
     c.set('body', data);
     await next();
   };

@@ -20,7 +20,7 @@ export function bearerToken(header: string | undefined): string | undefined {
  */
 export const personAuth = (codes: CodeStore, now: () => Date): MiddlewareHandler<AppEnv> => async (c, next) => {
   const token = bearerToken(c.req.header('authorization'));
-  const code = token?.startsWith('msp_') ? codes.bySession(hashToken(token), now().toISOString()) : undefined;
+  const code = token?.startsWith('msp_') ? await codes.bySession(hashToken(token), now().toISOString()) : undefined;
   if (!code || !token) throw apiError('unauthorized');
   c.set('person', { code, tokenHash: hashToken(token) });
   await next();

@@ -21,7 +21,7 @@ const enrolmentRoutes = new Set(['POST /v1/staff/totp/enrol', 'POST /v1/staff/to
 export const twoFactorGate = (staff: StaffStore): MiddlewareHandler<AppEnv> => async (c, next) => {
   const caller = c.get('staff');
   if (caller && caller.staffId !== null) {
-    const state = staff.sessionFactor(caller.tokenHash);
+    const state = await staff.sessionFactor(caller.tokenHash);
     if (!state) throw apiError('unauthorized');
     if (!state.second_factor_at) {
       const route = `${c.req.method} ${c.req.path}`;

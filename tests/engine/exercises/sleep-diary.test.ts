@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesBetween, sleepWindow, sleepWindowLength, summariseNight, type SleepDiaryNight } from '../../../engine/exercises/sleep-diary.ts';
+import { impossibleNight, minutesBetween, sleepWindow, sleepWindowLength, summariseNight, type SleepDiaryNight } from '../../../engine/exercises/sleep-diary.ts';
 
 const night = (overrides: Partial<SleepDiaryNight> = {}): SleepDiaryNight => ({
   'in-bed': '23:00',
@@ -12,6 +12,18 @@ const night = (overrides: Partial<SleepDiaryNight> = {}): SleepDiaryNight => ({
 });
 
 describe('sleep diary', () => {
+  it('finds the times that cannot all be true, and never reports more than 100 % efficiency', () => {
+    expect(impossibleNight(night())).toEqual([]);
+    expect(impossibleNight(night({ 'in-bed': '23:30', 'lights-out': '23:30', 'final-wake': '06:30', 'out-of-bed': '06:30', 'sleep-latency': 0, 'awake-during-night': 0 }))).toEqual([]);
+    expect(impossibleNight(night({ 'lights-out': '22:30' })).map((p) => p.field)).toEqual(['lights-out']);
+    expect(impossibleNight(night({ 'out-of-bed': '06:00' })).map((p) => p.field)).toEqual(['out-of-bed']);
+    expect(impossibleNight(night({ 'sleep-latency': 500 })).map((p) => p.field)).toEqual(['sleep-latency']);
+    expect(impossibleNight(night({ 'awake-during-night': 400 })).map((p) => p.field)).toEqual(['awake-during-night']);
+    // Saved before the check: out of bed (06:00) before the final wake (07:00) would be 114 %.
+    const old = summariseNight(night({ 'lights-out': '23:00', 'sleep-latency': 0, 'awake-during-night': 0, 'final-wake': '07:00', 'out-of-bed': '06:00' }));
+    expect(old).toEqual({ timeInBed: 420, totalSleepTime: 420, sleepEfficiency: 100 });
+  });
+
   it('counts nights across midnight', () => {
     expect(minutesBetween('23:30', '06:30')).toBe(420);
     expect(minutesBetween('00:30', '07:30')).toBe(420);

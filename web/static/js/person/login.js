@@ -4,6 +4,7 @@ import { h, uid } from '../dom.js';
 import { t } from '../i18n.js';
 import { ApiError } from '../api.js';
 import { checkCode, groupCode } from '../code-check.js';
+import { withProofOfWork } from '../proof-of-work.js';
 import { api, setToken } from './session.js';
 import { show, alertBox } from './shell.js';
 
@@ -19,6 +20,8 @@ export async function loginView() {
   const remember = h('input', { type: 'checkbox', id: `${inputId}-remember` });
   const error = h('div', { 'aria-live': 'assertive' });
   const submit = h('button', { type: 'submit' }, t('logIn'));
+  const checking = h('p', { class: 'hint', role: 'status' });
+  const showChecking = (on) => (checking.textContent = on ? t('checking') : '');
 
   const check = () => {
     const result = checkCode(input.value);
@@ -40,6 +43,7 @@ export async function loginView() {
     h('div', { class: 'field' }, h('label', { class: 'choice', for: `${inputId}-remember` }, remember, h('span', {}, t('rememberMe'))), h('p', { class: 'hint' }, t('rememberHint'))),
     error,
     h('div', { class: 'actions' }, submit),
+    checking,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -52,7 +56,8 @@ export async function loginView() {
     }
     submit.disabled = true;
     try {
-      const session = await api.post('/v1/sessions', { code: input.value, remember: /** @type {HTMLInputElement} */ (remember).checked });
+      const body = { code: input.value, remember: /** @type {HTMLInputElement} */ (remember).checked };
+      const session = await withProofOfWork((b) => api.post('/v1/sessions', b), body, showChecking);
       setToken(session.token, /** @type {HTMLInputElement} */ (remember).checked);
       location.hash = session.consent === null ? '#/consent' : '#/';
       window.dispatchEvent(new HashChangeEvent('hashchange'));

@@ -4,6 +4,7 @@ import { h, uid, trustedContent } from '../dom.js';
 import { t } from '../i18n.js';
 import { show, alertBox } from '../person/shell.js';
 import { api, setStaffInfo, staffInfo } from './session.js';
+import { withProofOfWork } from '../proof-of-work.js';
 
 function input(label, props, hint) {
   const id = uid('s');
@@ -12,6 +13,7 @@ function input(label, props, hint) {
 
 export function loginView() {
   const error = h('div', { 'aria-live': 'assertive' });
+  const checking = h('p', { class: 'hint', role: 'status' });
   const form = h(
     'form',
     {},
@@ -20,12 +22,13 @@ export function loginView() {
     input(t('passwordLabel'), { name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
     error,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('staffLogin'))),
+    checking,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(/** @type {HTMLFormElement} */ (form)));
     try {
-      const session = await api.post('/v1/staff/sessions', data);
+      const session = await withProofOfWork((b) => api.post('/v1/staff/sessions', b), data, (on) => (checking.textContent = on ? t('checking') : ''));
       setStaffInfo({ role: session.role, mustChangePassword: session.mustChangePassword, twoFactor: session.twoFactor });
       location.hash = nextStep();
     } catch (err) {

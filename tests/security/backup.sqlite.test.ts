@@ -17,7 +17,7 @@ afterAll(() => rmSync(data.dir, { recursive: true, force: true }));
 
 describe('mestring backup under write load', () => {
   it('restores into a fresh server with everything acknowledged before it began', async () => {
-    data = seedDataDir({ codes: 1 });
+    data = await seedDataDir({ codes: 1 });
     const server = await startServerProcess(data);
     const login = await request(server.port, 'POST', '/v1/sessions', { body: { code: data.codes[0]!.code, remember: true } });
     const token = login.json.token as string;

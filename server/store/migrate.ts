@@ -1,0 +1,53 @@
+/**
+ * Applies the numbered migrations (store/migrations) with Kysely's migrator, at start, on
+ * either database. The history is one table, `schema_history`. A SQLite file from before
+ * the store spoke two dialects kept its history in `schema_migrations` (number, name): it
+ * is carried over once, so an existing service upgrades in place.
+ */
+import { Migrator, sql } from 'kysely';
+import type { Db, Dialect } from './executor.ts';
+import { migrations } from './migrations/index.ts';
+
+export const historyTable = 'schema_history';
+
+/** Carries over the history of a SQLite file made by the first server. */
+async function adoptLegacyHistory(db: Db, dialect: Dialect, names: string[]): Promise<void> {
+  if (dialect !== 'sqlite') return;
+  const legacy = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`.execute(db);
+  if (!legacy.rows.length) return;
+  await db.transaction().execute(async (trx) => {
+    const done = await sql<{ number: number; applied_at: string }>`SELECT number, applied_at FROM schema_migrations`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS ${sql.table(historyTable)} (name varchar(255) NOT NULL PRIMARY KEY, timestamp varchar(255) NOT NULL)`.execute(trx);
+    for (const row of done.rows) {
+      const name = names.find((n) => Number(n.slice(0, 3)) === row.number);
+      if (name) await sql`INSERT OR IGNORE INTO ${sql.table(historyTable)} (name, timestamp) VALUES (${name}, ${row.applied_at})`.execute(trx);
+    }
+    await sql`DROP TABLE schema_migrations`.execute(trx);
+  });
+}
+
+/**
+ * Applies every migration not yet applied; returns their names. Throws with the failing
+ * migration's name when one fails (nothing of that migration stays applied).
+ *
+ * @example
+ *   await migrate(kysely, 'sqlite') // ['001-initial', ...] on a new database
+ */
+export async function migrate(db: Db, dialect: Dialect): Promise<string[]> {
+  const all = migrations(dialect);
+  await adoptLegacyHistory(db, dialect, Object.keys(all));
+  // On PostgreSQL name the schema: the migrator looks for its tables among every schema it
+  // can see, and must find those of the schema this database uses (its search_path).
+  const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => all },
+    migrationTableName: historyTable,
+    migrationLockTableName: `${historyTable}_lock`,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`migration ${failed?.migrationName ?? '(setup)'} failed: ${error instanceof Error ? error.message : String(error)}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

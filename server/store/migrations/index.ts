@@ -1,0 +1,26 @@
+/**
+ * Every migration, numbered, in order. Each is written once with Kysely's schema builder
+ * and runs on both dialects; the number is the name's prefix and the history is one table
+ * (`schema_history`). Add a migration by adding a file `NNN-what.ts` and a line here.
+ */
+import type { Kysely, Migration } from 'kysely';
+import type { Dialect } from '../executor.ts';
+import * as m001 from './001-initial.ts';
+import * as m002 from './002-staff-two-factor.ts';
+import * as m003 from './003-calendar-feeds.ts';
+import * as m004 from './004-instance-settings.ts';
+import * as m005 from './005-throttle-state.ts';
+
+type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
+const all: [string, Up][] = [
+  ['001-initial', m001.up],
+  ['002-staff-two-factor', m002.up],
+  ['003-calendar-feeds', m003.up],
+  ['004-instance-settings', m004.up],
+  ['005-throttle-state', m005.up],
+];
+
+/** The migrations for `dialect`, by name. */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return Object.fromEntries(all.map(([name, up]) => [name, { up: (db: Kysely<any>) => up(db, dialect) }]));
+}

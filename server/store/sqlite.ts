@@ -1,0 +1,65 @@
+/**
+ * The SQLite database, the embedded default: one file opened with better-sqlite3 the way
+ * the promises need it (WAL with synchronous=FULL, so an acknowledged write survives a
+ * crash; foreign keys; secure_delete, so erased rows are overwritten), driven through
+ * Kysely's SQLite dialect. Statements are prepared once and reused, and writes go
+ * through group commit. A new database's folder is created 0700 and its file 0600; SQLite
+ * gives the -wal and -shm files the database file's mode.
+ */
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database as Tables } from './schema.ts';
+
+export type SqliteFile = Database.Database;
+
+/**
+ * Opens (or creates) the SQLite file at `path` and returns Kysely over it, with the raw
+ * connection for what only SQLite has (backup, checkpoint).
+ *
+ * @example
+ *   const { kysely, raw } = openSqlite('./data/mestring.db');
+ */
+export function openSqlite(path: string): { kysely: Kysely<Tables>; raw: SqliteFile } {
+  if (path !== ':memory:' && !existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'wx', 0o600));
+  }
+  const raw = new Database(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  // Erased rows are overwritten, not just unlinked: erasure must mean it.
+  raw.pragma('secure_delete = ON');
+  raw.pragma('busy_timeout = 5000');
+  // Kysely prepares every query it runs; a statement cache keyed by the SQL text turns
+  // that into one prepare per distinct query for the life of the process.
+  const statements = new Map<string, Database.Statement>();
+  const database = {
+    close: () => raw.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = raw.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+  return { kysely: new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), raw };
+}
+
+/**
+ * Copies the write-ahead log into the database and truncates it to zero bytes (waiting for
+ * readers up to the busy timeout); false when a reader (a running backup) kept it from
+ * finishing.
+ *
+ * Deleting is not enough for "no byte left": secure_delete overwrites the rows in the
+ * database pages, but the write-ahead log still holds earlier copies of those pages (and
+ * SQLite reuses the log from its start, leaving old frames behind its end).
+ */
+export async function checkpointSqlite(kysely: Kysely<Tables>): Promise<boolean> {
+  const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(kysely);
+  return !rows[0] || rows[0].busy === 0;
+}

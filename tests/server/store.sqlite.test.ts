@@ -1,0 +1,60 @@
+/**
+ * What only the SQLite store does: group commit (many writes, one transaction and one
+ * fsync, each caller answered after the commit) and upgrading a file made by the first
+ * server, whose migration history was kept in another table.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore, type Store } from '../../server/store/open-store.ts';
+import { migrations } from '../../server/store/migrations/index.ts';
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  while (stores.length) await stores.pop()!.close();
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+const tempDb = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mestring-store-'));
+  dirs.push(dir);
+  return join(dir, 'test.db');
+};
+const now = '2025-03-03T08:00:00.000Z';
+
+describe('the SQLite store', () => {
+  it('commits the writes of one event-loop turn together and answers each after the commit', async () => {
+    const batches: number[] = [];
+    const store = await openStore({ path: tempDb(), onBatch: (n) => batches.push(n) });
+    stores.push(store);
+    const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);
+    await store.orgs.addLicences(orgId, 'kurs', 100);
+    batches.length = 0;
+    await Promise.all(Array.from({ length: 50 }, () => store.orgs.useLicence(orgId, 'kurs')));
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(50);
+    expect(batches.length).toBeLessThan(5);
+    expect(await store.orgs.licences(orgId)).toEqual([{ program_id: 'kurs', total: 100, used: 50 }]);
+  });
+
+  it('upgrades a database made by the first server and keeps its rows', async () => {
+    const path = tempDb();
+    const legacy = new Database(path);
+    const folder = fileURLToPath(new URL('./fixtures/legacy-schema/', import.meta.url));
+    legacy.exec('CREATE TABLE schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const name of readdirSync(folder).sort()) {
+      legacy.exec(readFileSync(join(folder, name), 'utf8'));
+      legacy.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(Number(name.slice(0, 3)), name, now);
+    }
+    legacy.prepare("INSERT INTO orgs (slug, name, created_at) VALUES ('bydel-a', 'Bydel A', ?)").run(now);
+    legacy.close();
+    const store = await openStore({ path });
+    stores.push(store);
+    expect((await store.orgs.bySlug('bydel-a'))?.name).toBe('Bydel A');
+    const tables = store.sqlite!.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'schema_%' ORDER BY name").all();
+    expect(tables).toEqual([{ name: 'schema_history' }, { name: 'schema_history_lock' }]);
+    expect(store.sqlite!.prepare('SELECT name FROM schema_history ORDER BY name').all()).toEqual(Object.keys(migrations('sqlite')).map((name) => ({ name })));
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The store on the backend of the current run (SQLite, or PostgreSQL in the PostgreSQL
+ * run): migrations, atomic licence use under concurrency, transactions, and the guard
+ * against using the outer stores inside a transaction.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { testStore, backend } from '../support/test-store.ts';
+import { openStore } from '../../server/store/open-store.ts';
+import { migrations } from '../../server/store/migrations/index.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+async function fresh() {
+  const t = await testStore();
+  cleanups.push(() => t.close());
+  return t;
+}
+const now = '2025-03-03T08:00:00.000Z';
+
+describe(`the store (${backend})`, () => {
+  it('applies every migration once and reopens without applying any again', async () => {
+    const { store, database } = await fresh();
+    expect(store.dialect).toBe(backend);
+    const history = await store.kysely.selectFrom('schema_history' as never).select('name' as never).execute() as { name: string }[];
+    expect(history.map((r) => r.name)).toEqual(Object.keys(migrations('sqlite')));
+    expect(history.map((r) => r.name).slice(0, 3)).toEqual(['001-initial', '002-staff-two-factor', '003-calendar-feeds']);
+    await store.orgs.create('bydel-a', 'Bydel A', now);
+    await store.close();
+    const again = await openStore({ url: database.url, path: database.dbPath });
+    cleanups.unshift(() => again.close());
+    expect(await again.orgs.count()).toBe(1);
+    const reopened = await again.kysely.selectFrom('schema_history' as never).select('name' as never).execute();
+    expect(reopened).toHaveLength(history.length);
+  });
+
+  it('gives exactly as many codes as there are licences when ten are asked for at once', async () => {
+    const { store } = await fresh();
+    const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);
+    await store.orgs.addLicences(orgId, 'kurs', 4);
+    const attempts = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.transaction(async (tx) => {
+      if (!(await tx.orgs.useLicence(orgId, 'kurs'))) throw new Error('quota');
+      await tx.codes.create({ ref: `cod_${i}`, hmac: `h${i}`, hint: 'AB', orgId, programId: 'kurs', staffId: null, keyId: null, now });
+      return i;
+    })));
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(4);
+    expect(await store.orgs.licences(orgId)).toEqual([{ program_id: 'kurs', total: 4, used: 4 }]);
+    expect(await store.codes.list(orgId)).toHaveLength(4);
+  });
+
+  it('undoes all of a transaction that fails and none of the others', async () => {
+    const { store } = await fresh();
+    const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);
+    await store.orgs.addLicences(orgId, 'kurs', 10);
+    const results = await Promise.allSettled([1, 2, 3].map((i) => store.transaction(async (tx) => {
+      await tx.orgs.useLicence(orgId, 'kurs');
+      if (i === 2) throw new Error('no');
+    })));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await store.orgs.licences(orgId)).toEqual([{ program_id: 'kurs', total: 10, used: 2 }]);
+  });
+
+  it('refuses the outer stores inside a transaction', async () => {
+    const { store } = await fresh();
+    await expect(store.transaction(async () => store.orgs.count())).rejects.toThrow(/inside/);
+  });
+
+  it('answers counts as numbers and keeps text byte for byte', async () => {
+    const { store } = await fresh();
+    const orgId = await store.orgs.create('bydel-a', 'Bydel «Å» \u{1F600}', now);
+    expect(await store.orgs.count()).toBe(1);
+    expect((await store.orgs.byId(orgId))?.name).toBe('Bydel «Å» \u{1F600}');
+  });
+});
