@@ -1100,6 +1100,73 @@ export interface NoteAttributes {
   kind: "tip" | "warning" | "safety";
 }
 
+// instrument-translation.schema.json
+/**
+ * Hash of the source instrument's text when this translation was last checked against it; `mestring translation stamp <file>` writes it.
+ */
+export type SourceHash = string;
+
+/**
+ * programs/instruments/locales/<locale>/<id>.yaml: the project's own wording of a questionnaire in another language, keyed by the source's item ids, option values and band ids. Scoring always comes from the source.
+ */
+export interface InstrumentTranslation {
+  $schema?: string;
+  /**
+   * The source instrument's id (equal to the file name).
+   */
+  id: string;
+  source: SourceHash;
+  title: string;
+  /**
+   * Says that this is the project's own adaptation (shown where the wording is credited), e.g. 'Our own English adaptation of PHQ-9, not the official translation.'
+   */
+  wording: string;
+  instructions?: string;
+  recallPeriod?: string;
+  options?: OptionLabels;
+  /**
+   * By item id: the text, or the text with the item's own anchors and option labels.
+   */
+  items?: {
+    [k: string]:
+      | string
+      | {
+          text?: string;
+          /**
+           * @minItems 2
+           * @maxItems 2
+           */
+          anchors?: string[];
+          options?: OptionLabels1;
+        };
+  };
+  /**
+   * Labels of severity bands and classification classes, by id.
+   */
+  bands?: {
+    [k: string]: string;
+  };
+  /**
+   * Names of subscales, by id.
+   */
+  subscales?: {
+    [k: string]: string;
+  };
+}
+/**
+ * Labels of the shared answer options, by value.
+ */
+export interface OptionLabels {
+  [k: string]: string;
+}
+/**
+ * This interface was referenced by `InstrumentTranslation`'s JSON-Schema
+ * via the `definition` "optionLabels".
+ */
+export interface OptionLabels1 {
+  [k: string]: string;
+}
+
 // instrument.schema.json
 /**
  * @minItems 2
@@ -1181,6 +1248,17 @@ export interface NoteAttributes {
  * via the `definition` "flagRule".
  */
 /**
+ * The source language of the pack (a BCP 47 language tag such as nb, nn or en): the language of program.yaml and sections/. The ids live here.
+ */
+export type LocaleTag = string;
+/**
+ * A language tag: nb, nn, en, se, or with a region (en-GB).
+ *
+ * This interface was referenced by `ProgramManifest`'s JSON-Schema
+ * via the `definition` "localeTag".
+ */
+export type LocaleTag1 = string;
+/**
  * The id of a questionnaire in programs/instruments/.
  *
  * This interface was referenced by `ProgramManifest`'s JSON-Schema
@@ -1205,7 +1283,11 @@ export interface ProgramManifest {
    * Semantic version as a string (quote it: YAML reads 1.10 as the number 1.1).
    */
   version: string;
-  locale: "nb";
+  locale: LocaleTag;
+  /**
+   * Translations of the pack: one folder locales/<tag>/ each, with program.yaml and sections/ keyed by the source's ids (see docs/authoring.md).
+   */
+  locales?: LocaleTag1[];
   title: string;
   summary: string;
   /**
@@ -1267,6 +1349,46 @@ export interface MeasurementPlan {
   evaluation: InstrumentRef1;
 }
 
+// program-translation.schema.json
+/**
+ * Hash of the source manifest's text when this translation was last checked against it; `mestring translation stamp <file>` writes it.
+ */
+/**
+ * This interface was referenced by `ProgramTranslation`'s JSON-Schema
+ * via the `definition` "sourceHash".
+ */
+export type SourceHash1 = string;
+
+/**
+ * programs/<id>/locales/<locale>/program.yaml: the translated text of the manifest. Everything else (version, measurement plan, ids) comes from the source program.yaml.
+ */
+export interface ProgramTranslation {
+  $schema?: string;
+  source: SourceHash;
+  title: string;
+  summary: string;
+  audience: string;
+  checkin: {
+    title: string;
+    instructions?: string;
+    /**
+     * By the source's check-in item id.
+     */
+    items: {
+      [k: string]: {
+        text: string;
+        /**
+         * Labels for 0 and 10.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        anchors: string[];
+      };
+    };
+  };
+}
+
 // program.schema.json
 /**
  * @minItems 2
@@ -1286,6 +1408,9 @@ export type Block = HtmlBlock | NoteBlock | CompiledExercise | QuestionnaireBloc
 export interface CompiledProgram {
   id: string;
   version: string;
+  /**
+   * The language of this edition's text (a language tag such as nb, nn or en).
+   */
   locale: string;
   title: string;
   summary: string;
@@ -1321,6 +1446,12 @@ export interface CompiledProgram {
    * @minItems 1
    */
   sections: CompiledSection[];
+  /**
+   * The translated editions of the program by locale (only on the source edition; an edition has no editions of its own). Each has the same structure and ids as the source, with its own text. Pick one with editionFor(program, locale) from the engine; fall back to the source.
+   */
+  editions?: {
+    [k: string]: CompiledProgram;
+  };
 }
 /**
  * programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
@@ -1584,6 +1715,27 @@ export interface AnswerError {
 export interface SubscaleScore {
   total: number | null;
   band: string | null;
+}
+
+// section-translation.schema.json
+/**
+ * Hash of the source part file when this translation was last checked against it; `mestring translation stamp <file>` writes it.
+ */
+/**
+ * The front matter of programs/<id>/locales/<locale>/sections/NN-slug.md: the translated title and summary of the source part with the same file name. estimatedMinutes and unlock come from the source; when copied, they must be equal to it.
+ */
+export interface SectionTranslationFrontMatter {
+  /**
+   * The source part's id.
+   */
+  id: string;
+  title: string;
+  summary: string;
+  source: SourceHash;
+  estimatedMinutes?: number;
+  unlock?: {
+    minDaysAfterPrevious?: number;
+  };
 }
 
 // section.schema.json

@@ -14,7 +14,7 @@ import { openDatabase } from './db/open-database.ts';
 import { systemClock } from './clock.ts';
 import { createStores } from './store/index.ts';
 import { createOrg, createStaff } from './admin.ts';
-import { applyOverlay } from '../engine/scoring/apply-overlay.ts';
+import { overlayProgram } from '../engine/scoring/apply-overlay.ts';
 
 function newestMtime(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -40,10 +40,9 @@ export function ensureBuilt(config: ServerConfig, say: (line: string) => void): 
   return config.wordingOverlay ? programs.map((p) => withOverlay(p, config.wordingOverlay as string)) : programs;
 }
 
-/** A program whose questionnaires show the official wording a service installed, where complete. */
+/** A program whose questionnaires show the official wording a service installed, where complete (per edition language). */
 export function withOverlay(program: CompiledProgram, overlayDir: string): CompiledProgram {
-  const instruments = Object.fromEntries(Object.entries(program.instruments).map(([id, instrument]) => [id, applyOverlay(instrument, overlayDir)]));
-  return { ...program, instruments };
+  return overlayProgram(program, overlayDir);
 }
 
 /**

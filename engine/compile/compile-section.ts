@@ -36,6 +36,16 @@ export interface SectionContext {
   claimId: (id: string, file: VFile, position: Position | undefined) => boolean;
 }
 
+/**
+ * A structural element of a part in source order, with its place in the file: what a
+ * translation is compared with its source by.
+ */
+export type OutlineItem =
+  | { type: 'exercise'; id: string; position: Position | undefined }
+  | { type: 'field'; exercise: string; id: string; position: Position | undefined }
+  | { type: 'note'; kind: string; container: string; position: Position | undefined }
+  | { type: 'questionnaire'; ref: string; position: Position | undefined };
+
 const knownDirectives = new Set(['exercise', 'field', 'questionnaire', 'note']);
 const fenceLine = /^[ \t]*(:{3,})[ \t]*$/;
 
@@ -45,7 +55,8 @@ export function compileSectionBody(
   tree: Root,
   body: string,
   context: SectionContext,
-): Pick<CompiledSection, 'blocks' | 'requirements'> {
+): Pick<CompiledSection, 'blocks' | 'requirements'> & { outline: OutlineItem[] } {
+  const outline: OutlineItem[] = [];
   restoreTextDirectives(file, tree, body);
   checkContainersClosed(file, tree, body);
   checkInlineContent(file, tree, context);
@@ -62,7 +73,7 @@ export function compileSectionBody(
   for (const node of tree.children) {
     if (node.type === 'containerDirective' || node.type === 'leafDirective') {
       flush();
-      const block = compileDirective(file, node, context);
+      const block = compileDirective(file, node, context, outline);
       if (!block) continue;
       blocks.push(block);
       if (block.type === 'exercise' && block.required) requirements.exercises.push({ id: block.id, minEntries: block.minEntries });
@@ -74,18 +85,26 @@ export function compileSectionBody(
     }
   }
   flush();
-  return { blocks, requirements };
+  return { blocks, requirements, outline };
 }
 
-function compileDirective(file: VFile, node: ContainerDirective | LeafDirective, context: SectionContext): Block | undefined {
+function compileDirective(file: VFile, node: ContainerDirective | LeafDirective, context: SectionContext, outline: OutlineItem[]): Block | undefined {
   const colons = node.type === 'containerDirective' ? ':::' : '::';
   if (!knownDirectives.has(node.name)) {
     report(file, 'error', 'directive-unknown', `Unknown directive '${colons}${node.name}', expected one of: :::exercise, :::note, ::questionnaire (and ::field inside an exercise)`, node.position);
     return undefined;
   }
-  if (node.name === 'exercise' && node.type === 'containerDirective') return compileExercise(file, node, context);
-  if (node.name === 'note' && node.type === 'containerDirective') return compileNote(file, node);
-  if (node.name === 'questionnaire' && node.type === 'leafDirective') return compileQuestionnaire(file, node, context);
+  if (node.name === 'exercise' && node.type === 'containerDirective') return compileExercise(file, node, context, outline);
+  if (node.name === 'note' && node.type === 'containerDirective') {
+    const note = compileNote(file, node);
+    if (note?.type === 'note') outline.push({ type: 'note', kind: note.kind, container: '', position: node.position });
+    return note;
+  }
+  if (node.name === 'questionnaire' && node.type === 'leafDirective') {
+    const questionnaire = compileQuestionnaire(file, node, context);
+    if (questionnaire?.type === 'questionnaire') outline.push({ type: 'questionnaire', ref: questionnaire.ref, position: node.position });
+    return questionnaire;
+  }
   if (node.name === 'field') {
     report(file, 'error', 'directive-misplaced', 'Unexpected ::field outside an exercise, expected it inside :::exercise ... :::', node.position);
     return undefined;
@@ -134,8 +153,9 @@ function compileQuestionnaire(file: VFile, node: LeafDirective, context: Section
 
 const repeatableKinds = new Set(['log', 'ladder', 'sleep-diary']);
 
-function compileExercise(file: VFile, node: ContainerDirective, context: SectionContext): Block | undefined {
+function compileExercise(file: VFile, node: ContainerDirective, context: SectionContext, outline: OutlineItem[]): Block | undefined {
   const attrs = checkAttributes<ExerciseAttributes>(file, 'exercise', node.attributes, node.position);
+  const inner: OutlineItem[] = [];
   const { label, children } = labelOf(node);
   if (!label) {
     report(file, 'error', 'label-missing', 'Missing title on :::exercise, expected it in brackets: :::exercise[Tankeregistrering]{#thought-record kind=log}', node.position);
@@ -160,10 +180,12 @@ function compileExercise(file: VFile, node: ContainerDirective, context: Section
       }
       fieldIds.set(field.id, child.position);
       fields.push(field);
+      inner.push({ type: 'field', exercise: attrs?.id ?? '', id: field.id, position: child.position });
     } else if (child.type === 'containerDirective' && child.name === 'note') {
       flush();
       const note = compileNote(file, child);
       if (note && note.type === 'note') {
+        inner.push({ type: 'note', kind: note.kind, container: attrs?.id ?? '', position: child.position });
         const title = note.title ? `<p class="note-title"><strong>${escapeHtml(note.title)}</strong></p>` : '';
         htmlParts.push(`<aside class="note note-${note.kind}">${title}${note.html}</aside>`);
       }
@@ -189,6 +211,7 @@ function compileExercise(file: VFile, node: ContainerDirective, context: Section
     report(file, 'error', 'exercise-no-fields', `Exercise '${attrs.id}' has no fields, expected at least one ::field[Question]{#id type=...} inside it`, node.position);
     return undefined;
   }
+  outline.push({ type: 'exercise', id: attrs.id, position: node.position }, ...inner);
   const repeatable = attrs.repeatable !== undefined ? flag(attrs.repeatable) : repeatableKinds.has(attrs.kind);
   if (!repeatable && repeatableKinds.has(attrs.kind)) {
     report(file, 'error', 'attribute-invalid', `Unexpected repeatable=false on a kind=${attrs.kind} exercise, expected a ${attrs.kind} to collect entries`, node.position);
