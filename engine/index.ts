@@ -20,3 +20,6 @@ export { scoreResponse, answersFromList, type Answers } from './scoring/score-re
 export { classifyOutcome, outcomeRules, reliableChangeIndex, type OutcomeResult, type OutcomeScores, type OutcomeClass } from './scoring/classify-outcome.ts';
 export { applyOverlay, overlayProgram } from './scoring/apply-overlay.ts';
 export { checkOverlay, WORDING_OVERLAY_ENV } from './scoring/check-overlay.ts';
+export { idsOf, mergeLocks, lockYaml } from './ids/published-ids.ts';
+export { idRenames, renameEntryValues, renameAnswers, resolveRename } from './ids/id-renames.ts';
+export { readLock } from './ids/check-published-ids.ts';

@@ -1100,6 +1100,37 @@ export interface NoteAttributes {
   kind: "tip" | "warning" | "safety";
 }
 
+// ids-lock.schema.json
+/**
+ * programs/<id>/ids.lock.yaml, written by mestring build: every id the program has published, ever (ids are only added). Removing or renaming one is an error unless program.yaml maps it under renamed: or retired:.
+ */
+export interface IdsLock {
+  program: string;
+  /**
+   * The version of the last build.
+   */
+  version: string;
+  sections: string[];
+  /**
+   * Exercise id: its field ids.
+   */
+  exercises: {
+    [k: string]: string[];
+  };
+  /**
+   * <exercise>.<field>: its option values.
+   */
+  options?: {
+    [k: string]: string[];
+  };
+  /**
+   * Instrument id (checkin for the check-in): its item ids.
+   */
+  items?: {
+    [k: string]: string[];
+  };
+}
+
 // instrument-translation.schema.json
 /**
  * Hash of the source instrument's text when this translation was last checked against it; `mestring translation stamp <file>` writes it.
@@ -1269,6 +1300,11 @@ export type InstrumentRef = string;
  * The id of a questionnaire in programs/instruments/.
  */
 export type InstrumentRef1 = string;
+/**
+ * This interface was referenced by `ProgramManifest`'s JSON-Schema
+ * via the `definition` "plainId".
+ */
+export type PlainId = string;
 
 /**
  * programs/<id>/program.yaml: what a program is and how it is measured.
@@ -1296,6 +1332,58 @@ export interface ProgramManifest {
   audience: string;
   estimatedWeeks: number;
   measurement: MeasurementPlan;
+  /**
+   * Published ids that were renamed, old -> new, per kind. The server moves stored progress, entries and answers to the new id at start. Entries stay for good: an old id can never be used again.
+   */
+  renamed?: {
+    /**
+     * Part ids: old: new.
+     */
+    sections?: {
+      [k: string]: PlainId;
+    };
+    /**
+     * Exercise ids: old: new.
+     */
+    exercises?: {
+      [k: string]: PlainId;
+    };
+    /**
+     * Field ids: <exercise>.<old field>: <new field> (the exercise as published in ids.lock.yaml, or its new id).
+     */
+    fields?: {
+      [k: string]: PlainId;
+    };
+    /**
+     * Choice option values: <exercise>.<field>.<old value>: <new value>.
+     */
+    options?: {
+      [k: string]: PlainId;
+    };
+    /**
+     * Questionnaire or check-in item ids: <instrument>.<old item>: <new item> (check-in: checkin.<old>).
+     */
+    items?: {
+      [k: string]: PlainId;
+    };
+  };
+  /**
+   * Published ids that are gone for good, with what happens to the answers stored under them. Nothing is deleted: erasing is only ever the person's choice.
+   */
+  retired?: RetiredId[];
+  /**
+   * Required when the major version changes (compared with ids.lock.yaml): how people who are mid-program move to this version.
+   */
+  versionChange?: {
+    /**
+     * The previous major version, e.g. "1" when this is 2.0.0.
+     */
+    from: string;
+    /**
+     * move: people mid-program continue in this version, with their progress moved by the renamed map; stay: they finish the version they started (needs a server that keeps the old build; today's server serves one version).
+     */
+    people: "move" | "stay";
+  };
 }
 /**
  * This interface was referenced by `ProgramManifest`'s JSON-Schema
@@ -1347,6 +1435,17 @@ export interface MeasurementPlan {
     }[];
   };
   evaluation: InstrumentRef1;
+}
+export interface RetiredId {
+  kind: "section" | "exercise" | "field" | "option" | "item";
+  /**
+   * As in the renamed keys: section or exercise id, <exercise>.<field>, <exercise>.<field>.<value>, <instrument>.<item>.
+   */
+  id: string;
+  /**
+   * kept: in the person's export and the professional's view; read-only: also shown to the person, read-only; hidden: only in the person's export.
+   */
+  answers: "kept" | "read-only" | "hidden";
 }
 
 // program-translation.schema.json
@@ -1451,6 +1550,14 @@ export interface CompiledProgram {
    */
   editions?: {
     [k: string]: CompiledProgram;
+  };
+  /**
+   * Id changes since earlier versions, from the manifest's renamed and retired (absent when there are none). The server applies renames at start (server/store/id-renames.ts).
+   */
+  ids?: {
+    renames: IdRename[];
+    retired: RetiredId[];
+    versionChange?: VersionChange;
   };
 }
 /**
@@ -1630,6 +1737,42 @@ export interface SectionRequirements {
     minEntries: number;
   }[];
   questionnaires: string[];
+}
+/**
+ * One rename with every id resolved to the current one: a section or exercise; a field of exercise; an option of exercise.field; an item of instrument (checkin for the check-in).
+ *
+ * This interface was referenced by `CompiledProgram`'s JSON-Schema
+ * via the `definition` "idRename".
+ */
+export interface IdRename {
+  kind: "section" | "exercise" | "field" | "option" | "item";
+  /**
+   * The current exercise id (fields and options).
+   */
+  exercise?: string;
+  /**
+   * The current field id (options).
+   */
+  field?: string;
+  /**
+   * The instrument id (items).
+   */
+  instrument?: string;
+  from: string;
+  to: string;
+}
+/**
+ * Required when the major version changes (compared with ids.lock.yaml): how people who are mid-program move to this version.
+ */
+export interface VersionChange {
+  /**
+   * The previous major version, e.g. "1" when this is 2.0.0.
+   */
+  from: string;
+  /**
+   * move: people mid-program continue in this version, with their progress moved by the renamed map; stay: they finish the version they started (needs a server that keeps the old build; today's server serves one version).
+   */
+  people: "move" | "stay";
 }
 
 // safety.schema.json

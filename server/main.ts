@@ -13,6 +13,7 @@ import { loadSecrets, type ServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { systemClock } from './clock.ts';
 import { createStores } from './store/index.ts';
+import { applyIdRenames } from './store/id-renames.ts';
 import { createOrg, createStaff } from './admin.ts';
 import { overlayProgram } from '../engine/scoring/apply-overlay.ts';
 
@@ -57,6 +58,9 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
   if (created) say(`created the secret key ${config.secretFile} (mode 0600): back it up; without it no code can log in`);
   const db = openDatabase(config.dbPath);
   const stores = createStores(db);
+  // Progress follows renamed ids (the manifests' renamed: maps) before anything is served.
+  const moved = applyIdRenames(db, programs);
+  if (moved) say(`moved ${moved} stored row(s) to renamed ids`);
   if (stores.orgs.count() === 0) {
     const now = systemClock.now();
     createOrg(stores, 'admin', 'Mestring', now);

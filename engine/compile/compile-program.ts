@@ -14,6 +14,9 @@ import { compileSectionBody } from './compile-section.ts';
 import { compileEdition, editionOf, type EditionResult, type SourcePart } from './compile-edition.ts';
 import { partStats, type PartStats } from './part-stats.ts';
 import type { PackSource } from './read-pack.ts';
+import { idsOf } from '../ids/published-ids.ts';
+import { idRenames } from '../ids/id-renames.ts';
+import { checkPublishedIds } from '../ids/check-published-ids.ts';
 
 export type { PartStats };
 
@@ -186,11 +189,23 @@ export function compileProgram(
     }
   }
 
-  if (!manifest || hasErrors(files)) return { program: undefined, files, stats };
-
   const programInstruments: Record<string, Instrument> = {};
   for (const id of instrumentIds) programInstruments[id] = instruments.get(id) as Instrument;
-  programInstruments.checkin = checkinInstrument(manifest);
+  if (manifest) programInstruments.checkin = checkinInstrument(manifest);
+
+  // Published ids: checked once the source itself compiles (a broken part would look like a removed one).
+  if (manifest && compiledManifest && pack.lock && !hasErrors(files)) {
+    files.push(pack.lock);
+    checkPublishedIds({
+      lockFile: pack.lock,
+      manifestFile: compiledManifest.file,
+      manifestYaml: compiledManifest.source,
+      manifest,
+      current: idsOf({ id: manifest.id, version: manifest.version, sections, instruments: programInstruments }),
+    });
+  }
+
+  if (!manifest || hasErrors(files)) return { program: undefined, files, stats };
 
   const program: CompiledProgram = {
     id: manifest.id,
@@ -211,6 +226,9 @@ export function compileProgram(
     instruments: programInstruments,
     sections,
   };
+  if (manifest.renamed || manifest.retired || manifest.versionChange) {
+    program.ids = { renames: idRenames(manifest.renamed), retired: manifest.retired ?? [], ...(manifest.versionChange ? { versionChange: manifest.versionChange } : {}) };
+  }
   program.contentHash = hashOf(program);
   for (const [locale, result] of editions) {
     const complete = instrumentIds.every((id) => result.instruments[id]);

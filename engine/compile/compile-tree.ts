@@ -20,6 +20,8 @@ export interface TreeResult {
   files: VFile[];
   /** Reading measures of every part of every program, per locale (see `mestring validate --stats`). */
   stats: PartStats[];
+  /** The folder of each compiled program, by id (where its ids.lock.yaml lives). */
+  packDirs: Map<string, string>;
 }
 
 /** Translated instrument wording: locale -> instrument id -> translation (null: the file is there but has errors). */
@@ -55,7 +57,7 @@ export function loadInstruments(dir: string, cwd = process.cwd()): { instruments
  *   const { programs, files } = compileTree(['programs']);
  */
 export function compileTree(paths: readonly string[], cwd = process.cwd()): TreeResult {
-  const result: TreeResult = { programs: [], instruments: new Map(), files: [], stats: [] };
+  const result: TreeResult = { programs: [], instruments: new Map(), files: [], stats: [], packDirs: new Map() };
   const instrumentCache = new Map<string, ReturnType<typeof loadInstruments>>();
   const instrumentsIn = (dir: string) => {
     const key = resolve(dir);
@@ -72,7 +74,10 @@ export function compileTree(paths: readonly string[], cwd = process.cwd()): Tree
     const compiled = compileProgram(readPack(dir, cwd), loaded.instruments, loaded.translations);
     result.files.push(...compiled.files);
     result.stats.push(...compiled.stats);
-    if (compiled.program) result.programs.push(compiled.program);
+    if (compiled.program) {
+      result.programs.push(compiled.program);
+      result.packDirs.set(compiled.program.id, dir);
+    }
   };
 
   for (const path of paths) {

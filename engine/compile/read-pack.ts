@@ -20,6 +20,8 @@ export interface PackSource {
   folderFile: VFile;
   /** Translations in locales/<locale>/, by folder name. */
   locales: LocaleSource[];
+  /** ids.lock.yaml: every id the program has published (written by mestring build), or undefined before the first build. */
+  lock: VFile | undefined;
 }
 
 /** The files of one translation of a pack: locales/<locale>/program.yaml and locales/<locale>/sections/*.md. */
@@ -73,6 +75,7 @@ export function readPack(dir: string, cwd = process.cwd()): PackSource {
     assets,
     folderFile: new VFile({ path: relative(cwd, dir) || dir }),
     locales,
+    lock: existsSync(join(dir, 'ids.lock.yaml')) ? vfileFor(join(dir, 'ids.lock.yaml'), cwd) : undefined,
   };
 }
 
