@@ -23,3 +23,4 @@ export { checkOverlay, WORDING_OVERLAY_ENV } from './scoring/check-overlay.ts';
 export { idsOf, mergeLocks, lockYaml } from './ids/published-ids.ts';
 export { idRenames, renameEntryValues, renameAnswers, resolveRename } from './ids/id-renames.ts';
 export { readLock } from './ids/check-published-ids.ts';
+export { personalizeSection, personalValues, fillValues, recallEntries, formatValue, sleepWindowValue, scoreValue, type PersonData, type ComputedValue, type SleepWindowValue, type ScoreValue } from './living/personalize.ts';

@@ -1040,6 +1040,14 @@ export type IntegerAttribute = string;
  * via the `definition` "number".
  */
 export type NumberAttribute = string;
+/**
+ * of=score: the questionnaire.
+ */
+export type IdAttribute1 = string;
+/**
+ * of=sleep-window: the sleep diary exercise (default: every sleep-diary exercise of the program).
+ */
+export type IdAttribute2 = string;
 
 /**
  * The attributes each directive in a section body accepts. Directive attributes are always strings in the source; flags such as {required} arrive as the empty string.
@@ -1098,6 +1106,45 @@ export interface QuestionnaireAttributes {
  */
 export interface NoteAttributes {
   kind: "tip" | "warning" | "safety";
+}
+/**
+ * :value[shown until there is a value]{of=...}: a value computed for the person, inside the text.
+ *
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "value".
+ */
+export interface ValueAttributes {
+  /**
+   * sleep-window: the sleep window from the sleep diary and the rise time; score: the latest score of a questionnaire with its band.
+   */
+  of: "sleep-window" | "score";
+  instrument?: IdAttribute1;
+  diary?: IdAttribute2;
+  /**
+   * of=sleep-window: the field with the fixed rise time as <exercise>.<field> (default: every time field with id rise-time; the latest answer counts).
+   */
+  rise?: string;
+}
+/**
+ * ::recall[heading]{exercise=...}: the person's own entries of an exercise of an earlier part, read-only, with a link to edit them there.
+ *
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "recall".
+ */
+export interface RecallAttributes {
+  exercise: IdAttribute;
+}
+/**
+ * :::figure[alt text]{src=../assets/x.svg} with the long description as its body.
+ *
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "figure".
+ */
+export interface FigureAttributes {
+  /**
+   * An image in the program's assets/ folder: ../assets/<file> (.svg, .png, .jpg, .webp).
+   */
+  src: string;
 }
 
 // ids-lock.schema.json
@@ -1499,7 +1546,7 @@ export interface ProgramTranslation {
  * This interface was referenced by `CompiledProgram`'s JSON-Schema
  * via the `definition` "block".
  */
-export type Block = HtmlBlock | NoteBlock | CompiledExercise | QuestionnaireBlock;
+export type Block = HtmlBlock | NoteBlock | CompiledExercise | QuestionnaireBlock | RecallBlock;
 
 /**
  * What the compiler writes for one program pack (build/programs/<id>.json) and the server serves from.
@@ -1648,6 +1695,10 @@ export interface CompiledSection {
   };
   blocks: Block[];
   requirements: SectionRequirements;
+  /**
+   * The computed values the part's text shows (:value directives), each marked in the HTML as <span class="value" data-value="<key>">fallback text</span>. The server fills them per person with the engine's personalizeSection; until then the fallback text shows.
+   */
+  values?: ValueSpec[];
 }
 /**
  * This interface was referenced by `CompiledProgram`'s JSON-Schema
@@ -1726,6 +1777,45 @@ export interface QuestionnaireBlock {
   required: boolean;
 }
 /**
+ * The person's own entries of an exercise of an earlier part, shown read-only with a link to that part to edit them. The server adds `entries` per person (personalizeSection); without them a client shows the heading and the link.
+ *
+ * This interface was referenced by `CompiledProgram`'s JSON-Schema
+ * via the `definition` "recallBlock".
+ */
+export interface RecallBlock {
+  type: "recall";
+  exercise: string;
+  /**
+   * The id of the part the exercise is in (the link target).
+   */
+  section: string;
+  sectionNumber: number;
+  sectionTitle: string;
+  /**
+   * The heading: the directive's label, or the exercise's title.
+   */
+  title: string;
+  kind: "form" | "log" | "ladder" | "plan" | "sleep-diary";
+  /**
+   * The exercise's fields, to label the values.
+   */
+  fields: CompiledField[];
+  /**
+   * Filled in per person by the server: the entries, oldest first.
+   */
+  entries?: RecalledEntry[];
+}
+/**
+ * This interface was referenced by `CompiledProgram`'s JSON-Schema
+ * via the `definition` "recalledEntry".
+ */
+export interface RecalledEntry {
+  id: string;
+  values: {};
+  createdAt: string;
+  updatedAt?: string;
+}
+/**
  * What completing the part takes, besides the person marking it as read.
  *
  * This interface was referenced by `CompiledProgram`'s JSON-Schema
@@ -1737,6 +1827,32 @@ export interface SectionRequirements {
     minEntries: number;
   }[];
   questionnaires: string[];
+}
+/**
+ * This interface was referenced by `CompiledProgram`'s JSON-Schema
+ * via the `definition` "valueSpec".
+ */
+export interface ValueSpec {
+  /**
+   * The marker's data-value: sleep-window, or score:<instrument>.
+   */
+  key: string;
+  of: "sleep-window" | "score";
+  /**
+   * of=score.
+   */
+  instrument?: string;
+  /**
+   * of=sleep-window: the sleep diary exercises the nights come from.
+   */
+  diary?: string[];
+  /**
+   * of=sleep-window: the time fields the fixed rise time comes from (the latest answer counts).
+   */
+  riseTime?: {
+    exercise: string;
+    field: string;
+  }[];
 }
 /**
  * One rename with every id resolved to the current one: a section or exercise; a field of exercise; an option of exercise.field; an item of instrument (checkin for the check-in).

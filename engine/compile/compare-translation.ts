@@ -87,6 +87,26 @@ export function compareTranslation(file: VFile, locale: string, source: PartBody
     else if (other.required !== q.required) structure(`required=${other.required} on questionnaire '${q.ref}'`, `required=${q.required}`, questionnairePlace(q.ref));
   }
   for (const q of had) if (!wanted.some((w) => w.ref === q.ref)) extra(`questionnaire '${q.ref}'`, questionnairePlace(q.ref));
+
+  // Living content: the same values, recalls and number of figures (sentences may move, so not by order).
+  const keysOf = (body: PartBody, type: 'value' | 'recall' | 'figure') =>
+    body.outline.flatMap((i) => (i.type === type ? [{ key: i.type === 'value' ? i.key : i.type === 'recall' ? i.exercise : 'figure', position: i.position }] : []));
+  const living: [type: 'value' | 'recall' | 'figure', what: (key: string) => string, expected: (key: string) => string][] = [
+    ['value', (key) => `:value '${key}'`, (key) => `:value[...]{of=${key.replace(':', ' instrument=')}}`],
+    ['recall', (key) => `::recall of '${key}'`, (key) => `::recall{exercise=${key}}`],
+    ['figure', () => ':::figure', () => ':::figure[...]{src=...}'],
+  ];
+  for (const [type, what, expectedOf] of living) {
+    const want = keysOf(source, type);
+    const have = keysOf(translation, type);
+    const left = [...have];
+    for (const w of want) {
+      const at = left.findIndex((h) => h.key === w.key);
+      if (at === -1) missing(what(w.key), expectedOf(w.key), undefined);
+      else left.splice(at, 1);
+    }
+    for (const h of left) extra(what(h.key), h.position);
+  }
 }
 
 interface Reporters {

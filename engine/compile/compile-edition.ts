@@ -55,6 +55,8 @@ export interface EditionResult {
   /** Program-level text and the translated sections; undefined parts were missing or broken. */
   manifest: ProgramTranslation | undefined;
   sections: (CompiledSection | undefined)[];
+  /** The outline of each translated part, in the order of `sections`. */
+  outlines: (OutlineItem[] | undefined)[];
   instruments: Record<string, Instrument>;
   files: VFile[];
   stats: PartStats[];
@@ -67,7 +69,7 @@ export function compileEdition(input: EditionInput): EditionResult {
   const localeIndex = (input.manifest.locales ?? []).indexOf(locale);
   const atLocale = placeOf(manifestYaml, ['locales', localeIndex]);
   const packPath = String(manifestFile.dirname ?? '.');
-  const result: EditionResult = { manifest: undefined, sections: [], instruments: {}, files, stats: [] };
+  const result: EditionResult = { manifest: undefined, sections: [], outlines: [], instruments: {}, files, stats: [] };
 
   // The manifest's text.
   const translatedManifest = localeSource?.manifest;
@@ -102,10 +104,13 @@ export function compileEdition(input: EditionInput): EditionResult {
     if (!file) {
       report(part.file, 'error', 'translation-missing', `Missing ${locale} translation of this part, expected ${packPath}/locales/${locale}/sections/${name} with the same id and directives`, { line: 1, column: 1 });
       result.sections.push(undefined);
+      result.outlines.push(undefined);
       continue;
     }
     files.push(file);
-    result.sections.push(compilePartTranslation(file, part, input, claimId, result.stats));
+    const translated = compilePartTranslation(file, part, input, claimId, result.stats);
+    result.sections.push(translated?.section);
+    result.outlines.push(translated?.outline);
   }
 
   // The questionnaires' wording.
@@ -164,7 +169,7 @@ function compilePartTranslation(
   input: EditionInput,
   claimId: SectionContext['claimId'],
   stats: PartStats[],
-): CompiledSection | undefined {
+): { section: CompiledSection | undefined; outline: OutlineItem[] } {
   const { frontMatter, tree, body } = parseSection(file);
   let meta: SectionTranslationFrontMatter | undefined;
   if (frontMatter && validateYaml(file, frontMatter, 'section-translation.schema.json', 'front-matter-schema', 'the front matter')) {
@@ -191,12 +196,10 @@ function compilePartTranslation(
   const end: Point = { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
   if (source) compareTranslation(file, input.locale, { blocks: source.blocks, outline: part.outline }, compiled, end);
   if (source) stats.push(partStats(tree, { program: input.manifest.id, locale: input.locale, section: source.id, file: String(file.path) }));
-  if (!meta || !source) return undefined;
+  if (!meta || !source) return { section: undefined, outline: compiled.outline };
   return {
-    ...source,
-    title: meta.title,
-    summary: meta.summary,
-    blocks: mergeBlocks(source.blocks, compiled.blocks),
+    section: { ...source, title: meta.title, summary: meta.summary, blocks: mergeBlocks(source.blocks, compiled.blocks) },
+    outline: compiled.outline,
   };
 }
 

@@ -17,6 +17,8 @@ import type { PackSource } from './read-pack.ts';
 import { idsOf } from '../ids/published-ids.ts';
 import { idRenames } from '../ids/id-renames.ts';
 import { checkPublishedIds } from '../ids/check-published-ids.ts';
+import { resolveLivingContent } from '../living/resolve-living.ts';
+import { checkSvg } from './check-svg.ts';
 
 export type { PartStats };
 
@@ -122,7 +124,7 @@ export function compileProgram(
   const parts: SourcePart[] = [];
   parsed.forEach(({ file, tree, body, meta, frontMatter }, index) => {
     if (meta && frontMatter) claimId(meta.id, file, positionOf(frontMatter, ['id']));
-    const { blocks, requirements, outline } = compileSectionBody(file, tree, body, { ...context, claimId });
+    const { blocks, requirements, outline, values } = compileSectionBody(file, tree, body, { ...context, claimId });
     if (blocks.length === 0 && !file.messages.some((m) => m.fatal)) {
       report(file, 'error', 'section-empty', 'Empty section, expected content after the front matter', { line: body.split('\n').length, column: 1 });
     }
@@ -139,11 +141,18 @@ export function compileProgram(
       unlock: { minDaysAfterPrevious: meta.unlock?.minDaysAfterPrevious ?? 0 },
       blocks,
       requirements,
+      ...(values.length ? { values } : {}),
     };
     sections.push(section);
     parts.push({ file, section, outline });
     stats.push(partStats(tree, { program: pack.folder, locale: manifest?.locale ?? 'nb', section: meta.id, file: String(file.path) }));
   });
+
+  resolveLivingContent(parts.flatMap((p) => (p.section ? [{ section: p.section, outline: p.outline, file: p.file }] : [])));
+  for (const svg of pack.svgAssets) {
+    files.push(svg);
+    checkSvg(svg);
+  }
 
   const used = new Set<string>(manifest ? [
     ...manifest.measurement.start,
@@ -151,7 +160,10 @@ export function compileProgram(
     ...(manifest.measurement.repeated ?? []).map((r) => r.instrument),
     manifest.measurement.evaluation,
   ] : []);
-  for (const section of sections) for (const block of section.blocks) if (block.type === 'questionnaire') used.add(block.ref);
+  for (const section of sections) {
+    for (const block of section.blocks) if (block.type === 'questionnaire') used.add(block.ref);
+    for (const value of section.values ?? []) if (value.instrument) used.add(value.instrument);
+  }
   const instrumentIds = [...used].filter((id) => instruments.has(id)).sort();
 
   // Translations: every declared locale is compiled and compared with the source.
@@ -234,6 +246,7 @@ export function compileProgram(
     const complete = instrumentIds.every((id) => result.instruments[id]);
     const edition = complete && result.manifest ? editionOf(program, locale, result, translatedCheckin(manifest, result.manifest)) : undefined;
     if (!edition) continue;
+    resolveLivingContent(edition.sections.map((section, i) => ({ section, outline: result.outlines[i] ?? [], file: undefined })), { values: false });
     edition.contentHash = hashOf(edition);
     program.editions = { ...program.editions, [locale]: edition };
   }

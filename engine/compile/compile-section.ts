@@ -19,11 +19,13 @@ import type {
   NoteAttributes,
   QuestionnaireAttributes,
   SectionRequirements,
+  ValueSpec,
 } from '../../schemas/types.ts';
 import { report } from '../diagnostics.ts';
 import { checkAttributes, flag } from './directive-attributes.ts';
 import { compileField, sleepDiaryFields } from './compile-fields.ts';
 import { renderHtml } from './render-html.ts';
+import { compileFigures, compileRecall, compileValues, type LivingOutlineItem } from './living-directives.ts';
 
 /** What a section needs to know about the rest of its program. */
 export interface SectionContext {
@@ -44,9 +46,10 @@ export type OutlineItem =
   | { type: 'exercise'; id: string; position: Position | undefined }
   | { type: 'field'; exercise: string; id: string; position: Position | undefined }
   | { type: 'note'; kind: string; container: string; position: Position | undefined }
-  | { type: 'questionnaire'; ref: string; position: Position | undefined };
+  | { type: 'questionnaire'; ref: string; position: Position | undefined }
+  | LivingOutlineItem;
 
-const knownDirectives = new Set(['exercise', 'field', 'questionnaire', 'note']);
+const knownDirectives = new Set(['exercise', 'field', 'questionnaire', 'note', 'figure', 'recall', 'value']);
 const fenceLine = /^[ \t]*(:{3,})[ \t]*$/;
 
 /** Compiles a section body. `body` is the text the tree was parsed from. */
@@ -55,11 +58,13 @@ export function compileSectionBody(
   tree: Root,
   body: string,
   context: SectionContext,
-): Pick<CompiledSection, 'blocks' | 'requirements'> & { outline: OutlineItem[] } {
+): Pick<CompiledSection, 'blocks' | 'requirements'> & { outline: OutlineItem[]; values: ValueSpec[] } {
   const outline: OutlineItem[] = [];
   restoreTextDirectives(file, tree, body);
   checkContainersClosed(file, tree, body);
   checkInlineContent(file, tree, context);
+  compileFigures(file, tree, context.assets, outline);
+  const values = compileValues(file, tree, context.instruments, outline);
 
   const blocks: Block[] = [];
   const requirements: SectionRequirements = { exercises: [], questionnaires: [] };
@@ -85,15 +90,16 @@ export function compileSectionBody(
     }
   }
   flush();
-  return { blocks, requirements, outline };
+  return { blocks, requirements, outline, values };
 }
 
 function compileDirective(file: VFile, node: ContainerDirective | LeafDirective, context: SectionContext, outline: OutlineItem[]): Block | undefined {
   const colons = node.type === 'containerDirective' ? ':::' : '::';
   if (!knownDirectives.has(node.name)) {
-    report(file, 'error', 'directive-unknown', `Unknown directive '${colons}${node.name}', expected one of: :::exercise, :::note, ::questionnaire (and ::field inside an exercise)`, node.position);
+    report(file, 'error', 'directive-unknown', `Unknown directive '${colons}${node.name}', expected one of: :::exercise, :::note, :::figure, ::questionnaire, ::recall (::field inside an exercise, :value inside text)`, node.position);
     return undefined;
   }
+  if (node.name === 'recall' && node.type === 'leafDirective') return compileRecall(file, node, outline);
   if (node.name === 'exercise' && node.type === 'containerDirective') return compileExercise(file, node, context, outline);
   if (node.name === 'note' && node.type === 'containerDirective') {
     const note = compileNote(file, node);
@@ -109,7 +115,9 @@ function compileDirective(file: VFile, node: ContainerDirective | LeafDirective,
     report(file, 'error', 'directive-misplaced', 'Unexpected ::field outside an exercise, expected it inside :::exercise ... :::', node.position);
     return undefined;
   }
-  const expected = node.name === 'questionnaire' ? '::questionnaire{ref=...} (two colons, no closing fence)' : `:::${node.name} ... ::: (three colons and a closing fence)`;
+  const expected = node.name === 'questionnaire' || node.name === 'recall'
+    ? `::${node.name}{...} (two colons, no closing fence)`
+    : node.name === 'value' ? ':value[text]{of=...} inside a sentence (one colon)' : `:::${node.name} ... ::: (three colons and a closing fence)`;
   report(file, 'error', 'directive-unknown', `Unexpected '${colons}${node.name}', expected ${expected}`, node.position);
   return undefined;
 }
@@ -246,13 +254,13 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * remark-directive reads `22:30` as `22` and a text directive `30`. We define no
- * text directives, so every one goes back to the exact source text; one that
- * looks like a word (`merk:deg`) gets a warning, since it may be a typo.
+ * remark-directive reads `22:30` as `22` and a text directive `30`. Our one text
+ * directive is `:value`; every other goes back to the exact source text, and one
+ * that looks like a word (`merk:deg`) gets a warning, since it may be a typo.
  */
 function restoreTextDirectives(file: VFile, tree: Root, body: string): void {
   visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
-    if (!parent || index === undefined) return;
+    if (!parent || index === undefined || node.name === 'value') return;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     const source = start !== undefined && end !== undefined ? body.slice(start, end) : `:${node.name}`;

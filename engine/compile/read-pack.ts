@@ -16,6 +16,8 @@ export interface PackSource {
   sections: VFile[];
   /** File names in assets/. */
   assets: Set<string>;
+  /** The SVG files in assets/, read, to be checked as safe to show. */
+  svgAssets: VFile[];
   /** A vfile standing for the folder, for messages about the pack as a whole. */
   folderFile: VFile;
   /** Translations in locales/<locale>/, by folder name. */
@@ -73,6 +75,7 @@ export function readPack(dir: string, cwd = process.cwd()): PackSource {
     manifest: existsSync(manifestPath) ? vfileFor(manifestPath, cwd) : undefined,
     sections,
     assets,
+    svgAssets: [...assets].filter((name) => name.toLowerCase().endsWith('.svg')).sort().map((name) => vfileFor(join(assetsDir, name), cwd)),
     folderFile: new VFile({ path: relative(cwd, dir) || dir }),
     locales,
     lock: existsSync(join(dir, 'ids.lock.yaml')) ? vfileFor(join(dir, 'ids.lock.yaml'), cwd) : undefined,
