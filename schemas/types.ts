@@ -400,6 +400,10 @@ export interface Instrument {
    * Published sources of the scoring rules.
    */
   sources?: string[];
+  /**
+   * Scoring examples as data: answers and what the published rules give for them. mestring validate runs the real scorer on each (scoring-example-mismatch), so a clinician can add a case without writing code. Include the band boundaries. Not shown to people.
+   */
+  examples?: ScoringExample[];
 }
 /**
  * This interface was referenced by `Instrument`'s JSON-Schema
@@ -612,6 +616,43 @@ export interface FlagRule {
   item: string;
   atLeast: number;
   ifUnanswered?: string;
+}
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scoringExample".
+ */
+export interface ScoringExample {
+  /**
+   * What the example shows, e.g. 'lowest score of the moderate band'.
+   */
+  note?: string;
+  /**
+   * By item id: the answer value; leave an item out (or null) for unanswered.
+   */
+  answers: {
+    [k: string]: number | string | null;
+  };
+  /**
+   * The expected total (null: no total).
+   */
+  total?: number | null;
+  /**
+   * The expected band or class id (null: none).
+   */
+  band?: string | null;
+  /**
+   * The expected flags, e.g. [risk]; [] for none.
+   */
+  flags?: string[];
+  /**
+   * Expected subscale scores by id.
+   */
+  subscales?: {
+    [k: string]: {
+      total?: number | null;
+      band?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -878,6 +919,10 @@ export interface ApiCodeDetail {
  *
  * This interface was referenced by `Instrument`'s JSON-Schema
  * via the `definition` "flagRule".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scoringExample".
  */
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -1326,6 +1371,10 @@ export interface OptionLabels1 {
  * via the `definition` "flagRule".
  */
 /**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scoringExample".
+ */
+/**
  * The source language of the pack (a BCP 47 language tag such as nb, nn or en): the language of program.yaml and sections/. The ids live here.
  */
 export type LocaleTag = string;
@@ -1679,6 +1728,10 @@ export interface CompiledProgram {
  *
  * This interface was referenced by `Instrument`'s JSON-Schema
  * via the `definition` "flagRule".
+ */
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scoringExample".
  */
 /**
  * This interface was referenced by `CompiledProgram`'s JSON-Schema

@@ -124,7 +124,8 @@ export function compileEdition(input: EditionInput): EditionResult {
       report(manifestFile, 'error', 'translation-missing', `Missing ${locale} wording of questionnaire '${id}', expected instruments/locales/${locale}/${id}.yaml (the project's own adaptation)`, atLocale);
       continue;
     }
-    result.instruments[id] = translateInstrument(instrument, translation);
+    const { examples: _examples, ...translated } = translateInstrument(instrument, translation);
+    result.instruments[id] = translated;
   }
   return result;
 }
@@ -195,7 +196,7 @@ function compilePartTranslation(
   const lines = body.split('\n');
   const end: Point = { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
   if (source) compareTranslation(file, input.locale, { blocks: source.blocks, outline: part.outline }, compiled, end);
-  if (source) stats.push(partStats(tree, { program: input.manifest.id, locale: input.locale, section: source.id, file: String(file.path) }));
+  if (source) stats.push(partStats(tree, { program: input.manifest.id, locale: input.locale, section: source.id, file: String(file.path) }, file));
   if (!meta || !source) return { section: undefined, outline: compiled.outline };
   return {
     section: { ...source, title: meta.title, summary: meta.summary, blocks: mergeBlocks(source.blocks, compiled.blocks) },

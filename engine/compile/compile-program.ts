@@ -145,7 +145,7 @@ export function compileProgram(
     };
     sections.push(section);
     parts.push({ file, section, outline });
-    stats.push(partStats(tree, { program: pack.folder, locale: manifest?.locale ?? 'nb', section: meta.id, file: String(file.path) }));
+    stats.push(partStats(tree, { program: pack.folder, locale: manifest?.locale ?? 'nb', section: meta.id, file: String(file.path) }, file));
   });
 
   resolveLivingContent(parts.flatMap((p) => (p.section ? [{ section: p.section, outline: p.outline, file: p.file }] : [])));
@@ -202,7 +202,11 @@ export function compileProgram(
   }
 
   const programInstruments: Record<string, Instrument> = {};
-  for (const id of instrumentIds) programInstruments[id] = instruments.get(id) as Instrument;
+  for (const id of instrumentIds) {
+    // Scoring examples are for validate, not for people: they stay out of the compiled program.
+    const { examples: _examples, ...instrument } = instruments.get(id) as Instrument;
+    programInstruments[id] = instrument;
+  }
   if (manifest) programInstruments.checkin = checkinInstrument(manifest);
 
   // Published ids: checked once the source itself compiles (a broken part would look like a removed one).

@@ -363,6 +363,13 @@ function checkLink(file: VFile, node: { url: string; position?: Position; data?:
     report(file, 'error', 'link-broken', `Broken link '${url}', expected one of the section files: ${known}`, node.position);
     return;
   }
+  // A part beyond the next is still locked while the person reads this one (the next opens
+  // when this one is completed, so "read on" links work). Translations share the file names.
+  const here = /^(\d{2})-/.exec(String(file.basename))?.[1];
+  const there = /^(\d{2})-/.exec(fileName as string)?.[1];
+  if (here && there && Number(there) > Number(here) + 1) {
+    report(file, 'warning', 'link-forward', `Link to part ${Number(there)} (${fileName}), which is still locked when the person reads part ${Number(here)}; expected a link to an earlier part or the next one, or words that say it comes later`, node.position);
+  }
   node.url = `#section-${sectionId}`;
   node.data = { ...(node.data ?? {}), hProperties: { dataSectionId: sectionId } };
 }
