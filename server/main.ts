@@ -13,8 +13,9 @@ import { loadSecrets, type ServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { systemClock } from './clock.ts';
 import { createStores } from './store/index.ts';
+import { applyIdRenames } from './store/id-renames.ts';
 import { createOrg, createStaff } from './admin.ts';
-import { applyOverlay } from '../engine/scoring/apply-overlay.ts';
+import { overlayProgram } from '../engine/scoring/apply-overlay.ts';
 
 function newestMtime(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -40,10 +41,9 @@ export function ensureBuilt(config: ServerConfig, say: (line: string) => void): 
   return config.wordingOverlay ? programs.map((p) => withOverlay(p, config.wordingOverlay as string)) : programs;
 }
 
-/** A program whose questionnaires show the official wording a service installed, where complete. */
+/** A program whose questionnaires show the official wording a service installed, where complete (per edition language). */
 export function withOverlay(program: CompiledProgram, overlayDir: string): CompiledProgram {
-  const instruments = Object.fromEntries(Object.entries(program.instruments).map(([id, instrument]) => [id, applyOverlay(instrument, overlayDir)]));
-  return { ...program, instruments };
+  return overlayProgram(program, overlayDir);
 }
 
 /**
@@ -58,6 +58,9 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
   if (created) say(`created the secret key ${config.secretFile} (mode 0600): back it up; without it no code can log in`);
   const db = openDatabase(config.dbPath);
   const stores = createStores(db);
+  // Progress follows renamed ids (the manifests' renamed: maps) before anything is served.
+  const moved = applyIdRenames(db, programs);
+  if (moved) say(`moved ${moved} stored row(s) to renamed ids`);
   if (stores.orgs.count() === 0) {
     const now = systemClock.now();
     createOrg(stores, 'admin', 'Mestring', now);
