@@ -422,6 +422,10 @@ export interface Instrument {
    * Published sources of the scoring rules.
    */
   sources?: string[];
+  /**
+   * Scoring examples as data: answers and what the published rules give for them. mestring validate runs the real scorer on each (scoring-example-mismatch), so a clinician can add a case without writing code. Include the band boundaries. Not shown to people.
+   */
+  examples?: ScoringExample[];
 }
 /**
  * This interface was referenced by `Instrument`'s JSON-Schema
@@ -634,6 +638,43 @@ export interface FlagRule {
   item: string;
   atLeast: number;
   ifUnanswered?: string;
+}
+/**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scoringExample".
+ */
+export interface ScoringExample {
+  /**
+   * What the example shows, e.g. 'lowest score of the moderate band'.
+   */
+  note?: string;
+  /**
+   * By item id: the answer value; leave an item out (or null) for unanswered.
+   */
+  answers: {
+    [k: string]: number | string | null;
+  };
+  /**
+   * The expected total (null: no total).
+   */
+  total?: number | null;
+  /**
+   * The expected band or class id (null: none).
+   */
+  band?: string | null;
+  /**
+   * The expected flags, e.g. [risk]; [] for none.
+   */
+  flags?: string[];
+  /**
+   * Expected subscale scores by id.
+   */
+  subscales?: {
+    [k: string]: {
+      total?: number | null;
+      band?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -906,6 +947,10 @@ export interface ApiCodeDetail {
  * via the `definition` "flagRule".
  */
 /**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scoringExample".
+ */
+/**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
  * via the `definition` "UnlockRequest".
  */
@@ -1066,6 +1111,14 @@ export type IntegerAttribute = string;
  * via the `definition` "number".
  */
 export type NumberAttribute = string;
+/**
+ * of=score: the questionnaire.
+ */
+export type IdAttribute1 = string;
+/**
+ * of=sleep-window: the sleep diary exercise (default: every sleep-diary exercise of the program).
+ */
+export type IdAttribute2 = string;
 
 /**
  * The attributes each directive in a section body accepts. Directive attributes are always strings in the source; flags such as {required} arrive as the empty string.
@@ -1124,6 +1177,143 @@ export interface QuestionnaireAttributes {
  */
 export interface NoteAttributes {
   kind: "tip" | "warning" | "safety";
+}
+/**
+ * :value[shown until there is a value]{of=...}: a value computed for the person, inside the text.
+ *
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "value".
+ */
+export interface ValueAttributes {
+  /**
+   * sleep-window: the sleep window from the sleep diary and the rise time; score: the latest score of a questionnaire with its band.
+   */
+  of: "sleep-window" | "score";
+  instrument?: IdAttribute1;
+  diary?: IdAttribute2;
+  /**
+   * of=sleep-window: the field with the fixed rise time as <exercise>.<field> (default: every time field with id rise-time; the latest answer counts).
+   */
+  rise?: string;
+}
+/**
+ * ::recall[heading]{exercise=...}: the person's own entries of an exercise of an earlier part, read-only, with a link to edit them there.
+ *
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "recall".
+ */
+export interface RecallAttributes {
+  exercise: IdAttribute;
+}
+/**
+ * :::figure[alt text]{src=../assets/x.svg} with the long description as its body.
+ *
+ * This interface was referenced by `DirectiveAttributes`'s JSON-Schema
+ * via the `definition` "figure".
+ */
+export interface FigureAttributes {
+  /**
+   * An image in the program's assets/ folder: ../assets/<file> (.svg, .png, .jpg, .webp).
+   */
+  src: string;
+}
+
+// ids-lock.schema.json
+/**
+ * programs/<id>/ids.lock.yaml, written by mestring build: every id the program has published, ever (ids are only added). Removing or renaming one is an error unless program.yaml maps it under renamed: or retired:.
+ */
+export interface IdsLock {
+  program: string;
+  /**
+   * The version of the last build.
+   */
+  version: string;
+  sections: string[];
+  /**
+   * Exercise id: its field ids.
+   */
+  exercises: {
+    [k: string]: string[];
+  };
+  /**
+   * <exercise>.<field>: its option values.
+   */
+  options?: {
+    [k: string]: string[];
+  };
+  /**
+   * Instrument id (checkin for the check-in): its item ids.
+   */
+  items?: {
+    [k: string]: string[];
+  };
+}
+
+// instrument-translation.schema.json
+/**
+ * Hash of the source instrument's text when this translation was last checked against it; `mestring translation stamp <file>` writes it.
+ */
+export type SourceHash = string;
+
+/**
+ * programs/instruments/locales/<locale>/<id>.yaml: the project's own wording of a questionnaire in another language, keyed by the source's item ids, option values and band ids. Scoring always comes from the source.
+ */
+export interface InstrumentTranslation {
+  $schema?: string;
+  /**
+   * The source instrument's id (equal to the file name).
+   */
+  id: string;
+  source: SourceHash;
+  title: string;
+  /**
+   * Says that this is the project's own adaptation (shown where the wording is credited), e.g. 'Our own English adaptation of PHQ-9, not the official translation.'
+   */
+  wording: string;
+  instructions?: string;
+  recallPeriod?: string;
+  options?: OptionLabels;
+  /**
+   * By item id: the text, or the text with the item's own anchors and option labels.
+   */
+  items?: {
+    [k: string]:
+      | string
+      | {
+          text?: string;
+          /**
+           * @minItems 2
+           * @maxItems 2
+           */
+          anchors?: string[];
+          options?: OptionLabels1;
+        };
+  };
+  /**
+   * Labels of severity bands and classification classes, by id.
+   */
+  bands?: {
+    [k: string]: string;
+  };
+  /**
+   * Names of subscales, by id.
+   */
+  subscales?: {
+    [k: string]: string;
+  };
+}
+/**
+ * Labels of the shared answer options, by value.
+ */
+export interface OptionLabels {
+  [k: string]: string;
+}
+/**
+ * This interface was referenced by `InstrumentTranslation`'s JSON-Schema
+ * via the `definition` "optionLabels".
+ */
+export interface OptionLabels1 {
+  [k: string]: string;
 }
 
 // instrument.schema.json
@@ -1207,6 +1397,21 @@ export interface NoteAttributes {
  * via the `definition` "flagRule".
  */
 /**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scoringExample".
+ */
+/**
+ * The source language of the pack (a BCP 47 language tag such as nb, nn or en): the language of program.yaml and sections/. The ids live here.
+ */
+export type LocaleTag = string;
+/**
+ * A language tag: nb, nn, en, se, or with a region (en-GB).
+ *
+ * This interface was referenced by `ProgramManifest`'s JSON-Schema
+ * via the `definition` "localeTag".
+ */
+export type LocaleTag1 = string;
+/**
  * The id of a questionnaire in programs/instruments/.
  *
  * This interface was referenced by `ProgramManifest`'s JSON-Schema
@@ -1217,6 +1422,11 @@ export type InstrumentRef = string;
  * The id of a questionnaire in programs/instruments/.
  */
 export type InstrumentRef1 = string;
+/**
+ * This interface was referenced by `ProgramManifest`'s JSON-Schema
+ * via the `definition` "plainId".
+ */
+export type PlainId = string;
 
 /**
  * programs/<id>/program.yaml: what a program is and how it is measured.
@@ -1231,7 +1441,11 @@ export interface ProgramManifest {
    * Semantic version as a string (quote it: YAML reads 1.10 as the number 1.1).
    */
   version: string;
-  locale: "nb";
+  locale: LocaleTag;
+  /**
+   * Translations of the pack: one folder locales/<tag>/ each, with program.yaml and sections/ keyed by the source's ids (see docs/authoring.md).
+   */
+  locales?: LocaleTag1[];
   title: string;
   summary: string;
   /**
@@ -1240,6 +1454,58 @@ export interface ProgramManifest {
   audience: string;
   estimatedWeeks: number;
   measurement: MeasurementPlan;
+  /**
+   * Published ids that were renamed, old -> new, per kind. The server moves stored progress, entries and answers to the new id at start. Entries stay for good: an old id can never be used again.
+   */
+  renamed?: {
+    /**
+     * Part ids: old: new.
+     */
+    sections?: {
+      [k: string]: PlainId;
+    };
+    /**
+     * Exercise ids: old: new.
+     */
+    exercises?: {
+      [k: string]: PlainId;
+    };
+    /**
+     * Field ids: <exercise>.<old field>: <new field> (the exercise as published in ids.lock.yaml, or its new id).
+     */
+    fields?: {
+      [k: string]: PlainId;
+    };
+    /**
+     * Choice option values: <exercise>.<field>.<old value>: <new value>.
+     */
+    options?: {
+      [k: string]: PlainId;
+    };
+    /**
+     * Questionnaire or check-in item ids: <instrument>.<old item>: <new item> (check-in: checkin.<old>).
+     */
+    items?: {
+      [k: string]: PlainId;
+    };
+  };
+  /**
+   * Published ids that are gone for good, with what happens to the answers stored under them. Nothing is deleted: erasing is only ever the person's choice.
+   */
+  retired?: RetiredId[];
+  /**
+   * Required when the major version changes (compared with ids.lock.yaml): how people who are mid-program move to this version.
+   */
+  versionChange?: {
+    /**
+     * The previous major version, e.g. "1" when this is 2.0.0.
+     */
+    from: string;
+    /**
+     * move: people mid-program continue in this version, with their progress moved by the renamed map; stay: they finish the version they started (needs a server that keeps the old build; today's server serves one version).
+     */
+    people: "move" | "stay";
+  };
 }
 /**
  * This interface was referenced by `ProgramManifest`'s JSON-Schema
@@ -1292,6 +1558,57 @@ export interface MeasurementPlan {
   };
   evaluation: InstrumentRef1;
 }
+export interface RetiredId {
+  kind: "section" | "exercise" | "field" | "option" | "item";
+  /**
+   * As in the renamed keys: section or exercise id, <exercise>.<field>, <exercise>.<field>.<value>, <instrument>.<item>.
+   */
+  id: string;
+  /**
+   * kept: in the person's export and the professional's view; read-only: also shown to the person, read-only; hidden: only in the person's export.
+   */
+  answers: "kept" | "read-only" | "hidden";
+}
+
+// program-translation.schema.json
+/**
+ * Hash of the source manifest's text when this translation was last checked against it; `mestring translation stamp <file>` writes it.
+ */
+/**
+ * This interface was referenced by `ProgramTranslation`'s JSON-Schema
+ * via the `definition` "sourceHash".
+ */
+export type SourceHash1 = string;
+
+/**
+ * programs/<id>/locales/<locale>/program.yaml: the translated text of the manifest. Everything else (version, measurement plan, ids) comes from the source program.yaml.
+ */
+export interface ProgramTranslation {
+  $schema?: string;
+  source: SourceHash;
+  title: string;
+  summary: string;
+  audience: string;
+  checkin: {
+    title: string;
+    instructions?: string;
+    /**
+     * By the source's check-in item id.
+     */
+    items: {
+      [k: string]: {
+        text: string;
+        /**
+         * Labels for 0 and 10.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        anchors: string[];
+      };
+    };
+  };
+}
 
 // program.schema.json
 /**
@@ -1304,7 +1621,7 @@ export interface MeasurementPlan {
  * This interface was referenced by `CompiledProgram`'s JSON-Schema
  * via the `definition` "block".
  */
-export type Block = HtmlBlock | NoteBlock | CompiledExercise | QuestionnaireBlock;
+export type Block = HtmlBlock | NoteBlock | CompiledExercise | QuestionnaireBlock | RecallBlock;
 
 /**
  * What the compiler writes for one program pack (build/programs/<id>.json) and the server serves from.
@@ -1312,6 +1629,9 @@ export type Block = HtmlBlock | NoteBlock | CompiledExercise | QuestionnaireBloc
 export interface CompiledProgram {
   id: string;
   version: string;
+  /**
+   * The language of this edition's text (a language tag such as nb, nn or en).
+   */
   locale: string;
   title: string;
   summary: string;
@@ -1347,6 +1667,20 @@ export interface CompiledProgram {
    * @minItems 1
    */
   sections: CompiledSection[];
+  /**
+   * The translated editions of the program by locale (only on the source edition; an edition has no editions of its own). Each has the same structure and ids as the source, with its own text. Pick one with editionFor(program, locale) from the engine; fall back to the source.
+   */
+  editions?: {
+    [k: string]: CompiledProgram;
+  };
+  /**
+   * Id changes since earlier versions, from the manifest's renamed and retired (absent when there are none). The server applies renames at start (server/store/id-renames.ts).
+   */
+  ids?: {
+    renames: IdRename[];
+    retired: RetiredId[];
+    versionChange?: VersionChange;
+  };
 }
 /**
  * programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
@@ -1422,6 +1756,10 @@ export interface CompiledProgram {
  * via the `definition` "flagRule".
  */
 /**
+ * This interface was referenced by `Instrument`'s JSON-Schema
+ * via the `definition` "scoringExample".
+ */
+/**
  * This interface was referenced by `CompiledProgram`'s JSON-Schema
  * via the `definition` "section".
  */
@@ -1436,6 +1774,10 @@ export interface CompiledSection {
   };
   blocks: Block[];
   requirements: SectionRequirements;
+  /**
+   * The computed values the part's text shows (:value directives), each marked in the HTML as <span class="value" data-value="<key>">fallback text</span>. The server fills them per person with the engine's personalizeSection; until then the fallback text shows.
+   */
+  values?: ValueSpec[];
 }
 /**
  * This interface was referenced by `CompiledProgram`'s JSON-Schema
@@ -1514,6 +1856,45 @@ export interface QuestionnaireBlock {
   required: boolean;
 }
 /**
+ * The person's own entries of an exercise of an earlier part, shown read-only with a link to that part to edit them. The server adds `entries` per person (personalizeSection); without them a client shows the heading and the link.
+ *
+ * This interface was referenced by `CompiledProgram`'s JSON-Schema
+ * via the `definition` "recallBlock".
+ */
+export interface RecallBlock {
+  type: "recall";
+  exercise: string;
+  /**
+   * The id of the part the exercise is in (the link target).
+   */
+  section: string;
+  sectionNumber: number;
+  sectionTitle: string;
+  /**
+   * The heading: the directive's label, or the exercise's title.
+   */
+  title: string;
+  kind: "form" | "log" | "ladder" | "plan" | "sleep-diary";
+  /**
+   * The exercise's fields, to label the values.
+   */
+  fields: CompiledField[];
+  /**
+   * Filled in per person by the server: the entries, oldest first.
+   */
+  entries?: RecalledEntry[];
+}
+/**
+ * This interface was referenced by `CompiledProgram`'s JSON-Schema
+ * via the `definition` "recalledEntry".
+ */
+export interface RecalledEntry {
+  id: string;
+  values: {};
+  createdAt: string;
+  updatedAt?: string;
+}
+/**
  * What completing the part takes, besides the person marking it as read.
  *
  * This interface was referenced by `CompiledProgram`'s JSON-Schema
@@ -1525,6 +1906,68 @@ export interface SectionRequirements {
     minEntries: number;
   }[];
   questionnaires: string[];
+}
+/**
+ * This interface was referenced by `CompiledProgram`'s JSON-Schema
+ * via the `definition` "valueSpec".
+ */
+export interface ValueSpec {
+  /**
+   * The marker's data-value: sleep-window, or score:<instrument>.
+   */
+  key: string;
+  of: "sleep-window" | "score";
+  /**
+   * of=score.
+   */
+  instrument?: string;
+  /**
+   * of=sleep-window: the sleep diary exercises the nights come from.
+   */
+  diary?: string[];
+  /**
+   * of=sleep-window: the time fields the fixed rise time comes from (the latest answer counts).
+   */
+  riseTime?: {
+    exercise: string;
+    field: string;
+  }[];
+}
+/**
+ * One rename with every id resolved to the current one: a section or exercise; a field of exercise; an option of exercise.field; an item of instrument (checkin for the check-in).
+ *
+ * This interface was referenced by `CompiledProgram`'s JSON-Schema
+ * via the `definition` "idRename".
+ */
+export interface IdRename {
+  kind: "section" | "exercise" | "field" | "option" | "item";
+  /**
+   * The current exercise id (fields and options).
+   */
+  exercise?: string;
+  /**
+   * The current field id (options).
+   */
+  field?: string;
+  /**
+   * The instrument id (items).
+   */
+  instrument?: string;
+  from: string;
+  to: string;
+}
+/**
+ * Required when the major version changes (compared with ids.lock.yaml): how people who are mid-program move to this version.
+ */
+export interface VersionChange {
+  /**
+   * The previous major version, e.g. "1" when this is 2.0.0.
+   */
+  from: string;
+  /**
+   * move: people mid-program continue in this version, with their progress moved by the renamed map; stay: they finish the version they started (needs a server that keeps the old build; today's server serves one version).
+   */
+  people: "move" | "stay";
 }
 
 // safety.schema.json
@@ -1610,6 +2053,27 @@ export interface AnswerError {
 export interface SubscaleScore {
   total: number | null;
   band: string | null;
+}
+
+// section-translation.schema.json
+/**
+ * Hash of the source part file when this translation was last checked against it; `mestring translation stamp <file>` writes it.
+ */
+/**
+ * The front matter of programs/<id>/locales/<locale>/sections/NN-slug.md: the translated title and summary of the source part with the same file name. estimatedMinutes and unlock come from the source; when copied, they must be equal to it.
+ */
+export interface SectionTranslationFrontMatter {
+  /**
+   * The source part's id.
+   */
+  id: string;
+  title: string;
+  summary: string;
+  source: SourceHash;
+  estimatedMinutes?: number;
+  unlock?: {
+    minDaysAfterPrevious?: number;
+  };
 }
 
 // section.schema.json

@@ -18,7 +18,7 @@ import type { Stores } from './store/index.ts';
 import { fileModeWarnings } from './store/file-modes.ts';
 import { systemClock } from './clock.ts';
 import { createOrg, createStaff } from './admin.ts';
-import { applyOverlay } from '../engine/scoring/apply-overlay.ts';
+import { overlayProgram } from '../engine/scoring/apply-overlay.ts';
 
 function newestMtime(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -44,10 +44,9 @@ export function ensureBuilt(config: ServerConfig, say: (line: string) => void): 
   return config.wordingOverlay ? programs.map((p) => withOverlay(p, config.wordingOverlay as string)) : programs;
 }
 
-/** A program whose questionnaires show the official wording a service installed, where complete. */
+/** A program whose questionnaires show the official wording a service installed, where complete (per edition language). */
 export function withOverlay(program: CompiledProgram, overlayDir: string): CompiledProgram {
-  const instruments = Object.fromEntries(Object.entries(program.instruments).map(([id, instrument]) => [id, applyOverlay(instrument, overlayDir)]));
-  return { ...program, instruments };
+  return overlayProgram(program, overlayDir);
 }
 
 /**
@@ -90,6 +89,9 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
   const programs = ensureBuilt(config, say);
   const { store: stores, secrets } = await openWithKey(config, say);
   for (const warning of fileModeWarnings(stores.sqlite ? config.dbPath : undefined, config.secretFile)) say(warning);
+  // Progress follows renamed ids (the manifests' renamed: maps) before anything is served.
+  const moved = await stores.idRenames.apply(programs);
+  if (moved) say(`moved ${moved} stored row(s) to renamed ids`);
   if ((await stores.orgs.count()) === 0) {
     const now = systemClock.now();
     await createOrg(stores, 'admin', 'Mestring', now);

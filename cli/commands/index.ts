@@ -6,6 +6,7 @@ import { score } from './score.ts';
 import { outcome } from './outcome.ts';
 import { overlay } from './overlay.ts';
 import { preview } from './preview.ts';
+import { translation } from './translation.ts';
 
 import { serveCommand } from './serve.ts';
 import { orgCommand } from './org.ts';
@@ -13,4 +14,4 @@ import { staffCommand } from './staff.ts';
 import { backupCommand } from './backup.ts';
 import { dbCommand } from './db.ts';
 
-export const commands: Command[] = [validate, build, preview, score, outcome, overlay, serveCommand, orgCommand, staffCommand, backupCommand, dbCommand];
+export const commands: Command[] = [validate, build, preview, translation, score, outcome, overlay, serveCommand, orgCommand, staffCommand, backupCommand, dbCommand];

@@ -11,7 +11,8 @@ export const overlay: Command = {
   help: `Usage: mestring overlay check [dir]
 
 Checks a folder of official (licensed) item wording: <dir>/<instrumentId>/<itemId>.txt
-and optionally <dir>/<instrumentId>/instructions.txt. Reports item files that
+and optionally <dir>/<instrumentId>/instructions.txt; for a translated edition
+<dir>/locales/<locale>/<instrumentId>/<itemId>.txt. Reports item files that
 name no item [overlay-item-unknown] and items without a file [overlay-item-missing].
 Without dir, the folder named by ${WORDING_OVERLAY_ENV} is checked.
 

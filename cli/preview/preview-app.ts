@@ -9,8 +9,10 @@ import { dirname, join, resolve, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { compileTree } from '../../engine/index.ts';
+import { compileTree, editionFor, personalizeSection } from '../../engine/index.ts';
+import type { CompiledProgram } from '../../schemas/types.ts';
 import { diagnosticsJson } from '../commands/validate.ts';
+import { samplePerson } from './sample-person.ts';
 
 const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
 
@@ -25,21 +27,29 @@ export interface Preview {
   close(): void;
 }
 
+/** The edition in `locale`, every part filled in for a made-up person (computed values, recalled entries). */
+export function previewEdition(program: CompiledProgram, locale?: string): CompiledProgram {
+  const edition = editionFor(program, locale);
+  const person = samplePerson(edition);
+  return { ...edition, sections: edition.sections.map((section) => personalizeSection(edition, section, person)) };
+}
+
 /**
- * A preview of the pack in `packDir`.
+ * A preview of the pack in `packDir`, in its source language or the edition in `options.locale`.
  *
  * @example
  *   const { app } = createPreview('programs/sovn');
  *   serve({ fetch: app.fetch, port: 4000 });
  */
-export function createPreview(packDir: string): Preview {
+export function createPreview(packDir: string, options: { locale?: string } = {}): Preview {
   const dir = resolve(packDir);
   const instrumentsDir = join(dirname(dir), 'instruments');
   let version = 0;
   const listeners = new Set<() => void>();
   const compile = () => {
     const { programs, files } = compileTree([dir]);
-    return { version, program: programs[0] ?? null, diagnostics: diagnosticsJson(files) };
+    const program = programs[0] ? previewEdition(programs[0], options.locale) : null;
+    return { version, program, diagnostics: diagnosticsJson(files) };
   };
   let current = compile();
   let timer: NodeJS.Timeout | undefined;
@@ -56,7 +66,7 @@ export function createPreview(packDir: string): Preview {
   const app = new Hono();
   app.use(async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'no-store');
@@ -82,7 +92,10 @@ export function createPreview(packDir: string): Preview {
   app.get('/preview/assets/:name', async (c) => {
     const name = basename(c.req.param('name'));
     try {
-      return c.body(await readFile(join(dir, 'assets', name)), 200, { 'Content-Type': types[extname(name).toLowerCase()] ?? 'application/octet-stream' });
+      const type = types[extname(name).toLowerCase()] ?? 'application/octet-stream';
+      // An SVG opened on its own runs nothing and fetches nothing (as the server serves it).
+      if (type === 'image/svg+xml') c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      return c.body(await readFile(join(dir, 'assets', name)), 200, { 'Content-Type': type });
     } catch {
       return c.notFound();
     }

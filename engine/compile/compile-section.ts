@@ -19,11 +19,13 @@ import type {
   NoteAttributes,
   QuestionnaireAttributes,
   SectionRequirements,
+  ValueSpec,
 } from '../../schemas/types.ts';
 import { report } from '../diagnostics.ts';
 import { checkAttributes, flag } from './directive-attributes.ts';
 import { compileField, sleepDiaryFields } from './compile-fields.ts';
 import { renderHtml } from './render-html.ts';
+import { compileFigures, compileRecall, compileValues, type LivingOutlineItem } from './living-directives.ts';
 
 /** What a section needs to know about the rest of its program. */
 export interface SectionContext {
@@ -36,7 +38,18 @@ export interface SectionContext {
   claimId: (id: string, file: VFile, position: Position | undefined) => boolean;
 }
 
-const knownDirectives = new Set(['exercise', 'field', 'questionnaire', 'note']);
+/**
+ * A structural element of a part in source order, with its place in the file: what a
+ * translation is compared with its source by.
+ */
+export type OutlineItem =
+  | { type: 'exercise'; id: string; position: Position | undefined }
+  | { type: 'field'; exercise: string; id: string; position: Position | undefined }
+  | { type: 'note'; kind: string; container: string; position: Position | undefined }
+  | { type: 'questionnaire'; ref: string; position: Position | undefined }
+  | LivingOutlineItem;
+
+const knownDirectives = new Set(['exercise', 'field', 'questionnaire', 'note', 'figure', 'recall', 'value']);
 const fenceLine = /^[ \t]*(:{3,})[ \t]*$/;
 
 /** Compiles a section body. `body` is the text the tree was parsed from. */
@@ -45,10 +58,13 @@ export function compileSectionBody(
   tree: Root,
   body: string,
   context: SectionContext,
-): Pick<CompiledSection, 'blocks' | 'requirements'> {
+): Pick<CompiledSection, 'blocks' | 'requirements'> & { outline: OutlineItem[]; values: ValueSpec[] } {
+  const outline: OutlineItem[] = [];
   restoreTextDirectives(file, tree, body);
   checkContainersClosed(file, tree, body);
   checkInlineContent(file, tree, context);
+  compileFigures(file, tree, context.assets, outline);
+  const values = compileValues(file, tree, context.instruments, outline);
 
   const blocks: Block[] = [];
   const requirements: SectionRequirements = { exercises: [], questionnaires: [] };
@@ -62,7 +78,7 @@ export function compileSectionBody(
   for (const node of tree.children) {
     if (node.type === 'containerDirective' || node.type === 'leafDirective') {
       flush();
-      const block = compileDirective(file, node, context);
+      const block = compileDirective(file, node, context, outline);
       if (!block) continue;
       blocks.push(block);
       if (block.type === 'exercise' && block.required) requirements.exercises.push({ id: block.id, minEntries: block.minEntries });
@@ -74,23 +90,34 @@ export function compileSectionBody(
     }
   }
   flush();
-  return { blocks, requirements };
+  return { blocks, requirements, outline, values };
 }
 
-function compileDirective(file: VFile, node: ContainerDirective | LeafDirective, context: SectionContext): Block | undefined {
+function compileDirective(file: VFile, node: ContainerDirective | LeafDirective, context: SectionContext, outline: OutlineItem[]): Block | undefined {
   const colons = node.type === 'containerDirective' ? ':::' : '::';
   if (!knownDirectives.has(node.name)) {
-    report(file, 'error', 'directive-unknown', `Unknown directive '${colons}${node.name}', expected one of: :::exercise, :::note, ::questionnaire (and ::field inside an exercise)`, node.position);
+    report(file, 'error', 'directive-unknown', `Unknown directive '${colons}${node.name}', expected one of: :::exercise, :::note, :::figure, ::questionnaire, ::recall (::field inside an exercise, :value inside text)`, node.position);
     return undefined;
   }
-  if (node.name === 'exercise' && node.type === 'containerDirective') return compileExercise(file, node, context);
-  if (node.name === 'note' && node.type === 'containerDirective') return compileNote(file, node);
-  if (node.name === 'questionnaire' && node.type === 'leafDirective') return compileQuestionnaire(file, node, context);
+  if (node.name === 'recall' && node.type === 'leafDirective') return compileRecall(file, node, outline);
+  if (node.name === 'exercise' && node.type === 'containerDirective') return compileExercise(file, node, context, outline);
+  if (node.name === 'note' && node.type === 'containerDirective') {
+    const note = compileNote(file, node);
+    if (note?.type === 'note') outline.push({ type: 'note', kind: note.kind, container: '', position: node.position });
+    return note;
+  }
+  if (node.name === 'questionnaire' && node.type === 'leafDirective') {
+    const questionnaire = compileQuestionnaire(file, node, context);
+    if (questionnaire?.type === 'questionnaire') outline.push({ type: 'questionnaire', ref: questionnaire.ref, position: node.position });
+    return questionnaire;
+  }
   if (node.name === 'field') {
     report(file, 'error', 'directive-misplaced', 'Unexpected ::field outside an exercise, expected it inside :::exercise ... :::', node.position);
     return undefined;
   }
-  const expected = node.name === 'questionnaire' ? '::questionnaire{ref=...} (two colons, no closing fence)' : `:::${node.name} ... ::: (three colons and a closing fence)`;
+  const expected = node.name === 'questionnaire' || node.name === 'recall'
+    ? `::${node.name}{...} (two colons, no closing fence)`
+    : node.name === 'value' ? ':value[text]{of=...} inside a sentence (one colon)' : `:::${node.name} ... ::: (three colons and a closing fence)`;
   report(file, 'error', 'directive-unknown', `Unexpected '${colons}${node.name}', expected ${expected}`, node.position);
   return undefined;
 }
@@ -134,8 +161,9 @@ function compileQuestionnaire(file: VFile, node: LeafDirective, context: Section
 
 const repeatableKinds = new Set(['log', 'ladder', 'sleep-diary']);
 
-function compileExercise(file: VFile, node: ContainerDirective, context: SectionContext): Block | undefined {
+function compileExercise(file: VFile, node: ContainerDirective, context: SectionContext, outline: OutlineItem[]): Block | undefined {
   const attrs = checkAttributes<ExerciseAttributes>(file, 'exercise', node.attributes, node.position);
+  const inner: OutlineItem[] = [];
   const { label, children } = labelOf(node);
   if (!label) {
     report(file, 'error', 'label-missing', 'Missing title on :::exercise, expected it in brackets: :::exercise[Tankeregistrering]{#thought-record kind=log}', node.position);
@@ -160,10 +188,12 @@ function compileExercise(file: VFile, node: ContainerDirective, context: Section
       }
       fieldIds.set(field.id, child.position);
       fields.push(field);
+      inner.push({ type: 'field', exercise: attrs?.id ?? '', id: field.id, position: child.position });
     } else if (child.type === 'containerDirective' && child.name === 'note') {
       flush();
       const note = compileNote(file, child);
       if (note && note.type === 'note') {
+        inner.push({ type: 'note', kind: note.kind, container: attrs?.id ?? '', position: child.position });
         const title = note.title ? `<p class="note-title"><strong>${escapeHtml(note.title)}</strong></p>` : '';
         htmlParts.push(`<aside class="note note-${note.kind}">${title}${note.html}</aside>`);
       }
@@ -189,6 +219,7 @@ function compileExercise(file: VFile, node: ContainerDirective, context: Section
     report(file, 'error', 'exercise-no-fields', `Exercise '${attrs.id}' has no fields, expected at least one ::field[Question]{#id type=...} inside it`, node.position);
     return undefined;
   }
+  outline.push({ type: 'exercise', id: attrs.id, position: node.position }, ...inner);
   const repeatable = attrs.repeatable !== undefined ? flag(attrs.repeatable) : repeatableKinds.has(attrs.kind);
   if (!repeatable && repeatableKinds.has(attrs.kind)) {
     report(file, 'error', 'attribute-invalid', `Unexpected repeatable=false on a kind=${attrs.kind} exercise, expected a ${attrs.kind} to collect entries`, node.position);
@@ -223,13 +254,13 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * remark-directive reads `22:30` as `22` and a text directive `30`. We define no
- * text directives, so every one goes back to the exact source text; one that
- * looks like a word (`merk:deg`) gets a warning, since it may be a typo.
+ * remark-directive reads `22:30` as `22` and a text directive `30`. Our one text
+ * directive is `:value`; every other goes back to the exact source text, and one
+ * that looks like a word (`merk:deg`) gets a warning, since it may be a typo.
  */
 function restoreTextDirectives(file: VFile, tree: Root, body: string): void {
   visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
-    if (!parent || index === undefined) return;
+    if (!parent || index === undefined || node.name === 'value') return;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     const source = start !== undefined && end !== undefined ? body.slice(start, end) : `:${node.name}`;
@@ -331,6 +362,13 @@ function checkLink(file: VFile, node: { url: string; position?: Position; data?:
     const known = [...context.sectionFiles.keys()].join(', ');
     report(file, 'error', 'link-broken', `Broken link '${url}', expected one of the section files: ${known}`, node.position);
     return;
+  }
+  // A part beyond the next is still locked while the person reads this one (the next opens
+  // when this one is completed, so "read on" links work). Translations share the file names.
+  const here = /^(\d{2})-/.exec(String(file.basename))?.[1];
+  const there = /^(\d{2})-/.exec(fileName as string)?.[1];
+  if (here && there && Number(there) > Number(here) + 1) {
+    report(file, 'warning', 'link-forward', `Link to part ${Number(there)} (${fileName}), which is still locked when the person reads part ${Number(here)}; expected a link to an earlier part or the next one, or words that say it comes later`, node.position);
   }
   node.url = `#section-${sectionId}`;
   node.data = { ...(node.data ?? {}), hProperties: { dataSectionId: sectionId } };

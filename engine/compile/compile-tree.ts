@@ -6,27 +6,48 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { VFile } from 'vfile';
-import type { CompiledProgram, Instrument } from '../../schemas/types.ts';
+import type { CompiledProgram, Instrument, InstrumentTranslation } from '../../schemas/types.ts';
 import { report } from '../diagnostics.ts';
 import { loadInstrument } from '../instruments/load-instrument.ts';
-import { compileProgram } from './compile-program.ts';
-import { isPackDir, readInstrumentFiles, readPack } from './read-pack.ts';
+import { loadInstrumentTranslation } from '../instruments/translate-instrument.ts';
+import { compileProgram, type PartStats } from './compile-program.ts';
+import { isPackDir, readInstrumentFiles, readInstrumentTranslationFiles, readPack } from './read-pack.ts';
 
 export interface TreeResult {
+  /** The compiled programs in their source language; translations are in each program's `editions`. */
   programs: CompiledProgram[];
   instruments: Map<string, Instrument>;
   files: VFile[];
+  /** Reading measures of every part of every program, per locale (see `mestring validate --stats`). */
+  stats: PartStats[];
+  /** The folder of each compiled program, by id (where its ids.lock.yaml lives). */
+  packDirs: Map<string, string>;
 }
 
-/** Loads every instrument in `dir`; invalid ones are left out, with messages on their files. */
-export function loadInstruments(dir: string, cwd = process.cwd()): { instruments: Map<string, Instrument>; files: VFile[] } {
+/** Translated instrument wording: locale -> instrument id -> translation (null: the file is there but has errors). */
+export type InstrumentTranslations = Map<string, Map<string, InstrumentTranslation | null>>;
+
+/**
+ * Loads every instrument in `dir` and its translations in `dir/locales/<locale>/`;
+ * invalid ones are left out, with messages on their files.
+ */
+export function loadInstruments(dir: string, cwd = process.cwd()): { instruments: Map<string, Instrument>; translations: InstrumentTranslations; files: VFile[] } {
   const files = readInstrumentFiles(dir, cwd);
   const instruments = new Map<string, Instrument>();
   for (const file of files) {
     const instrument = loadInstrument(file);
     if (instrument) instruments.set(instrument.id, instrument);
   }
-  return { instruments, files };
+  const translations: InstrumentTranslations = new Map();
+  for (const [locale, localeFiles] of readInstrumentTranslationFiles(dir, cwd)) {
+    const byId = new Map<string, InstrumentTranslation | null>();
+    for (const file of localeFiles) {
+      files.push(file);
+      byId.set(basename(String(file.path), '.yaml'), loadInstrumentTranslation(file, locale, instruments) ?? null);
+    }
+    translations.set(locale, byId);
+  }
+  return { instruments, translations, files };
 }
 
 /**
@@ -36,7 +57,7 @@ export function loadInstruments(dir: string, cwd = process.cwd()): { instruments
  *   const { programs, files } = compileTree(['programs']);
  */
 export function compileTree(paths: readonly string[], cwd = process.cwd()): TreeResult {
-  const result: TreeResult = { programs: [], instruments: new Map(), files: [] };
+  const result: TreeResult = { programs: [], instruments: new Map(), files: [], stats: [], packDirs: new Map() };
   const instrumentCache = new Map<string, ReturnType<typeof loadInstruments>>();
   const instrumentsIn = (dir: string) => {
     const key = resolve(dir);
@@ -47,7 +68,16 @@ export function compileTree(paths: readonly string[], cwd = process.cwd()): Tree
       result.files.push(...loaded.files);
       for (const [id, instrument] of loaded.instruments) result.instruments.set(id, instrument);
     }
-    return loaded.instruments;
+    return loaded;
+  };
+  const compilePack = (dir: string, loaded: ReturnType<typeof loadInstruments>) => {
+    const compiled = compileProgram(readPack(dir, cwd), loaded.instruments, loaded.translations);
+    result.files.push(...compiled.files);
+    result.stats.push(...compiled.stats);
+    if (compiled.program) {
+      result.programs.push(compiled.program);
+      result.packDirs.set(compiled.program.id, dir);
+    }
   };
 
   for (const path of paths) {
@@ -61,17 +91,13 @@ export function compileTree(paths: readonly string[], cwd = process.cwd()): Tree
     if (basename(abs) === 'instruments') {
       instrumentsIn(abs);
     } else if (isPackDir(abs)) {
-      const compiled = compileProgram(readPack(abs, cwd), instrumentsIn(join(dirname(abs), 'instruments')));
-      result.files.push(...compiled.files);
-      if (compiled.program) result.programs.push(compiled.program);
+      compilePack(abs, instrumentsIn(join(dirname(abs), 'instruments')));
     } else {
-      const instruments = instrumentsIn(join(abs, 'instruments'));
+      const loaded = instrumentsIn(join(abs, 'instruments'));
       for (const name of readdirSync(abs).sort()) {
         const dir = join(abs, name);
-        if (name === 'instruments' || !statSync(dir).isDirectory()) continue;
-        const compiled = compileProgram(readPack(dir, cwd), instruments);
-        result.files.push(...compiled.files);
-        if (compiled.program) result.programs.push(compiled.program);
+        if (name === 'instruments' || name.startsWith('.') || !statSync(dir).isDirectory()) continue;
+        compilePack(dir, loaded);
       }
     }
   }

@@ -11,10 +11,15 @@ import type { RootContent, Root } from 'mdast';
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
+  // Figures (:::figure) are an image with its long description as the caption.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
   attributes: {
     ...defaultSchema.attributes,
     a: [...(defaultSchema.attributes?.a ?? []), 'dataSectionId'],
+    // Computed values (:value): the server fills the span with data-value per person.
+    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'value'], 'dataValue'],
+    figure: [['className', 'figure']],
   },
 };
 

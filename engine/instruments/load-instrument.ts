@@ -8,6 +8,7 @@ import type { Instrument } from '../../schemas/types.ts';
 import { report } from '../diagnostics.ts';
 import { readYaml, validateYaml, placeOf } from '../compile/validate-yaml.ts';
 import { checkScoringRules } from './check-scoring-rules.ts';
+import { checkExamples } from './check-examples.ts';
 
 /** Loads an instrument from its file; undefined (with diagnostics on the file) when invalid. */
 export function loadInstrument(file: VFile): Instrument | undefined {
@@ -47,5 +48,6 @@ export function loadInstrument(file: VFile): Instrument | undefined {
     }
   });
   if (valid && !checkScoringRules(file, source, instrument)) valid = false;
+  if (valid && !checkExamples(file, source, instrument)) valid = false;
   return valid ? instrument : undefined;
 }

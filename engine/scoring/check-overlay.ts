@@ -1,7 +1,9 @@
 /**
  * Checks an official wording overlay folder against the instrument definitions:
  * `<overlay>/<instrumentId>/<itemId>.txt` for every item, optionally
- * `instructions.txt`. Problems are diagnostics on a VFile per overlay folder.
+ * `instructions.txt`; the same per translated language under
+ * `<overlay>/locales/<locale>/<instrumentId>/`. Problems are diagnostics on a VFile
+ * per overlay folder.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -33,9 +35,21 @@ export function checkOverlay(overlayDir: string, instruments: ReadonlyMap<string
     return [root];
   }
   const files: VFile[] = [root];
+  checkInstrumentFolders(overlayDir, instruments, root, files, cwd);
+  const localesDir = join(overlayDir, 'locales');
+  if (existsSync(localesDir) && statSync(localesDir).isDirectory()) {
+    for (const locale of readdirSync(localesDir).sort()) {
+      const dir = join(localesDir, locale);
+      if (statSync(dir).isDirectory()) checkInstrumentFolders(dir, instruments, root, files, cwd);
+    }
+  }
+  return files;
+}
+
+function checkInstrumentFolders(overlayDir: string, instruments: ReadonlyMap<string, Instrument>, root: VFile, files: VFile[], cwd: string): void {
   for (const name of readdirSync(overlayDir).sort()) {
     const dir = join(overlayDir, name);
-    if (!statSync(dir).isDirectory()) continue;
+    if (name === 'locales' || !statSync(dir).isDirectory()) continue;
     const instrument = instruments.get(name);
     if (!instrument) {
       report(root, 'error', 'overlay-item-unknown', `Unknown instrument '${name}', expected one of: ${[...instruments.keys()].join(', ')}`);
@@ -55,5 +69,4 @@ export function checkOverlay(overlayDir: string, instruments: ReadonlyMap<string
       else if (readFileSync(join(dir, `${id}.txt`), 'utf8').trim() === '') report(file, 'error', 'overlay-item-missing', `Empty ${id}.txt in ${name}, expected the official text of the item`);
     }
   }
-  return files;
 }

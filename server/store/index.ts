@@ -13,6 +13,7 @@ import { auditStore } from './audit.ts';
 import { calendarStore } from './calendar.ts';
 import { eraseStore } from './erase.ts';
 import { settingsStore } from './settings.ts';
+import { idRenameStore } from './id-renames.ts';
 
 /**
  * The stores over `x`.
@@ -31,6 +32,7 @@ export function createStores(x: Executor) {
     calendar: calendarStore(x),
     erasure: eraseStore(x),
     settings: settingsStore(x),
+    idRenames: idRenameStore(x),
   };
 }
 export type TableStores = ReturnType<typeof createStores>;

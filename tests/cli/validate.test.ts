@@ -50,6 +50,24 @@ describe('mestring validate', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ file: 'sovn/sections/01-velkommen.md', severity: 'warning', ruleId: 'text-directive-restored', column: 5 })]);
   });
 
+  it('gives end positions in JSON and SARIF 2.1.0 for code review', () => {
+    const dir = packWith('sarif', (text) => `${text}\n::questionnaire{ref=isi7}\n\nMerk:dette.\n`);
+    const line = readFileSync(join(dir, 'sovn/sections/01-velkommen.md'), 'utf8').split('\n').indexOf('::questionnaire{ref=isi7}') + 1;
+    const json = JSON.parse(run(['validate', '--format', 'json', 'sovn'], dir).stdout) as Record<string, unknown>[];
+    expect(json).toContainEqual(expect.objectContaining({ ruleId: 'questionnaire-ref-unknown', line, column: 1, endLine: line, endColumn: 26 }));
+    const { code, stdout } = run(['validate', '--format', 'sarif', 'sovn'], dir);
+    expect(code).toBe(1);
+    const sarif = JSON.parse(stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    const run0 = sarif.runs[0]!;
+    expect(run0.tool.driver.name).toBe('mestring');
+    expect(run0.results.map((r) => [r.ruleId, r.level]).sort()).toEqual([['questionnaire-ref-unknown', 'error'], ['text-directive-restored', 'warning']]);
+    const result = run0.results.find((r) => r.ruleId === 'questionnaire-ref-unknown')!;
+    expect(run0.tool.driver.rules[result.ruleIndex]!.id).toBe('questionnaire-ref-unknown');
+    expect(result.message.text).toMatch(/^Unknown questionnaire 'isi7'/);
+    expect(result.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'sovn/sections/01-velkommen.md' }, region: { startLine: line, startColumn: 1, endLine: line, endColumn: 26 } });
+  });
+
   it('fails on warnings only with --strict', () => {
     const dir = packWith('strict', (text) => `${text}\nMerk:dette.\n`);
     expect(run(['validate', 'sovn'], dir).code).toBe(0);
@@ -58,6 +76,7 @@ describe('mestring validate', () => {
 
   it('rejects bad usage with exit 2', () => {
     expect(run(['validate', '--format', 'xml']).code).toBe(2);
+    expect(run(['validate', '--format', 'xml']).stderr).toContain('expected text, json or sarif');
     expect(run(['validate', '--no-such-flag']).code).toBe(2);
     expect(run(['no-such-command']).code).toBe(2);
   });

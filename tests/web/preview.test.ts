@@ -1,5 +1,5 @@
 /** The author's preview in real Chromium: every part shown, diagnostics in the page, reload on change, no axe violations. */
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -64,6 +64,32 @@ describe('mestring preview', () => {
     writeFileSync(file, source);
     await page.getByText('Ingen feil eller advarsler.').waitFor({ timeout: 10_000 });
     await page.close();
+  });
+
+  it('shows living content for a made-up person: the sleep window, recalled entries and an SVG figure', async () => {
+    const page = await browser.newPage({ viewport: phone });
+    await page.goto(base);
+    await page.getByText('Ingen feil eller advarsler.').waitFor();
+    mkdirSync(join(root, 'sovn', 'assets'), { recursive: true });
+    writeFileSync(join(root, 'sovn', 'assets', 'vindu.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40" width="200" height="40"><rect x="60" y="10" width="120" height="20" fill="#2a6"/><text x="4" y="26">natt</text></svg>\n');
+    const file = join(root, 'sovn', 'sections', '03-sovnvinduet.md');
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, `${source}\nDitt søvnvindu: :value[regnes ut fra dagboken]{of=sleep-window}.\n\n::recall[Reglene dine for natten]{exercise=stimulus-plan}\n\n:::figure[Søvnvinduet som en grønn stolpe på natten]{src=../assets/vindu.svg}\nStolpen viser tiden du kan være i sengen: fra du legger deg til du står opp.\n:::\n`);
+    try {
+      const part = page.locator('#section-sovnvinduet');
+      await part.getByText('Ditt søvnvindu: 6 t 10 min, fra 00:50 til 07:00.').waitFor({ timeout: 15_000 });
+      const recall = part.getByRole('region', { name: 'Reglene dine for natten' });
+      expect(await recall.locator('dd', { hasText: '07:00' }).count()).toBe(2);
+      expect(await recall.getByRole('link', { name: /^Endre: Del 2, / }).getAttribute('href')).toBe('#section-sengen');
+      const figure = part.locator('figure.figure');
+      await figure.getByRole('img', { name: 'Søvnvinduet som en grønn stolpe på natten' }).waitFor();
+      expect(await figure.locator('figcaption').textContent()).toContain('Stolpen viser tiden');
+      expect(await figure.locator('img').evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0)).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      writeFileSync(file, source);
+      await page.close();
+    }
   });
 });
 

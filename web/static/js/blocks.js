@@ -12,6 +12,7 @@ import { t, lang } from './i18n.js';
  *   saveEntry: (exercise: any, values: Record<string, unknown>, entryId?: string) => Promise<Record<string, string> | void>,
  *   deleteEntry: (exercise: any, entryId: string) => Promise<void>,
  *   openQuestionnaire: (ref: string) => void,
+ *   sectionHref?: (sectionId: string) => string,
  * }} SectionContext
  */
 
@@ -31,6 +32,8 @@ export function renderSectionBlocks(section, program, ctx) {
         return renderExercise(block, ctx);
       case 'questionnaire':
         return renderQuestionnaireCard(block, program, ctx);
+      case 'recall':
+        return renderRecall(block, ctx);
       default:
         return null;
     }
@@ -40,6 +43,22 @@ export function renderSectionBlocks(section, program, ctx) {
 function renderNote(block) {
   const label = block.title ?? t(`note_${block.kind}`);
   return h('aside', { class: `note note-${block.kind}`, 'aria-label': label }, h('p', { class: 'note-title' }, h('strong', {}, label)), trustedContent('div', block.html));
+}
+
+/** The person's own entries of an earlier exercise, read-only, with a link to the part where they are edited. */
+function renderRecall(block, ctx) {
+  const entries = block.entries ?? [];
+  const href = ctx.sectionHref ? ctx.sectionHref(block.section) : `#/section/${block.section}`;
+  const id = `recall-${block.exercise}`;
+  return h(
+    'section',
+    { class: 'card recall', 'aria-labelledby': id },
+    h('h2', { id }, block.title),
+    entries.length
+      ? h('ul', { class: 'entries' }, entries.map((entry) => h('li', {}, h('dl', { class: 'values' }, block.fields.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, describeValue(f, entry.values[f.id]))])))))
+      : null,
+    h('p', {}, h('a', { href }, `${t('edit')}: ${t('partNumber', { n: block.sectionNumber })}, ${block.sectionTitle}`)),
+  );
 }
 
 function renderQuestionnaireCard(block, program, ctx) {

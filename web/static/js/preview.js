@@ -24,6 +24,7 @@ async function render() {
     return;
   }
   const ctx = {
+    sectionHref: (id) => `#section-${id}`,
     entries: {},
     responses: {},
     saveEntry: async () => undefined,

@@ -1,0 +1,146 @@
+/**
+ * Reading measures of a part's prose: words, sentences, LIX (Björnsson; used for
+ * Norwegian and the other Scandinavian languages) and Flesch reading ease (for
+ * English, with syllables counted by wooorm's `syllable`). Pure: an mdast tree in,
+ * numbers and sentence places out.
+ */
+import type { Root, Nodes } from 'mdast';
+import type { Point } from 'unist';
+import { syllable } from 'syllable';
+import { flesch } from 'flesch';
+
+/** One block of running text (a paragraph, heading or table cell) and where each piece of it came from. */
+export interface ProseRun {
+  text: string;
+  /** Offsets in `text` where a source text node starts, with the node's start point. */
+  pieces: { offset: number; start: Point }[];
+}
+
+export interface Sentence {
+  /** Number of words. */
+  words: number;
+  /** Where the sentence starts in the file. */
+  start: Point;
+  /** The first words, to name it in a message. */
+  opening: string;
+}
+
+export interface TextStats {
+  words: number;
+  sentences: number;
+  /** Words of more than six letters (LIX). */
+  longWords: number;
+  /** Estimated minutes to read, at {@link readingWordsPerMinute} words a minute, at least 1. */
+  minutes: number;
+  /** LIX = words / sentences + 100 x long words / words, one decimal (nb, nn and other non-English text). */
+  lix: number | null;
+  /** Flesch reading ease, one decimal (English text). */
+  fleschReadingEase: number | null;
+  /** The longest sentence's word count. */
+  longestSentence: number;
+}
+
+/** The reading speed assumed for the estimate: plain text read by someone under stress. */
+export const readingWordsPerMinute = 180;
+
+const skipped = new Set(['code', 'inlineCode', 'html', 'leafDirective', 'yaml', 'definition', 'image', 'imageReference']);
+
+/** The prose of a part: every paragraph, heading and table cell, in order; directive labels (titles) and fields are left out. */
+export function proseOf(tree: Root): ProseRun[] {
+  const runs: ProseRun[] = [];
+  const walk = (node: Nodes) => {
+    if (skipped.has(node.type)) return;
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      if ((node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) return;
+      const run: ProseRun = { text: '', pieces: [] };
+      collect(node, run);
+      if (run.text.trim()) runs.push(run);
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  walk(tree);
+  return runs;
+}
+
+function collect(node: Nodes, run: ProseRun): void {
+  if (node.type === 'text') {
+    if (node.position) run.pieces.push({ offset: run.text.length, start: node.position.start });
+    run.text += node.value;
+    return;
+  }
+  if (node.type === 'break') {
+    run.text += ' ';
+    return;
+  }
+  if (skipped.has(node.type)) return;
+  if ('children' in node) for (const child of node.children as Nodes[]) collect(child, run);
+}
+
+const wordPattern = /\p{N}+(?:[:.,]\p{N}+)*|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+// A sentence ends at . ! ? or : followed by a space and a capital letter, a digit-free opening quote, or the end of the block.
+const sentenceEnd = /(?<=[.!?:…])["»”)]*\s+(?=[\p{Lu}«"“])/u;
+
+/** The words of `text`. */
+export function wordsOf(text: string): string[] {
+  return text.match(wordPattern) ?? [];
+}
+
+function pointAt(run: ProseRun, index: number): Point {
+  let piece = run.pieces[0];
+  for (const p of run.pieces) if (p.offset <= index) piece = p;
+  if (!piece) return { line: 1, column: 1 };
+  const before = run.text.slice(piece.offset, index);
+  const newline = before.lastIndexOf('\n');
+  if (newline === -1) return { line: piece.start.line, column: piece.start.column + before.length };
+  return { line: piece.start.line + before.split('\n').length - 1, column: before.length - newline };
+}
+
+/** The sentences of the prose runs, with their places. A block (heading, list item, cell) always ends a sentence. */
+export function sentencesOf(runs: readonly ProseRun[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const run of runs) {
+    let rest = run.text;
+    let offset = 0;
+    while (rest.length) {
+      const match = sentenceEnd.exec(rest);
+      const end = match ? match.index : rest.length;
+      const text = rest.slice(0, end);
+      const words = wordsOf(text);
+      const lead = text.length - text.trimStart().length;
+      if (words.length) sentences.push({ words: words.length, start: pointAt(run, offset + lead), opening: words.slice(0, 6).join(' ') });
+      if (!match) break;
+      const next = end + match[0].length;
+      offset += next;
+      rest = rest.slice(next);
+    }
+  }
+  return sentences;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Reading measures of `runs` for `locale` (LIX unless the locale is English).
+ *
+ * @example
+ *   textStats(proseOf(tree), 'nb') // { words: 812, sentences: 90, lix: 27.4, minutes: 5, ... }
+ */
+export function textStats(runs: readonly ProseRun[], locale: string): TextStats {
+  const sentences = sentencesOf(runs);
+  const words = runs.flatMap((run) => wordsOf(run.text));
+  const longWords = words.filter((w) => (w.match(/\p{L}/gu)?.length ?? 0) > 6).length;
+  const count = words.length;
+  const sentenceCount = Math.max(1, sentences.length);
+  const english = locale === 'en' || locale.startsWith('en-');
+  const syllables = english ? words.reduce((sum, w) => sum + (/\p{L}/u.test(w) ? syllable(w) : 1), 0) : 0;
+  return {
+    words: count,
+    sentences: sentences.length,
+    longWords,
+    minutes: Math.max(1, Math.round(count / readingWordsPerMinute)),
+    lix: english || count === 0 ? null : round1(count / sentenceCount + (100 * longWords) / count),
+    fleschReadingEase: english && count > 0 ? round1(flesch({ sentence: sentenceCount, word: count, syllable: syllables })) : null,
+    longestSentence: Math.max(0, ...sentences.map((s) => s.words)),
+  };
+}
