@@ -48,6 +48,10 @@ export interface ApiHealth {
 export interface ApiProgramOverview {
   id: string;
   version: string;
+  /**
+   * The language of the program's content (BCP 47, e.g. nb).
+   */
+  locale?: string;
   title: string;
   summary: string;
   audience: string;
@@ -145,6 +149,7 @@ export interface ApiMe {
   }[];
   nextAppointment: null | ApiAppointment;
   progress: ApiProgress;
+  help: ApiHelp;
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -165,11 +170,44 @@ export interface ApiProgress {
   percent: number;
 }
 /**
+ * Where to get help, on every page of the person's client: the service itself (its phone once the organisation has set one) and the organisation's help contacts (the safety block).
+ *
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Help".
+ */
+export interface ApiHelp {
+  service: {
+    name: string;
+    phone?: string;
+    when?: string;
+  };
+  safety: ApiSafety;
+}
+/**
+ * Where to get help now; present when a risk flag is raised.
+ *
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Safety".
+ */
+export interface ApiSafety {
+  title: string;
+  message: string;
+  contacts: {
+    name: string;
+    phone: string;
+    when?: string;
+  }[];
+}
+/**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
  * via the `definition` "ProgramState".
  */
 export interface ApiProgramState {
   programId: string;
+  /**
+   * The language of the program's content (BCP 47, e.g. nb).
+   */
+  locale?: string;
   sections: {
     id: string;
     number: number;
@@ -224,21 +262,6 @@ export interface ApiResponse {
   programVersion?: string;
   createdAt: string;
   safety?: ApiSafety;
-}
-/**
- * Where to get help now; present when a risk flag is raised.
- *
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Safety".
- */
-export interface ApiSafety {
-  title: string;
-  message: string;
-  contacts: {
-    name: string;
-    phone: string;
-    when?: string;
-  }[];
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -681,6 +704,19 @@ export interface ApiStaffSession {
 export interface ApiPasswordChangeRequest {
   currentPassword: string;
   newPassword: string;
+}
+/**
+ * The organisation's name and phone (absent until set with `mestring org safety`), for code cards; with ?origin=, the login page's URL and its QR code as an SVG document.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Service".
+ */
+export interface ApiService {
+  name: string;
+  phone?: string;
+  when?: string;
+  loginUrl?: string;
+  loginQrSvg?: string;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -1506,6 +1542,7 @@ export interface SectionRequirements {
  * Where to get help now: shown to the person the moment an answer raises a risk flag. Norwegian defaults; an organisation may set its own with `mestring org safety`.
  */
 export interface SafetyBlock {
+  service?: ServiceContact;
   title: string;
   message: string;
   /**
@@ -1513,6 +1550,19 @@ export interface SafetyBlock {
    * @maxItems 12
    */
   contacts: SafetyContact[];
+}
+/**
+ * How to reach the service itself (questions, a lost code card): printed on code cards and shown first among the help contacts. Its name is the organisation's.
+ */
+export interface ServiceContact {
+  /**
+   * As shown; the client dials the digits.
+   */
+  phone: string;
+  /**
+   * When someone answers, e.g. 'hverdager 8-15'.
+   */
+  when?: string;
 }
 export interface SafetyContact {
   name: string;

@@ -37,6 +37,7 @@ import { staffApiKeyRoutes } from './routes/staff-api-keys.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { webRoutes } from './routes/web.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { staffServiceRoutes } from './routes/staff-service.ts';
 
 export interface AppOptions {
   db: Db;
@@ -116,6 +117,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffTwoFactorRoutes(deps, createAccountThrottle({ now, limits: secondFactorLimits })));
   app.route('/', staffCodeRoutes(deps));
   app.route('/', staffApiKeyRoutes(deps));
+  app.route('/', staffServiceRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());

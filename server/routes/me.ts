@@ -10,6 +10,7 @@ import { jsonBody } from '../middleware/json-body/index.ts';
 import { syncProgress } from '../person-progress.ts';
 import { dueNow, overallProgress, canComplete } from '../../engine/progress/index.ts';
 import { eraseCode } from '../store/erase.ts';
+import { helpFor } from '../safety.ts';
 import { appointmentView, checkinView, entryView, responseView, sectionView } from './views.ts';
 
 /**
@@ -33,6 +34,7 @@ export function meRoutes(deps: RouteDeps) {
       due: dueNow(program, snapshot, now, deps.timeZone),
       nextAppointment: next ? appointmentView(next) : null,
       progress: overallProgress(states),
+      help: helpFor(stores.orgs.byId(code.org_id)),
     });
   });
 
@@ -52,7 +54,7 @@ export function meRoutes(deps: RouteDeps) {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
     const { states } = syncProgress(stores, program, code, deps.clock.now());
-    return c.json({ programId: program.id, version: program.version, sections: states.map(sectionView), progress: overallProgress(states) });
+    return c.json({ programId: program.id, version: program.version, locale: program.locale, sections: states.map(sectionView), progress: overallProgress(states) });
   });
 
   app.get('/v1/me/sections/:id', (c) => {
