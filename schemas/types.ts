@@ -217,9 +217,23 @@ export interface ApiProgramState {
     openedAt?: string | null;
     completedAt?: string | null;
     lockedReason?: {} | null;
-    missing: {};
+    missing: ApiMissing;
   }[];
   progress: ApiProgress;
+}
+/**
+ * What a part still requires: exercises with fewer entries than required, and questionnaires not answered since the part opened.
+ *
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Missing".
+ */
+export interface ApiMissing {
+  exercises: {
+    id: string;
+    required: number;
+    saved: number;
+  }[];
+  questionnaires: string[];
 }
 /**
  * A part's compiled content (schemas/program.schema.json#/$defs/section) with the person's saved entries and responses.
@@ -229,157 +243,16 @@ export interface ApiProgramState {
  */
 export interface ApiSectionContent {
   section: {};
-  state: "available" | "completed";
-  missing?: {};
-  entries: ApiEntry[];
-  responses: ApiResponse[];
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Entry".
- */
-export interface ApiEntry {
-  id: string;
-  exerciseId: string;
-  sectionId: string;
-  values: {};
-  programVersion: string;
-  createdAt: string;
-  updatedAt: string;
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Response".
- */
-export interface ApiResponse {
-  id: string;
-  instrument: string;
-  answers: {};
   /**
-   * schemas/score.schema.json
+   * The questionnaires the part refers to, by id.
    */
-  score: {};
-  programVersion?: string;
-  createdAt: string;
-  safety?: ApiSafety;
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "EntryRequest".
- */
-export interface ApiEntryRequest {
-  /**
-   * One value per field id; the exercise's fields decide what is valid.
-   */
-  values: {
-    /**
-     * @maxItems 50
-     */
-    [k: string]: string | number | boolean | string[] | null;
-  };
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "EntryList".
- */
-export interface ApiEntryList {
-  entries: ApiEntry[];
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "ResponseRequest".
- */
-export interface ApiResponseRequest {
-  /**
-   * One answer per item id: an integer, text for text items, or null when unanswered.
-   */
-  answers: {
-    [k: string]: number | string | null;
-  };
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Scores".
- */
-export interface ApiScores {
-  instruments: {
-    [k: string]: {
-      at: string;
-      total: number | null;
-      band: string | null;
-      flags: string[];
-      subscales?: {};
-    }[];
-  };
-  /**
-   * Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first.
-   */
-  sleep: {
-    at: string;
-    exerciseId: string;
-    timeInBed: number;
-    totalSleepTime: number;
-    sleepEfficiency: number | null;
-  }[];
-  /**
-   * The sleep window from the last 7 diary nights: their average total sleep time and the window length (never under 300 minutes); null without diary nights.
-   */
-  sleepWindow?: {
-    minutes: number;
-    averageSleep: number;
-    nights: number;
-  } | null;
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "CheckinRequest".
- */
-export interface ApiCheckinRequest {
-  ratings: {
-    [k: string]: number | null;
-  };
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Checkin".
- */
-export interface ApiCheckin {
-  id: string;
-  ratings: {};
-  programVersion?: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "CheckinList".
- */
-export interface ApiCheckinList {
-  checkins: ApiCheckin[];
-}
-/**
- * Everything stored for a code.
- *
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Export".
- */
-export interface ApiExport {
-  exportedAt: string;
-  code: {};
-  consent: unknown[];
-  sections: unknown[];
-  entries: unknown[];
-  responses: unknown[];
-  checkins: unknown[];
-  appointments: unknown[];
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "InstrumentList".
- */
-export interface ApiInstrumentList {
-  instruments: {
+  instruments?: {
     [k: string]: Instrument;
   };
+  state: "available" | "completed";
+  missing?: ApiMissing;
+  entries: ApiEntry[];
+  responses: ApiResponse[];
 }
 /**
  * programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
@@ -635,6 +508,153 @@ export interface FlagRule {
   item: string;
   atLeast: number;
   ifUnanswered?: string;
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Entry".
+ */
+export interface ApiEntry {
+  id: string;
+  exerciseId: string;
+  sectionId: string;
+  values: {};
+  programVersion: string;
+  createdAt: string;
+  updatedAt: string;
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Response".
+ */
+export interface ApiResponse {
+  id: string;
+  instrument: string;
+  answers: {};
+  /**
+   * schemas/score.schema.json
+   */
+  score: {};
+  programVersion?: string;
+  createdAt: string;
+  safety?: ApiSafety;
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "EntryRequest".
+ */
+export interface ApiEntryRequest {
+  /**
+   * One value per field id; the exercise's fields decide what is valid.
+   */
+  values: {
+    /**
+     * @maxItems 50
+     */
+    [k: string]: string | number | boolean | string[] | null;
+  };
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "EntryList".
+ */
+export interface ApiEntryList {
+  entries: ApiEntry[];
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "ResponseRequest".
+ */
+export interface ApiResponseRequest {
+  /**
+   * One answer per item id: an integer, text for text items, or null when unanswered.
+   */
+  answers: {
+    [k: string]: number | string | null;
+  };
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Scores".
+ */
+export interface ApiScores {
+  instruments: {
+    [k: string]: {
+      at: string;
+      total: number | null;
+      band: string | null;
+      flags: string[];
+      subscales?: {};
+    }[];
+  };
+  /**
+   * Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first.
+   */
+  sleep: {
+    at: string;
+    exerciseId: string;
+    timeInBed: number;
+    totalSleepTime: number;
+    sleepEfficiency: number | null;
+  }[];
+  /**
+   * The sleep window from the last 7 diary nights: their average total sleep time and the window length (never under 300 minutes); null without diary nights.
+   */
+  sleepWindow?: {
+    minutes: number;
+    averageSleep: number;
+    nights: number;
+  } | null;
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "CheckinRequest".
+ */
+export interface ApiCheckinRequest {
+  ratings: {
+    [k: string]: number | null;
+  };
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Checkin".
+ */
+export interface ApiCheckin {
+  id: string;
+  ratings: {};
+  programVersion?: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "CheckinList".
+ */
+export interface ApiCheckinList {
+  checkins: ApiCheckin[];
+}
+/**
+ * Everything stored for a code.
+ *
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Export".
+ */
+export interface ApiExport {
+  exportedAt: string;
+  code: {};
+  consent: unknown[];
+  sections: unknown[];
+  entries: unknown[];
+  responses: unknown[];
+  checkins: unknown[];
+  appointments: unknown[];
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "InstrumentList".
+ */
+export interface ApiInstrumentList {
+  instruments: {
+    [k: string]: Instrument;
+  };
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema

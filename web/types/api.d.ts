@@ -950,9 +950,21 @@ export interface components {
                 openedAt?: string | null;
                 completedAt?: string | null;
                 lockedReason?: Record<string, never> | null;
-                missing: Record<string, never>;
+                missing: components["schemas"]["Missing"];
             }[];
             progress: components["schemas"]["Progress"];
+        };
+        /**
+         * ApiMissing
+         * @description What a part still requires: exercises with fewer entries than required, and questionnaires not answered since the part opened.
+         */
+        Missing: {
+            exercises: {
+                id: string;
+                required: number;
+                saved: number;
+            }[];
+            questionnaires: string[];
         };
         /**
          * ApiSectionContent
@@ -960,9 +972,13 @@ export interface components {
          */
         SectionContent: {
             section: Record<string, never>;
+            /** @description The questionnaires the part refers to, by id. */
+            instruments?: {
+                [key: string]: components["schemas"]["Instrument"];
+            };
             /** @enum {unknown} */
             state: "available" | "completed";
-            missing?: Record<string, never>;
+            missing?: components["schemas"]["Missing"];
             entries: components["schemas"]["Entry"][];
             responses: components["schemas"]["Response"][];
         };

@@ -88,6 +88,12 @@ function renderQuestionnaireCard(block, program, ctx) {
 }
 
 /**
+ * Whether a value was given (unanswered optional fields are left out of what is shown).
+ * @param {unknown} value
+ */
+const answered = (value) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/**
  * What the exercise asks for, in words.
  * @param {Exercise} exercise
  * @param {number} count entries so far
@@ -130,7 +136,7 @@ function renderExercise(exercise, ctx) {
     h(
       'div',
       { class: 'entry-body' },
-      h('dl', { class: 'values', lang: ctx.contentLang }, exercise.fields.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, describeValue(f, entry.values[f.id]))])),
+      h('dl', { class: 'values', lang: ctx.contentLang }, exercise.fields.filter((f) => answered(entry.values[f.id])).flatMap((f) => [h('dt', {}, f.label), h('dd', {}, describeValue(f, entry.values[f.id]))])),
       h(
         'div',
         { class: 'actions' },

@@ -32,9 +32,10 @@ export function h(tag, props = {}, ...children) {
  * @param {Children[]} children
  */
 function append(el, children) {
-  for (const child of children.flat(Infinity)) {
+  for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    el.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : /** @type {Node} */ (child));
+    if (Array.isArray(child)) append(el, child);
+    else el.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
   }
 }
 

@@ -27,13 +27,16 @@ const extraLoaders = {};
 /** @param {unknown} value @returns {value is Lang} */
 const isLang = (value) => typeof value === 'string' && /** @type {readonly string[]} */ (languages).includes(value);
 
-/** The chosen language: stored choice, else the browser's (nn or en), else bokmål. */
+/**
+ * The chosen language: the stored choice, else nynorsk when the browser prefers it to
+ * bokmål, else bokmål. English is chosen by the person (many in Norway keep their
+ * phone in English but read the service's Norwegian best).
+ */
 export function lang() {
   const stored = localStorage.getItem(storageKey);
   if (isLang(stored)) return stored;
-  const preferred = (navigator.languages ?? []).map((l) => l.toLowerCase().slice(0, 2));
-  const first = preferred.find((l) => l === 'nb' || l === 'no' || l === 'nn' || l === 'en');
-  return first === 'nn' ? 'nn' : first === 'en' ? 'en' : 'nb';
+  const norwegian = (navigator.languages ?? []).map((l) => l.toLowerCase().slice(0, 2)).find((l) => l === 'nb' || l === 'no' || l === 'nn');
+  return norwegian === 'nn' ? 'nn' : 'nb';
 }
 
 /** The Intl locale of the chosen language. */
@@ -97,7 +100,7 @@ export function t(key, params = {}) {
 }
 
 /** Whether `key` has a string in the loaded language. */
-export const has = (key) => current[key] !== undefined;
+export const has = (/** @type {string} */ key) => current[key] !== undefined;
 
 /**
  * A number the way the language writes it (decimal comma in Norwegian).

@@ -67,7 +67,7 @@ export function get(store, key) {
 /**
  * Stores `record` (it has a `key`).
  * @param {StoreName} store
- * @param {{ key: string }} record
+ * @param {{ key: string, [k: string]: unknown }} record
  */
 export async function put(store, record) {
   await run(store, 'readwrite', (s) => s.put(record));

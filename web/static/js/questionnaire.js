@@ -30,16 +30,18 @@ export function renderQuestionnaire(instrument, { onSubmit, onCancel, footer, co
   const answers = {};
   let index = 0;
   const titleId = uid('q');
-  const root = h('section', { class: 'questionnaire', 'aria-labelledby': titleId });
   const status = h('p', { class: 'question-step', 'aria-live': 'polite' });
   const body = h('div');
-  root.append(
+  // Through h(), which skips what is absent: a native append() would print "null".
+  const root = h(
+    'section',
+    { class: 'questionnaire', 'aria-labelledby': titleId },
     h('h1', { id: titleId, lang: contentLang }, instrument.title),
     typeof instrument.instructions === 'string' && instrument.instructions ? h('p', { lang: contentLang }, instrument.instructions) : null,
     typeof instrument.recallPeriod === 'string' && instrument.recallPeriod ? h('p', { class: 'muted', lang: contentLang }, instrument.recallPeriod) : null,
     status,
     body,
-    footer ?? null,
+    footer,
   );
 
   const showItem = () => {

@@ -101,7 +101,7 @@ export async function homeView() {
       primary(questionnaireHref(firstStart.instrument), start.length > 1 ? t('answerFirst', { n: 1, total: start.length }) : t('answerNow')),
     );
   } else if (current) {
-    const missing = describeMissing(/** @type {Missing} */ (current.missing), titles);
+    const missing = describeMissing(current.missing, titles);
     next = h(
       'section',
       { class: 'card next-step current-part', 'aria-labelledby': 'next-title' },
@@ -188,6 +188,5 @@ export async function homeView() {
  * @param {SectionState} section
  */
 function hasSaved(section) {
-  const missing = /** @type {Missing} */ (section.missing);
-  return missing.exercises.some((e) => e.saved > 0);
+  return section.missing.exercises.some((e) => e.saved > 0);
 }

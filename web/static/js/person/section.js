@@ -157,7 +157,7 @@ export async function sectionView(id) {
   const completion = h('div', { class: 'completion' });
   const titles = Object.fromEntries([
     ...section.blocks.flatMap((b) => (b.type === 'exercise' ? [[b.id, b.title]] : [])),
-    ...Object.entries(data.instruments ?? {}).map(([k, v]) => [k, /** @type {{ title?: string }} */ (v)?.title ?? '']),
+    ...Object.entries(data.instruments ?? {}).map(([k, v]) => [k, v.title]),
   ]);
   const renderCompletion = () => {
     const completeButton = h('button', { type: 'button', class: 'primary' }, t('completePart', { n: section.number }));
@@ -208,7 +208,7 @@ export async function sectionView(id) {
     h('p', { class: 'eyebrow' }, t('partOf', { n: section.number, total: states.length })),
     h('h1', { lang }, section.title),
     helpNow(me?.help),
-    h('article', { class: 'part' }, renderSectionBlocks(section, { instruments: /** @type {any} */ (data.instruments ?? {}) }, ctx)),
+    h('article', { class: 'part' }, renderSectionBlocks(section, { instruments: /** @type {Record<string, import('../../../types/client').Instrument>} */ (data.instruments ?? {}) }, ctx)),
     completion,
     h('p', { class: 'back' }, h('a', { href: '#/' }, t('backHome'))),
   );
