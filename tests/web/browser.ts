@@ -51,12 +51,24 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** Runs axe with the system in dark mode as well: the dark palette must meet AA too. */
+export async function axeViolationsDark(page: Page): Promise<AxeViolation[]> {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    // Colours change with a short transition: measure them after it.
+    await page.waitForTimeout(300);
+    return await axeViolations(page);
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+}
+
 /** Saves a full-page screenshot under test-artifacts/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-export const phone = { width: 360, height: 740 };
+export const phone = { width: 390, height: 844 };
 export const narrow = { width: 320, height: 640 };
 export const desktop = { width: 1280, height: 900 };

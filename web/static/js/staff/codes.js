@@ -112,7 +112,7 @@ function codeCardView(issued, programTitle, service) {
       service?.loginQrSvg && service.loginUrl === `${location.origin}/`
         ? h('div', { class: 'card-qr' }, h('p', {}, t('codeCardScan')), trustedContent('figure', service.loginQrSvg, { class: 'qr', role: 'img', 'aria-label': t('codeCardQrLabel', { url }) }))
         : null,
-      h('p', { class: 'card-service' }, t('codeCardService', { name }), service?.phone ? h('span', { class: 'card-phone' }, ` · ${t('codeCardPhone', { phone: service.phone })}`) : null),
+      h('p', { class: 'card-service' }, t('codeCardService', { name }), service?.phone ? h('span', { class: 'card-phone' }, t('codeCardPhone', { phone: service.phone })) : null),
       h('p', {}, service?.phone ? t('codeCardLost', { name, phone: service.phone }) : t('codeCardLostNoPhone', { name })),
       h('p', { class: 'muted' }, t('codeCardNote')),
     ),
