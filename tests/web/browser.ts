@@ -51,15 +51,20 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** Runs axe with the system in dark mode as well: the dark palette must meet AA too. */
-export async function axeViolationsDark(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe with the system in dark mode as well (the dark palette must meet AA too);
+ * `meanwhile` runs in dark mode too (a screenshot).
+ */
+export async function axeViolationsDark(page: Page, meanwhile?: () => Promise<void>): Promise<AxeViolation[]> {
   await page.emulateMedia({ colorScheme: 'dark' });
   try {
     // Colours change with a short transition: measure them after it.
     await page.waitForTimeout(300);
+    await meanwhile?.();
     return await axeViolations(page);
   } finally {
     await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForTimeout(300);
   }
 }
 

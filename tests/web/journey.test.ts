@@ -32,15 +32,12 @@ let staffPassword = '';
  * saves screenshots (as is, dark, and 320 px at 200 %).
  */
 async function check(page: Page, name: string) {
+  await screenshot(page, name);
   const violations = await axeViolations(page);
   expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-  const dark = await axeViolationsDark(page);
-  expect(dark, `${name} (dark): ${JSON.stringify(dark, null, 1)}`).toEqual([]);
   expect(await slipsOn(page, ids), name).toEqual([]);
-  await screenshot(page, name);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await screenshot(page, `${name}-dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
+  const dark = await axeViolationsDark(page, () => screenshot(page, `${name}-dark`));
+  expect(dark, `${name} (dark): ${JSON.stringify(dark, null, 1)}`).toEqual([]);
   const size = page.viewportSize() ?? phone;
   for (const width of [narrow.width, phone.width, desktop.width]) {
     await page.setViewportSize({ width, height: size.height });
