@@ -71,7 +71,8 @@ export async function axeViolationsDark(page: Page, meanwhile?: () => Promise<vo
 /** Saves a full-page screenshot under test-artifacts/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  // Whole pages can be tall (a program's every part in the preview): allow time.
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, timeout: 90_000 });
 }
 
 export const phone = { width: 390, height: 844 };

@@ -2,7 +2,8 @@
  * The person's app as an installed app, in real Chromium: the manifest and the service
  * worker make it installable; "remember me" survives closing the app; a part opened
  * once can be read without a connection; an entry written offline is kept on the
- * device (also when the page is closed) and sent when the connection is back; logging
+ * device (also when the page is closed) and sent when the connection is back; text
+ * typed but not saved survives closing the page; logging
  * out leaves no cached response of the person behind.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -137,6 +138,20 @@ describe('the installed app', { timeout: 180_000 }, () => {
     })) as { entries: { values: Record<string, unknown> }[] };
     expect(saved.entries.map((e) => e.values.activities)).toEqual(['Skrevet uten nett']);
     expect((await deviceState(page)).waiting).toBe(0);
+  });
+
+  it('keeps what is typed but not saved when the page is closed', async () => {
+    const log = page.locator('#exercise-activity-log');
+    await log.getByLabel('Hva gjorde du i dag?').fill('Halvferdig tanke');
+    // Give the draft a moment to reach the device's storage, as a person closing the app would.
+    await page.waitForTimeout(500);
+    const url = page.url();
+    await page.close();
+    page = await context.newPage();
+    await page.goto(url);
+    const restored = page.locator('#exercise-activity-log');
+    await restored.getByText('Vi tok vare på det du skrev sist, men ikke lagret.').waitFor();
+    expect(await restored.getByLabel('Hva gjorde du i dag?').inputValue()).toBe('Halvferdig tanke');
   });
 
   it('leaves no cached response of the person behind after logging out', async () => {

@@ -6,29 +6,23 @@ import { t, loadLanguage } from '../i18n.js';
 import { startRouter } from '../router.js';
 import { renderHeader, renderFooter } from '../shell.js';
 import { getToken } from './session.js';
-import { loginView, programOverviewView } from './login.js';
-import { consentView } from './consent.js';
-import { homeView } from './home.js';
-import { sectionView } from './section.js';
-import { questionnaireView, checkinView } from './answer.js';
-import { progressView } from './progress.js';
-import { settingsView } from './settings.js';
-import { aboutView } from './about.js';
+import { loginView } from './login.js';
 import { startSending } from './outbox.js';
 import { connectionStatus, registerServiceWorker } from './offline.js';
 
 await loadLanguage();
 
+// Each view is loaded when it is first shown, so the first page loads only what it needs.
 const routes = [
-  { pattern: /^#\/programs\/([\w-]+)$/, view: programOverviewView, public: true },
-  { pattern: /^#\/about$/, view: aboutView, public: true },
-  { pattern: /^#\/consent$/, view: consentView },
-  { pattern: /^#\/section\/([\w-]+)$/, view: sectionView },
-  { pattern: /^#\/questionnaire\/([\w-]+)$/, view: questionnaireView },
-  { pattern: /^#\/checkin$/, view: checkinView },
-  { pattern: /^#\/progress$/, view: progressView },
-  { pattern: /^#\/settings$/, view: settingsView },
-  { pattern: /^(#\/?)?$/, view: homeView },
+  { pattern: /^#\/programs\/([\w-]+)$/, view: (/** @type {string} */ id) => import('./login.js').then((m) => m.programOverviewView(id)), public: true },
+  { pattern: /^#\/about$/, view: () => import('./about.js').then((m) => m.aboutView()), public: true },
+  { pattern: /^#\/consent$/, view: () => import('./consent.js').then((m) => m.consentView()) },
+  { pattern: /^#\/section\/([\w-]+)$/, view: (/** @type {string} */ id) => import('./section.js').then((m) => m.sectionView(id)) },
+  { pattern: /^#\/questionnaire\/([\w-]+)$/, view: (/** @type {string} */ id) => import('./answer.js').then((m) => m.questionnaireView(id)) },
+  { pattern: /^#\/checkin$/, view: () => import('./answer.js').then((m) => m.checkinView()) },
+  { pattern: /^#\/progress$/, view: () => import('./progress.js').then((m) => m.progressView()) },
+  { pattern: /^#\/settings$/, view: () => import('./settings.js').then((m) => m.settingsView()) },
+  { pattern: /^(#\/?)?$/, view: () => import('./home.js').then((m) => m.homeView()) },
 ];
 
 const status = connectionStatus();

@@ -7,20 +7,18 @@ import { startRouter } from '../router.js';
 import { renderHeader, renderFooter } from '../shell.js';
 import { api, staffInfo, setStaffInfo } from './session.js';
 import { loginView, passwordView, enrolView, twoFactorView, nextStep } from './login.js';
-import { codesView, newCodeView } from './codes.js';
-import { followUpView } from './followup.js';
-import { adminView } from './admin.js';
 
 await loadLanguage();
 
+// The views after login are loaded when first shown.
 const routes = [
   { pattern: /^#\/password$/, view: passwordView },
   { pattern: /^#\/two-factor\/enrol$/, view: enrolView },
   { pattern: /^#\/two-factor$/, view: twoFactorView },
-  { pattern: /^#\/codes\/new$/, view: newCodeView },
-  { pattern: /^#\/codes\/([\w-]+)$/, view: followUpView },
-  { pattern: /^#\/admin$/, view: adminView },
-  { pattern: /^#\/codes$/, view: codesView },
+  { pattern: /^#\/codes\/new$/, view: () => import('./codes.js').then((m) => m.newCodeView()) },
+  { pattern: /^#\/codes\/([\w-]+)$/, view: (/** @type {string} */ ref) => import('./followup.js').then((m) => m.followUpView(ref)) },
+  { pattern: /^#\/admin$/, view: () => import('./admin.js').then((m) => m.adminView()) },
+  { pattern: /^#\/codes$/, view: () => import('./codes.js').then((m) => m.codesView()) },
 ];
 
 /** @param {() => void} rerender */
