@@ -169,7 +169,7 @@ describe('the reference web client', { timeout: 300_000 }, () => {
     await card.waitFor();
     code = (await card.locator('.code-value').textContent()) ?? '';
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}-[0-9A-Z*~$=]$/);
-    const cardText = (await card.innerText()).replace(/\s+/g, ' ');
+    const cardText = (await card.innerText()).replace(/[\s\u00a0]+/g, ' ');
     expect(cardText).toContain('Mestring av angst');
     // The service's name and phone, what to do if the card is lost, and the login page as text and QR code.
     expect(cardText).toContain('Tjenesten din: Tjeneste bydel');

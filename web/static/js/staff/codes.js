@@ -96,6 +96,8 @@ export async function newCodeView() {
 function codeCardView(issued, programTitle, service) {
   const url = `${location.host}/`;
   const name = service?.name || t('theService');
+  // A phone number is never broken across lines.
+  const phone = service?.phone?.replace(/ /g, '\u00a0');
   const groups = issued.code.split('-');
   show(
     h('h1', { class: 'no-print' }, t('newCodeTitle')),
@@ -112,8 +114,8 @@ function codeCardView(issued, programTitle, service) {
       service?.loginQrSvg && service.loginUrl === `${location.origin}/`
         ? h('div', { class: 'card-qr' }, h('p', {}, t('codeCardScan')), trustedContent('figure', service.loginQrSvg, { class: 'qr', role: 'img', 'aria-label': t('codeCardQrLabel', { url }) }))
         : null,
-      h('p', { class: 'card-service' }, t('codeCardService', { name }), service?.phone ? h('span', { class: 'card-phone' }, t('codeCardPhone', { phone: service.phone })) : null),
-      h('p', {}, service?.phone ? t('codeCardLost', { name, phone: service.phone }) : t('codeCardLostNoPhone', { name })),
+      h('p', { class: 'card-service' }, t('codeCardService', { name }), phone ? h('span', { class: 'card-phone' }, t('codeCardPhone', { phone })) : null),
+      h('p', {}, phone ? t('codeCardLost', { name, phone }) : t('codeCardLostNoPhone', { name })),
       h('p', { class: 'muted' }, t('codeCardNote')),
     ),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: () => window.print() }, t('print')), h('a', { class: 'button secondary', href: `#/codes/${issued.ref}` }, t('openFollowUp'))),
