@@ -58,6 +58,10 @@ export interface ApiHealth {
 export interface ApiProgramOverview {
   id: string;
   version: string;
+  /**
+   * The language of the program's content (BCP 47, e.g. nb).
+   */
+  locale?: string;
   title: string;
   summary: string;
   audience: string;
@@ -163,6 +167,7 @@ export interface ApiMe {
   }[];
   nextAppointment: null | ApiAppointment;
   progress: ApiProgress;
+  help: ApiHelp;
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -183,65 +188,18 @@ export interface ApiProgress {
   percent: number;
 }
 /**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "ProgramState".
- */
-export interface ApiProgramState {
-  programId: string;
-  sections: {
-    id: string;
-    number: number;
-    title: string;
-    summary?: string;
-    state: "locked" | "available" | "completed";
-    openedAt?: string | null;
-    completedAt?: string | null;
-    lockedReason?: {} | null;
-    missing: {};
-  }[];
-  progress: ApiProgress;
-}
-/**
- * A part's compiled content (schemas/program.schema.json#/$defs/section) with the person's saved entries and responses.
+ * Where to get help, on every page of the person's client: the service itself (its phone once the organisation has set one) and the organisation's help contacts (the safety block).
  *
  * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "SectionContent".
+ * via the `definition` "Help".
  */
-export interface ApiSectionContent {
-  section: {};
-  state: "available" | "completed";
-  missing?: {};
-  entries: ApiEntry[];
-  responses: ApiResponse[];
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Entry".
- */
-export interface ApiEntry {
-  id: string;
-  exerciseId: string;
-  sectionId: string;
-  values: {};
-  programVersion: string;
-  createdAt: string;
-  updatedAt: string;
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Response".
- */
-export interface ApiResponse {
-  id: string;
-  instrument: string;
-  answers: {};
-  /**
-   * schemas/score.schema.json
-   */
-  score: {};
-  programVersion?: string;
-  createdAt: string;
-  safety?: ApiSafety;
+export interface ApiHelp {
+  service: {
+    name: string;
+    phone?: string;
+    when?: string;
+  };
+  safety: ApiSafety;
 }
 /**
  * Where to get help now; present when a risk flag is raised.
@@ -260,121 +218,59 @@ export interface ApiSafety {
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "EntryRequest".
+ * via the `definition` "ProgramState".
  */
-export interface ApiEntryRequest {
+export interface ApiProgramState {
+  programId: string;
   /**
-   * One value per field id; the exercise's fields decide what is valid.
+   * The language of the program's content (BCP 47, e.g. nb).
    */
-  values: {
-    /**
-     * @maxItems 50
-     */
-    [k: string]: string | number | boolean | string[] | null;
-  };
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "EntryList".
- */
-export interface ApiEntryList {
-  entries: ApiEntry[];
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "ResponseRequest".
- */
-export interface ApiResponseRequest {
-  /**
-   * One answer per item id: an integer, text for text items, or null when unanswered.
-   */
-  answers: {
-    [k: string]: number | string | null;
-  };
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Scores".
- */
-export interface ApiScores {
-  instruments: {
-    [k: string]: {
-      at: string;
-      total: number | null;
-      band: string | null;
-      flags: string[];
-      subscales?: {};
-    }[];
-  };
-  /**
-   * Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first.
-   */
-  sleep: {
-    at: string;
-    exerciseId: string;
-    timeInBed: number;
-    totalSleepTime: number;
-    sleepEfficiency: number | null;
+  locale?: string;
+  sections: {
+    id: string;
+    number: number;
+    title: string;
+    summary?: string;
+    state: "locked" | "available" | "completed";
+    openedAt?: string | null;
+    completedAt?: string | null;
+    lockedReason?: {} | null;
+    missing: ApiMissing;
   }[];
-  /**
-   * The sleep window from the last 7 diary nights: their average total sleep time and the window length (never under 300 minutes); null without diary nights.
-   */
-  sleepWindow?: {
-    minutes: number;
-    averageSleep: number;
-    nights: number;
-  } | null;
+  progress: ApiProgress;
 }
 /**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "CheckinRequest".
- */
-export interface ApiCheckinRequest {
-  ratings: {
-    [k: string]: number | null;
-  };
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Checkin".
- */
-export interface ApiCheckin {
-  id: string;
-  ratings: {};
-  programVersion?: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "CheckinList".
- */
-export interface ApiCheckinList {
-  checkins: ApiCheckin[];
-}
-/**
- * Everything stored for a code.
+ * What a part still requires: exercises with fewer entries than required, and questionnaires not answered since the part opened.
  *
  * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "Export".
+ * via the `definition` "Missing".
  */
-export interface ApiExport {
-  exportedAt: string;
-  code: {};
-  consent: unknown[];
-  sections: unknown[];
-  entries: unknown[];
-  responses: unknown[];
-  checkins: unknown[];
-  appointments: unknown[];
+export interface ApiMissing {
+  exercises: {
+    id: string;
+    required: number;
+    saved: number;
+  }[];
+  questionnaires: string[];
 }
 /**
+ * A part's compiled content (schemas/program.schema.json#/$defs/section) with the person's saved entries and responses.
+ *
  * This interface was referenced by `ApiPerson`'s JSON-Schema
- * via the `definition` "InstrumentList".
+ * via the `definition` "SectionContent".
  */
-export interface ApiInstrumentList {
-  instruments: {
+export interface ApiSectionContent {
+  section: {};
+  /**
+   * The questionnaires the part refers to, by id.
+   */
+  instruments?: {
     [k: string]: Instrument;
   };
+  state: "available" | "completed";
+  missing?: ApiMissing;
+  entries: ApiEntry[];
+  responses: ApiResponse[];
 }
 /**
  * programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
@@ -678,6 +574,153 @@ export interface ScoringExample {
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Entry".
+ */
+export interface ApiEntry {
+  id: string;
+  exerciseId: string;
+  sectionId: string;
+  values: {};
+  programVersion: string;
+  createdAt: string;
+  updatedAt: string;
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Response".
+ */
+export interface ApiResponse {
+  id: string;
+  instrument: string;
+  answers: {};
+  /**
+   * schemas/score.schema.json
+   */
+  score: {};
+  programVersion?: string;
+  createdAt: string;
+  safety?: ApiSafety;
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "EntryRequest".
+ */
+export interface ApiEntryRequest {
+  /**
+   * One value per field id; the exercise's fields decide what is valid.
+   */
+  values: {
+    /**
+     * @maxItems 50
+     */
+    [k: string]: string | number | boolean | string[] | null;
+  };
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "EntryList".
+ */
+export interface ApiEntryList {
+  entries: ApiEntry[];
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "ResponseRequest".
+ */
+export interface ApiResponseRequest {
+  /**
+   * One answer per item id: an integer, text for text items, or null when unanswered.
+   */
+  answers: {
+    [k: string]: number | string | null;
+  };
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Scores".
+ */
+export interface ApiScores {
+  instruments: {
+    [k: string]: {
+      at: string;
+      total: number | null;
+      band: string | null;
+      flags: string[];
+      subscales?: {};
+    }[];
+  };
+  /**
+   * Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first.
+   */
+  sleep: {
+    at: string;
+    exerciseId: string;
+    timeInBed: number;
+    totalSleepTime: number;
+    sleepEfficiency: number | null;
+  }[];
+  /**
+   * The sleep window from the last 7 diary nights: their average total sleep time and the window length (never under 300 minutes); null without diary nights.
+   */
+  sleepWindow?: {
+    minutes: number;
+    averageSleep: number;
+    nights: number;
+  } | null;
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "CheckinRequest".
+ */
+export interface ApiCheckinRequest {
+  ratings: {
+    [k: string]: number | null;
+  };
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Checkin".
+ */
+export interface ApiCheckin {
+  id: string;
+  ratings: {};
+  programVersion?: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "CheckinList".
+ */
+export interface ApiCheckinList {
+  checkins: ApiCheckin[];
+}
+/**
+ * Everything stored for a code.
+ *
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Export".
+ */
+export interface ApiExport {
+  exportedAt: string;
+  code: {};
+  consent: unknown[];
+  sections: unknown[];
+  entries: unknown[];
+  responses: unknown[];
+  checkins: unknown[];
+  appointments: unknown[];
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "InstrumentList".
+ */
+export interface ApiInstrumentList {
+  instruments: {
+    [k: string]: Instrument;
+  };
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
  * via the `definition` "InstrumentOne".
  */
 export interface ApiInstrumentOne {
@@ -748,6 +791,19 @@ export interface ApiStaffSession {
 export interface ApiPasswordChangeRequest {
   currentPassword: string;
   newPassword: string;
+}
+/**
+ * The organisation's name and phone (absent until set with `mestring org safety`), for code cards; with ?origin=, the login page's URL and its QR code as an SVG document.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Service".
+ */
+export interface ApiService {
+  name: string;
+  phone?: string;
+  when?: string;
+  loginUrl?: string;
+  loginQrSvg?: string;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -1975,6 +2031,7 @@ export interface VersionChange {
  * Where to get help now: shown to the person the moment an answer raises a risk flag. Norwegian defaults; an organisation may set its own with `mestring org safety`.
  */
 export interface SafetyBlock {
+  service?: ServiceContact;
   title: string;
   message: string;
   /**
@@ -1982,6 +2039,19 @@ export interface SafetyBlock {
    * @maxItems 12
    */
   contacts: SafetyContact[];
+}
+/**
+ * How to reach the service itself (questions, a lost code card): printed on code cards and shown first among the help contacts. Its name is the organisation's.
+ */
+export interface ServiceContact {
+  /**
+   * As shown; the client dials the digits.
+   */
+  phone: string;
+  /**
+   * When someone answers, e.g. 'hverdager 8-15'.
+   */
+  when?: string;
 }
 export interface SafetyContact {
   name: string;

@@ -35,3 +35,21 @@ export function safetyFor(safetyJson: string | null | undefined): SafetyBlock {
     return defaultSafety;
   }
 }
+
+/** The service itself and where to get help, as the person's and the staff's clients show them. */
+export interface Help {
+  service: { name: string; phone?: string; when?: string };
+  safety: Omit<SafetyBlock, 'service'>;
+}
+
+/**
+ * Where to get help for an organisation: its own phone (if set) and its help contacts,
+ * reachable from every page of the person's client, not only after a risk answer.
+ *
+ * @example
+ *   helpFor({ name: 'Bydel X', safety_json: null }) // { service: { name: 'Bydel X' }, safety: defaultSafety }
+ */
+export function helpFor(org: { name: string; safety_json: string | null } | undefined): Help {
+  const { service, ...safety } = safetyFor(org?.safety_json);
+  return { service: { name: org?.name ?? '', ...(service ?? {}) }, safety };
+}

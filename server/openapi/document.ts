@@ -22,13 +22,27 @@ function rewriteRefs(value: unknown, file: string): unknown {
   return out;
 }
 
-const componentRef = (ref: string) => `#/components/schemas/${ref.split('/').at(-1)}`;
+/** Whole schema files the API schemas point at (a bare `file.schema.json` ref): component name and its definitions' prefix. */
+const wholeFiles: Record<string, string> = { 'instrument.schema.json': 'Instrument' };
+
+const componentRef = (ref: string) => {
+  const [file = '', pointer = ''] = ref.split('#');
+  const whole = wholeFiles[file];
+  if (whole) return `#/components/schemas/${pointer ? `${whole}_${pointer.split('/').at(-1)}` : whole}`;
+  return `#/components/schemas/${ref.split('/').at(-1)}`;
+};
 
 function componentSchemas(): Json {
   const schemas: Json = {};
   for (const file of readdirSync(schemasDir).filter((f) => /^api-.*\.schema\.json$/.test(f)).sort()) {
     const schema = JSON.parse(readFileSync(join(schemasDir, file), 'utf8')) as { $defs?: Json };
     for (const [name, def] of Object.entries(schema.$defs ?? {})) schemas[name] = rewriteRefs(def, file);
+  }
+  // A whole file becomes one component (without $id, which would move the base of its refs) plus one per definition.
+  for (const [file, name] of Object.entries(wholeFiles)) {
+    const { $defs, $id: _id, $schema: _schema, ...root } = JSON.parse(readFileSync(join(schemasDir, file), 'utf8')) as Json & { $defs?: Json };
+    schemas[name] = rewriteRefs(root, file);
+    for (const [def, value] of Object.entries($defs ?? {})) schemas[`${name}_${def}`] = rewriteRefs(value, file);
   }
   return schemas;
 }
@@ -39,6 +53,7 @@ const security = (auth: RouteDoc['auth']) =>
 function operation(route: RouteDoc): Json {
   const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
   if (route.path === '/v1/staff/codes/{ref}' && route.method === 'get') params.push({ name: 'since', in: 'query', required: false, schema: { type: 'string' } } as never);
+  if (route.path === '/v1/staff/service') params.push({ name: 'origin', in: 'query', required: false, schema: { type: 'string' } } as never);
   const [status, ok] = route.ok;
   const responses: Json = {
     [status]: { description: status === 204 ? 'No content' : 'Success', ...(ok ? { content: { 'application/json': { schema: { $ref: componentRef(ok) } } } } : {}) },

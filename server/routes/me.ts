@@ -9,6 +9,7 @@ import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { syncProgress } from '../person-progress.ts';
 import { dueNow, overallProgress, canComplete } from '../../engine/progress/index.ts';
+import { helpFor } from '../safety.ts';
 import { appointmentView, checkinView, entryView, responseView, sectionView } from './views.ts';
 
 /**
@@ -32,6 +33,7 @@ export function meRoutes(deps: RouteDeps) {
       due: dueNow(program, snapshot, now, deps.timeZone),
       nextAppointment: next ? appointmentView(next) : null,
       progress: overallProgress(states),
+      help: helpFor(await stores.orgs.byId(code.org_id)),
     });
   });
 
@@ -51,7 +53,7 @@ export function meRoutes(deps: RouteDeps) {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
     const { states } = await syncProgress(stores, program, code, deps.clock.now());
-    return c.json({ programId: program.id, version: program.version, sections: states.map(sectionView), progress: overallProgress(states) });
+    return c.json({ programId: program.id, version: program.version, locale: program.locale, sections: states.map(sectionView), progress: overallProgress(states) });
   });
 
   app.get('/v1/me/sections/:id', async (c) => {

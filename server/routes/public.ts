@@ -15,6 +15,7 @@ export function programOverview(program: CompiledProgram) {
   return {
     id: program.id,
     version: program.version,
+    locale: program.locale,
     title: program.title,
     summary: program.summary,
     audience: program.audience,

@@ -3,7 +3,9 @@
  * at `/staff`, and their scripts and styles under `/static/`. Everything the client
  * needs comes from here - no CDN, no third-party request - and the client talks to the
  * server only through the public API. The proof-of-work solver is altcha-lib's own,
- * served from node_modules under `/static/vendor/altcha/` (its two browser modules).
+ * served from node_modules under `/static/vendor/altcha/` (its two browser modules). The
+ * web app manifest and the service worker (static/sw.js, allowed to control `/`) make the
+ * person's app installable.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
@@ -27,7 +29,11 @@ const contentTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
 };
+
+/** The service worker lives with the other files but controls the whole site (the person's app at /). */
+const serviceWorker = 'sw.js';
 
 /**
  * Answers with a file under web/static, or 404 for anything else (no dot-files, no
@@ -44,7 +50,7 @@ export async function staticFile(c: Context, relative: string): Promise<Response
   }
   try {
     const body = await readFile(path);
-    return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+    return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...(relative === serviceWorker ? { 'Service-Worker-Allowed': '/' } : {}) });
   } catch {
     return c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404);
   }

@@ -67,3 +67,39 @@ describe('the sleep diary', () => {
     expect(detail.json.instruments.bis.name).toMatch(/Bergen/);
   });
 });
+
+describe('help contacts, the service and the content language for the reference client', () => {
+  it('gives the person the service and the organisation’s help contacts on every visit, not only after a risk answer', async () => {
+    env = await testApp();
+    const staff = await env.org();
+    const person = await env.person(staff.token);
+    const before = await env.call('GET', '/v1/me', { token: person.token });
+    expect(before.json.help.service).toEqual({ name: 'Org bydel-a' });
+    expect(before.json.help.safety.contacts.map((c: { phone: string }) => c.phone)).toContain('113');
+    const org = (await env.stores.orgs.bySlug('bydel-a'))!;
+    await env.stores.orgs.setSafety(org.id, { title: 'Hjelp', message: 'Ring oss.', contacts: [{ name: 'Legevakt', phone: '116 117' }], service: { phone: '22 00 00 00', when: 'hverdager 8-15' } });
+    const after = await env.call('GET', '/v1/me', { token: person.token });
+    expect(after.json.help).toEqual({
+      service: { name: 'Org bydel-a', phone: '22 00 00 00', when: 'hverdager 8-15' },
+      safety: { title: 'Hjelp', message: 'Ring oss.', contacts: [{ name: 'Legevakt', phone: '116 117' }] },
+    });
+    expect((await env.call('GET', '/v1/me/program', { token: person.token })).json.locale).toBe('nb');
+    expect((await env.call('GET', '/v1/programs/kurs')).json.locale).toBe('nb');
+  });
+
+  it('gives staff their service’s name and phone, and a QR code of the login page only (never a code)', async () => {
+    env = await testApp();
+    const staff = await env.org();
+    const org = (await env.stores.orgs.bySlug('bydel-a'))!;
+    await env.stores.orgs.setSafety(org.id, { title: 'Hjelp', message: 'Ring oss.', contacts: [{ name: 'Legevakt', phone: '116 117' }], service: { phone: '22 00 00 00' } });
+    const plain = await env.call('GET', '/v1/staff/service', { token: staff.token });
+    expect(plain.json).toEqual({ name: 'Org bydel-a', phone: '22 00 00 00' });
+    const withQr = await env.call('GET', `/v1/staff/service?origin=${encodeURIComponent('https://mestring.example.no')}`, { token: staff.token });
+    expect(withQr.json.loginUrl).toBe('https://mestring.example.no/');
+    expect(withQr.json.loginQrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    for (const origin of ['https://mestring.example.no/?code=7K3M', 'javascript:alert(1)', 'https://a.no/#x']) {
+      expect((await env.call('GET', `/v1/staff/service?origin=${encodeURIComponent(origin)}`, { token: staff.token })).status).toBe(422);
+    }
+    expect((await env.call('GET', '/v1/staff/service')).status).toBe(401);
+  });
+});

@@ -51,12 +51,30 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/**
+ * Runs axe with the system in dark mode as well (the dark palette must meet AA too);
+ * `meanwhile` runs in dark mode too (a screenshot).
+ */
+export async function axeViolationsDark(page: Page, meanwhile?: () => Promise<void>): Promise<AxeViolation[]> {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    // Colours change with a short transition: measure them after it.
+    await page.waitForTimeout(300);
+    await meanwhile?.();
+    return await axeViolations(page);
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForTimeout(300);
+  }
+}
+
 /** Saves a full-page screenshot under test-artifacts/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  // Whole pages can be tall (a program's every part in the preview): allow time.
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, timeout: 90_000 });
 }
 
-export const phone = { width: 360, height: 740 };
+export const phone = { width: 390, height: 844 };
 export const narrow = { width: 320, height: 640 };
 export const desktop = { width: 1280, height: 900 };

@@ -45,17 +45,21 @@ describe('keyboard only', () => {
     const page = await browser.newPage({ viewport: phone });
     await page.goto(server.base);
     await page.getByRole('heading', { name: 'Logg inn med koden din' }).waitFor();
+    // At load nothing is focused, so no box is drawn around the heading.
+    expect(await page.evaluate('document.activeElement === document.body')).toBe(true);
 
     await tabTo(page, (f) => f.tag === 'input' && f.text === 'Koden din');
     await page.keyboard.type(code.toLowerCase());
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: 'Får tjenesten se resultatene dine?' }).waitFor();
+    // A new view moves focus to its heading, so a screen reader announces it; the heading is no control, and gets no focus box.
+    expect(await page.evaluate(`(() => { const el = document.activeElement; return [el.tagName, getComputedStyle(el).outlineStyle, getComputedStyle(el).boxShadow]; })()`)).toEqual(['H1', 'none', 'none']);
     await tabTo(page, (f) => f.tag === 'button' && f.text.startsWith('Ja,'));
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: 'Mestring av stress' }).waitFor();
-    await tabTo(page, (f) => f.tag === 'a' && f.text.startsWith('Kartlegging før du starter'));
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Svar på skjema 1 av 3');
     await page.keyboard.press('Enter');
     await page.getByText('Spørsmål 1 av 9').waitFor();
     await tabTo(page, (f) => f.tag === 'input' && f.type === 'radio');

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPreview, type Preview } from '../../cli/preview/preview-app.ts';
 import { axeViolations, desktop, launchBrowser, phone, screenshot } from './browser.ts';
 
-describe('mestring preview', () => {
+// axe over every part of a whole program in one page takes a while on a busy machine.
+describe('mestring preview', { timeout: 120_000 }, () => {
   let browser: Browser;
   let server: ServerType;
   let preview: Preview;

@@ -1,5 +1,8 @@
-// The client's only way to the server: the public HTTP API. Errors come back as
-// ApiError with the API's stable code, status and any field details.
+// The client's only way to the server: the public HTTP API, called by the path
+// templates of the OpenAPI document so that each call is typed from it. Errors come
+// back as ApiError with the API's stable code; no connection is an OfflineError.
+
+/** @typedef {import('../../types/client').Method} Method */
 
 export class ApiError extends Error {
   /**
@@ -16,23 +19,49 @@ export class ApiError extends Error {
   }
 }
 
+/** The request never reached the server (no network): the caller may keep the data and try later. */
+export class OfflineError extends Error {
+  constructor() {
+    super('offline');
+  }
+}
+
+/**
+ * Fills a path template: ('/v1/me/sections/{id}', { id: 'a b' }) -> '/v1/me/sections/a%20b'.
+ * @param {string} template
+ * @param {Record<string, string>} [params]
+ */
+export function fillPath(template, params = {}) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(params[name] ?? ''));
+}
+
 /**
  * Makes an API client that sends `Authorization: Bearer` with the token from `getToken`.
+ * A response the service worker answered from the device (no network) fires
+ * `mestring:from-device` on window, so the page can say so.
  * @param {{ getToken?: () => string | null, onUnauthorized?: () => void }} [options]
  */
 export function createApi({ getToken = () => null, onUnauthorized = () => {} } = {}) {
   /**
-   * @param {string} method
+   * @param {Method} method
    * @param {string} path
    * @param {unknown} [body]
+   * @param {string} [query]
+   * @returns {Promise<any>}
    */
-  async function request(method, path, body) {
+  async function request(method, path, body, query = '') {
     /** @type {Record<string, string>} */
     const headers = { accept: 'application/json' };
     const token = getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    let res;
+    try {
+      res = await fetch(path + query, { method: method.toUpperCase(), headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    } catch {
+      throw new OfflineError();
+    }
+    if (res.headers.get('x-mestring-from-device')) window.dispatchEvent(new CustomEvent('mestring:from-device'));
     if (res.status === 204) return null;
     const data = await res.json().catch(() => ({}));
     if (!res.ok) {
@@ -42,9 +71,36 @@ export function createApi({ getToken = () => null, onUnauthorized = () => {} } =
     return data;
   }
   return {
-    get: (path) => request('GET', path),
-    post: (path, body = {}) => request('POST', path, body),
-    put: (path, body = {}) => request('PUT', path, body),
-    del: (path) => request('DELETE', path),
+    /**
+     * @template {import('../../types/client').PathsWith<'get'>} P
+     * @param {P} path
+     * @param {import('../../types/client').ParamsOf<P>} [params]
+     * @param {string} [query] e.g. "?since=2026-11-01"
+     * @returns {Promise<import('../../types/client').ResponseOf<P, 'get'>>}
+     */
+    get: (path, params, query) => request('get', fillPath(path, /** @type {Record<string, string>} */ (params)), undefined, query),
+    /**
+     * @template {import('../../types/client').PathsWith<'post'>} P
+     * @param {P} path
+     * @param {import('../../types/client').ParamsOf<P>} params
+     * @param {import('../../types/client').RequestOf<P, 'post'>} [body]
+     * @returns {Promise<import('../../types/client').ResponseOf<P, 'post'>>}
+     */
+    post: (path, params, body) => request('post', fillPath(path, /** @type {Record<string, string>} */ (params)), body ?? {}),
+    /**
+     * @template {import('../../types/client').PathsWith<'put'>} P
+     * @param {P} path
+     * @param {import('../../types/client').ParamsOf<P>} params
+     * @param {import('../../types/client').RequestOf<P, 'put'>} body
+     * @returns {Promise<import('../../types/client').ResponseOf<P, 'put'>>}
+     */
+    put: (path, params, body) => request('put', fillPath(path, /** @type {Record<string, string>} */ (params)), body),
+    /**
+     * @template {import('../../types/client').PathsWith<'delete'>} P
+     * @param {P} path
+     * @param {import('../../types/client').ParamsOf<P>} [params]
+     * @returns {Promise<null>}
+     */
+    del: (path, params) => request('delete', fillPath(path, /** @type {Record<string, string>} */ (params))),
   };
 }

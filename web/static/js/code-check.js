@@ -5,7 +5,10 @@
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const checkSymbols = `${alphabet}*~$=U`;
 
-/** Normalises what was typed. */
+/**
+ * Normalises what was typed.
+ * @param {string} input
+ */
 export function normaliseCode(input) {
   return input.toUpperCase().replace(/[\s-]+/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
@@ -25,7 +28,10 @@ export function checkCode(input) {
   return checkSymbols[Number(value % 37n)] === code[16] ? { state: 'ok', length: 17 } : { state: 'typo', length: 17 };
 }
 
-/** Shows a code in groups of four: 7K3M-Q9XH-2WDC-R4TB-J. */
+/**
+ * Shows a code in groups of four: 7K3M-Q9XH-2WDC-R4TB-J.
+ * @param {string} input
+ */
 export function groupCode(input) {
   const code = normaliseCode(input);
   return [...(code.slice(0, 16).match(/.{1,4}/g) ?? []), code.slice(16)].filter(Boolean).join('-');

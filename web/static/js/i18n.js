@@ -1,348 +1,112 @@
-// The client's words, in Norwegian bokmål (default) and English. The program content
-// itself is bokmål; only the client's own text changes with the language.
+// The client's own words in Norwegian bokmål (default), nynorsk and English. Only the
+// chosen language's strings are loaded (strings/<lang>.js, and the staff client's
+// staff/strings/<lang>.js); a string can have plural forms, picked with Intl.PluralRules.
 
-const strings = {
-  nb: {
-    appName: 'Mestring',
-    skipToContent: 'Hopp til innholdet',
-    language: 'English',
-    languageCode: 'en',
-    optional: 'valgfritt',
-    yes: 'Ja',
-    no: 'Nei',
-    minutes: 'minutter',
-    next: 'Neste',
-    back: 'Tilbake',
-    review: 'Se over svarene',
-    reviewAnswers: 'Se over svarene dine før du sender.',
-    send: 'Send',
-    save: 'Lagre',
-    saveChanges: 'Lagre endringene',
-    cancel: 'Avbryt',
-    edit: 'Endre',
-    delete: 'Slett',
-    close: 'Lukk',
-    loading: 'Laster …',
-    questionOf: 'Spørsmål {n} av {total}',
-    chooseAnswer: 'Velg et svar før du går videre.',
-    adaptedWording: 'Ordlyden i dette skjemaet er Mestrings egen tilpasning.',
-    note_tip: 'Tips',
-    note_warning: 'Viktig',
-    note_safety: 'Trenger du hjelp nå?',
-    answeredOn: 'Du svarte {date}.',
-    questionnaireRequired: 'Du må svare på dette skjemaet for å fullføre delen.',
-    questionnaireOptional: 'Du kan svare på dette skjemaet når du vil.',
-    answerNow: 'Svar nå',
-    answerAgain: 'Svar på nytt',
-    entriesNeeded: 'Delen krever minst {n} utfylling(er).',
-    exerciseOptional: 'Denne øvelsen er frivillig.',
-    entriesSoFar: 'Du har {n} så langt.',
-    entryNumber: 'Utfylling {n} ({date})',
-    yourAnswer: 'Svaret ditt',
-    confirmDeleteEntry: 'Vil du slette denne utfyllingen? Den kan ikke hentes tilbake.',
-    entryDeleted: 'Utfyllingen er slettet.',
-    entrySaved: 'Lagret.',
-    addEntry: 'Legg til',
-    newEntry: 'Ny utfylling',
-    editEntry: 'Endre utfyllingen',
-    fieldRequired: 'Fyll ut dette feltet.',
-    fieldError_required: 'Fyll ut dette feltet.',
-    fieldError_too_long: 'Teksten er for lang. Prøv å skrive kortere.',
-    fieldError_out_of_range: 'Tallet er utenfor det som er tillatt her.',
-    fieldError_not_an_option: 'Velg et av alternativene.',
-    fieldError_bad_format: 'Skriv det på formen feltet ber om.',
-    fieldError_wrong_type: 'Dette feltet tar en annen type svar.',
-    // Login
-    loginTitle: 'Logg inn med koden din',
-    loginIntro: 'Du har fått en kode på papir av den som følger deg opp. Skriv den inn her. Store eller små bokstaver og bindestreker spiller ingen rolle.',
-    codeLabel: 'Koden din',
-    codeHint: 'For eksempel 7K3M-Q9XH-2WDC-R4TB-J',
-    codeTypo: 'Koden ser ut til å ha en skrivefeil. Sjekk tegnene en gang til.',
-    codeTooShort: 'Koden har {n} av 17 tegn.',
-    codeLooksRight: 'Koden ser riktig ut.',
-    codeInvalid: 'Vi fant ingen aktiv kode som passer. Sjekk koden, eller spør den som ga deg den.',
-    rememberMe: 'Husk meg på denne enheten',
-    rememberHint: 'Velg dette bare på din egen telefon eller PC.',
-    logIn: 'Logg inn',
-    tooManyTries: 'For mange forsøk. Vent litt og prøv igjen om {s} sekunder.',
-    checking: 'Sjekker …',
-    fieldError_impossible: 'Tidene passer ikke sammen. Sjekk at de kommer i rekkefølge: i seng, lys av, våknet, sto opp.',
-    programsTitle: 'Programmene',
-    programsIntro: 'Les om programmene før du starter:',
-    weeks: '{n} uker',
-    parts: 'Deler',
-    overviewBack: 'Til forsiden',
-    // Consent
-    consentTitle: 'Får tjenesten se resultatene dine?',
-    consentIntro: 'Den som følger deg opp kan se hvordan det går, hvis du sier ja. Det gjør samtalene mer nyttige, men du bestemmer selv.',
-    consentWill: 'Hvis du sier ja, kan tjenesten se: hvilke deler du har gjort, svarene dine i øvelsene, poengene på spørreskjemaene og innsjekkene dine.',
-    consentWont: 'Tjenesten ser aldri navnet ditt, for det har vi ikke. Koden er den eneste koblingen til deg.',
-    consentChange: 'Du kan ombestemme deg når som helst under Innstillinger. Endringen gjelder med en gang.',
-    consentYes: 'Ja, tjenesten kan se resultatene mine',
-    consentNo: 'Nei, bare jeg kan se dem',
-    consentSaved: 'Valget ditt er lagret.',
-    // Home
-    homeTitle: 'Ditt program',
-    dueNow: 'Nå',
-    nothingDue: 'Ingenting venter på deg akkurat nå.',
-    due_start: 'Kartlegging før du starter: {title}',
-    due_checkin: 'Dagens innsjekk',
-    due_repeated: 'Ukentlig skjema: {title}',
-    due_end: 'Sluttmåling: {title}',
-    due_evaluation: 'Evaluering av programmet',
-    nextAppointment: 'Neste avtale: {date} ({kind})',
-    kind_phone: 'telefon',
-    kind_video: 'video',
-    kind_in_person: 'oppmøte',
-    progressLabel: '{completed} av {total} deler fullført',
-    state_completed: 'Fullført',
-    state_available: 'Åpen',
-    state_locked: 'Låst',
-    lockedBecause_previous: 'Åpner når forrige del er fullført.',
-    lockedBecause_start: 'Åpner når du har svart på kartleggingen.',
-    lockedBecause_wait: 'Åpner {date}.',
-    stillMissing: 'Gjenstår: {what}',
-    readPart: 'Les',
-    openPart: 'Åpne',
-    // Section
-    markComplete: 'Marker delen som fullført',
-    completed: 'Du har fullført denne delen. Bra jobbet!',
-    missingTitle: 'Dette mangler før delen er fullført:',
-    missingExercise: '{title}: {have} av {need} utfyllinger',
-    missingQuestionnaire: 'Skjemaet {title}',
-    backHome: 'Tilbake til oversikten',
-    partNumber: 'Del {n}',
-    // Check-in
-    checkinTitle: 'Innsjekk',
-    checkinThanks: 'Takk! Innsjekken er lagret.',
-    // Safety
-    safetyTitle: 'Trenger du hjelp nå?',
-    safetyIntro: 'Svaret ditt kan bety at du har det svært vondt. Du trenger ikke være alene med det. Ta kontakt nå:',
-    safetyContinue: 'Jeg har lest dette',
-    // Progress
-    progressTitle: 'Min fremgang',
-    noScores: 'Ingen svar ennå.',
-    chartOf: '{title} over tid',
-    sleepEfficiency: 'Søvneffektivitet (%)',
-    hoursMinutes: '{h} t {m} min',
-    sleepWindowTitle: 'Søvnvinduet',
-    sleepWindowAverage: 'Snitt søvntid de siste {n} nettene i dagboken: {time}.',
-    sleepWindowLength: 'Søvnvinduet blir da {time}.',
-    sleepWindowRule: 'Vinduet settes aldri kortere enn 5 timer. Regn bakover fra det faste tidspunktet du står opp, så finner du når du legger deg.',
-    checkinsTitle: 'Innsjekker',
-    scoreRow: '{date}: {total}',
-    // Settings
-    settingsTitle: 'Innstillinger',
-    consentNowYes: 'Tjenesten kan nå se resultatene dine.',
-    consentNowNo: 'Bare du kan se resultatene dine.',
-    consentWithdraw: 'Trekk tilbake samtykket',
-    consentGive: 'Gi tjenesten lov til å se resultatene',
-    logOut: 'Logg ut',
-    downloadData: 'Last ned dataene mine',
-    deleteData: 'Slett alle dataene mine',
-    deleteConfirm: 'Alt du har lagret slettes for godt, og koden slutter å virke. Vil du fortsette?',
-    deleteConfirmType: 'Skriv SLETT for å bekrefte',
-    deleteWord: 'SLETT',
-    deleted: 'Dataene dine er slettet. Koden virker ikke lenger.',
-    calendarTitle: 'Påminnelser i kalenderen',
-    calendarIntro: 'Få avtalene dine og ukens skjema inn i kalenderen på telefonen, uten å gi fra deg e-post eller telefonnummer. Kalenderen viser bare «Oppfølgingssamtale» og «Mestring: ukens spørreskjema».',
-    calendarMake: 'Lag kalenderlenke',
-    calendarRenew: 'Lag ny kalenderlenke',
-    calendarLink: 'Kalenderlenken din',
-    calendarHowTo: 'Kopier lenken og legg den til som abonnert kalender i kalenderappen (ofte under «Legg til kalender» eller «Abonner»). Lenken vises bare nå. Del den ikke med andre.',
-    calendarActive: 'Du har en kalenderlenke. Lag en ny hvis du trenger å se den igjen; da slutter den gamle å virke.',
-    calendarDelete: 'Slett kalenderlenken',
-    calendarDeleted: 'Kalenderlenken er slettet og virker ikke lenger.',
-    finishTitle: 'Vil du avslutte programmet?',
-    finishIntro: 'Du kan slutte når du vil. Vi vil gjerne høre hvordan det har gått, også om du slutter før du er ferdig. Svarene hjelper tjenesten å bli bedre.',
-    finishEvaluate: 'Svar på evalueringen',
-    navHome: 'Oversikt',
-    navProgress: 'Fremgang',
-    navSettings: 'Innstillinger',
-    errorGeneric: 'Noe gikk galt. Prøv igjen om litt.',
-    sessionEnded: 'Du er logget ut. Logg inn med koden din igjen.',
-  },
-  en: {
-    appName: 'Mestring',
-    skipToContent: 'Skip to content',
-    language: 'Norsk',
-    languageCode: 'nb',
-    optional: 'optional',
-    yes: 'Yes',
-    no: 'No',
-    minutes: 'minutes',
-    next: 'Next',
-    back: 'Back',
-    review: 'Review answers',
-    reviewAnswers: 'Check your answers before you send them.',
-    send: 'Send',
-    save: 'Save',
-    saveChanges: 'Save changes',
-    cancel: 'Cancel',
-    edit: 'Edit',
-    delete: 'Delete',
-    close: 'Close',
-    loading: 'Loading …',
-    questionOf: 'Question {n} of {total}',
-    chooseAnswer: 'Choose an answer before you go on.',
-    adaptedWording: "The wording of this questionnaire is Mestring's own adaptation.",
-    note_tip: 'Tip',
-    note_warning: 'Important',
-    note_safety: 'Need help now?',
-    answeredOn: 'You answered on {date}.',
-    questionnaireRequired: 'Answer this questionnaire to complete the part.',
-    questionnaireOptional: 'You can answer this questionnaire whenever you like.',
-    answerNow: 'Answer now',
-    answerAgain: 'Answer again',
-    entriesNeeded: 'The part needs at least {n} entry/entries.',
-    exerciseOptional: 'This exercise is optional.',
-    entriesSoFar: 'You have {n} so far.',
-    entryNumber: 'Entry {n} ({date})',
-    yourAnswer: 'Your answer',
-    confirmDeleteEntry: 'Delete this entry? It cannot be recovered.',
-    entryDeleted: 'The entry was deleted.',
-    entrySaved: 'Saved.',
-    addEntry: 'Add',
-    newEntry: 'New entry',
-    editEntry: 'Edit the entry',
-    fieldRequired: 'Fill in this field.',
-    fieldError_required: 'Fill in this field.',
-    fieldError_too_long: 'The text is too long. Try to write less.',
-    fieldError_out_of_range: 'The number is outside what is allowed here.',
-    fieldError_not_an_option: 'Choose one of the options.',
-    fieldError_bad_format: 'Write it in the form the field asks for.',
-    fieldError_wrong_type: 'This field takes another kind of answer.',
-    loginTitle: 'Log in with your code',
-    loginIntro: 'You got a code on paper from the professional who follows you up. Type it here. Upper or lower case and dashes do not matter.',
-    codeLabel: 'Your code',
-    codeHint: 'For example 7K3M-Q9XH-2WDC-R4TB-J',
-    codeTypo: 'The code seems to have a typo. Check the characters again.',
-    codeTooShort: 'The code has {n} of 17 characters.',
-    codeLooksRight: 'The code looks right.',
-    codeInvalid: 'No active code matches. Check the code, or ask the person who gave it to you.',
-    rememberMe: 'Remember me on this device',
-    rememberHint: 'Choose this only on your own phone or computer.',
-    logIn: 'Log in',
-    tooManyTries: 'Too many attempts. Wait and try again in {s} seconds.',
-    checking: 'Checking …',
-    fieldError_impossible: 'The times do not fit together. Check that they come in order: into bed, lights out, woke up, got up.',
-    programsTitle: 'The programs',
-    programsIntro: 'Read about the programs before you start:',
-    weeks: '{n} weeks',
-    parts: 'Parts',
-    overviewBack: 'To the front page',
-    consentTitle: 'May the service see your results?',
-    consentIntro: 'If you say yes, the professional who follows you up can see how it is going. That makes the calls more useful, but it is your choice.',
-    consentWill: 'If you say yes, the service can see: which parts you have done, your answers in the exercises, your questionnaire scores and your check-ins.',
-    consentWont: 'The service never sees your name, because we do not have it. The code is the only link to you.',
-    consentChange: 'You can change your mind at any time under Settings. The change takes effect at once.',
-    consentYes: 'Yes, the service may see my results',
-    consentNo: 'No, only I can see them',
-    consentSaved: 'Your choice is saved.',
-    homeTitle: 'Your program',
-    dueNow: 'Now',
-    nothingDue: 'Nothing is waiting for you right now.',
-    due_start: 'Mapping before you start: {title}',
-    due_checkin: "Today's check-in",
-    due_repeated: 'Weekly questionnaire: {title}',
-    due_end: 'Final measurement: {title}',
-    due_evaluation: 'Evaluation of the program',
-    nextAppointment: 'Next appointment: {date} ({kind})',
-    kind_phone: 'phone',
-    kind_video: 'video',
-    kind_in_person: 'in person',
-    progressLabel: '{completed} of {total} parts completed',
-    state_completed: 'Completed',
-    state_available: 'Open',
-    state_locked: 'Locked',
-    lockedBecause_previous: 'Opens when the previous part is completed.',
-    lockedBecause_start: 'Opens when you have answered the mapping.',
-    lockedBecause_wait: 'Opens {date}.',
-    stillMissing: 'Still to do: {what}',
-    readPart: 'Read',
-    openPart: 'Open',
-    markComplete: 'Mark the part as completed',
-    completed: 'You have completed this part. Well done!',
-    missingTitle: 'This is missing before the part is complete:',
-    missingExercise: '{title}: {have} of {need} entries',
-    missingQuestionnaire: 'The questionnaire {title}',
-    backHome: 'Back to the overview',
-    partNumber: 'Part {n}',
-    checkinTitle: 'Check-in',
-    checkinThanks: 'Thank you! Your check-in is saved.',
-    safetyTitle: 'Need help now?',
-    safetyIntro: 'Your answer may mean that you are in a lot of pain. You do not have to be alone with it. Get in touch now:',
-    safetyContinue: 'I have read this',
-    progressTitle: 'My progress',
-    noScores: 'No answers yet.',
-    chartOf: '{title} over time',
-    sleepEfficiency: 'Sleep efficiency (%)',
-    hoursMinutes: '{h} h {m} min',
-    sleepWindowTitle: 'The sleep window',
-    sleepWindowAverage: 'Average sleep over the last {n} nights in the diary: {time}.',
-    sleepWindowLength: 'Your sleep window is then {time}.',
-    sleepWindowRule: 'The window is never shorter than 5 hours. Count back from your fixed rise time to find when to go to bed.',
-    checkinsTitle: 'Check-ins',
-    scoreRow: '{date}: {total}',
-    settingsTitle: 'Settings',
-    consentNowYes: 'The service can now see your results.',
-    consentNowNo: 'Only you can see your results.',
-    consentWithdraw: 'Withdraw consent',
-    consentGive: 'Let the service see my results',
-    logOut: 'Log out',
-    downloadData: 'Download my data',
-    deleteData: 'Delete all my data',
-    deleteConfirm: 'Everything you have saved is deleted for good, and the code stops working. Continue?',
-    deleteConfirmType: 'Type DELETE to confirm',
-    deleteWord: 'DELETE',
-    deleted: 'Your data is deleted. The code no longer works.',
-    calendarTitle: 'Reminders in your calendar',
-    calendarIntro: 'Get your appointments and the weekly questionnaire into the calendar on your phone, without giving an e-mail address or phone number. The calendar shows only “Oppfølgingssamtale” and “Mestring: ukens spørreskjema”.',
-    calendarMake: 'Make a calendar link',
-    calendarRenew: 'Make a new calendar link',
-    calendarLink: 'Your calendar link',
-    calendarHowTo: 'Copy the link and add it as a subscribed calendar in your calendar app (often under “Add calendar” or “Subscribe”). The link is shown only now. Do not share it.',
-    calendarActive: 'You have a calendar link. Make a new one if you need to see it again; the old one then stops working.',
-    calendarDelete: 'Delete the calendar link',
-    calendarDeleted: 'The calendar link is deleted and no longer works.',
-    finishTitle: 'Do you want to end the program?',
-    finishIntro: 'You can stop whenever you like. We would like to hear how it went, also if you stop before the end. Your answers help the service improve.',
-    finishEvaluate: 'Answer the evaluation',
-    navHome: 'Overview',
-    navProgress: 'Progress',
-    navSettings: 'Settings',
-    errorGeneric: 'Something went wrong. Try again in a moment.',
-    sessionEnded: 'You are logged out. Log in with your code again.',
-  },
-};
+/** @typedef {'nb' | 'nn' | 'en'} Lang */
+/** @typedef {string | Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }} Message */
+/** @typedef {Record<string, Message>} Strings */
 
-/** @type {Record<string, Record<string, string>>} */
-const extra = { nb: {}, en: {} };
+/** @type {readonly Lang[]} */
+export const languages = ['nb', 'nn', 'en'];
 
-/** The current language: 'nb' (default) or 'en'. */
+/** Each language's name in itself, for the language choice. */
+export const languageNames = /** @type {const} */ ({ nb: 'Bokmål', nn: 'Nynorsk', en: 'English' });
+
+/** The BCP 47 locale used for Intl formatting of each language. */
+export const locales = /** @type {const} */ ({ nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' });
+
+const storageKey = 'mestring.lang';
+
+/** @type {Strings} */
+let current = {};
+/** @type {Lang | null} */
+let loaded = null;
+/** @type {Record<string, (lang: Lang) => Promise<Strings>>} */
+const extraLoaders = {};
+
+/** @param {unknown} value @returns {value is Lang} */
+const isLang = (value) => typeof value === 'string' && /** @type {readonly string[]} */ (languages).includes(value);
+
+/**
+ * The chosen language: the stored choice, else nynorsk when the browser prefers it to
+ * bokmål, else bokmål. English is chosen by the person (many in Norway keep their
+ * phone in English but read the service's Norwegian best).
+ */
 export function lang() {
-  const stored = localStorage.getItem('mestring.lang');
-  return stored === 'en' ? 'en' : 'nb';
+  const stored = localStorage.getItem(storageKey);
+  if (isLang(stored)) return stored;
+  const norwegian = (navigator.languages ?? []).map((l) => l.toLowerCase().slice(0, 2)).find((l) => l === 'nb' || l === 'no' || l === 'nn');
+  return norwegian === 'nn' ? 'nn' : 'nb';
 }
 
-/** Switches language and re-renders via the callback. */
-export function setLang(value) {
-  localStorage.setItem('mestring.lang', value === 'en' ? 'en' : 'nb');
-  document.documentElement.lang = lang() === 'en' ? 'en' : 'nb';
-}
+/** The Intl locale of the chosen language. */
+export const locale = () => locales[lang()];
 
-/** Adds strings (used by the staff client for its own words). */
-export function addStrings(more) {
-  for (const l of ['nb', 'en']) Object.assign(extra[l], more[l]);
+/**
+ * Registers more strings (the staff client's own words), loaded with the language.
+ * @param {string} name
+ * @param {(lang: Lang) => Promise<Strings>} loader
+ */
+export function addStrings(name, loader) {
+  extraLoaders[name] = loader;
 }
 
 /**
- * Looks up a string and fills in {placeholders}.
+ * Loads the strings of `value` (or the chosen language) and makes it the page's language.
+ * @param {Lang} [value]
+ */
+export async function loadLanguage(value = lang()) {
+  const [base, ...extra] = await Promise.all([
+    import(`./strings/${value}.js`).then((m) => /** @type {Strings} */ (m.strings)),
+    ...Object.values(extraLoaders).map((load) => load(value)),
+  ]);
+  current = Object.assign({}, base, ...extra);
+  loaded = value;
+  document.documentElement.lang = value;
+}
+
+/**
+ * Switches language: stores the choice and loads its strings.
+ * @param {Lang} value
+ */
+export async function setLang(value) {
+  localStorage.setItem(storageKey, value);
+  await loadLanguage(value);
+}
+
+/** The language whose strings are loaded. */
+export const loadedLang = () => loaded ?? lang();
+
+/**
+ * Looks up a string and fills in {placeholders}. A string with plural forms takes the
+ * form for `params.n`. An unknown key is returned as is, which the browser tests catch.
  * @param {string} key
- * @param {Record<string, string|number>} [params]
+ * @param {Record<string, string | number>} [params]
+ * @returns {string}
  */
 export function t(key, params = {}) {
-  const l = lang();
-  const template = extra[l][key] ?? strings[l][key] ?? strings.nb[key] ?? extra.nb[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+  const message = current[key];
+  if (message === undefined) return key;
+  let template;
+  if (typeof message === 'string') template = message;
+  else {
+    const n = typeof params.n === 'number' ? params.n : Number(params.n ?? 0);
+    template = message[new Intl.PluralRules(locales[loadedLang()]).select(n)] ?? message.other;
+  }
+  return template.replace(/\{(\w+)\}/g, (_, name) => {
+    const value = params[name];
+    return typeof value === 'number' ? formatNumber(value) : String(value ?? '');
+  });
+}
+
+/** Whether `key` has a string in the loaded language. */
+export const has = (/** @type {string} */ key) => current[key] !== undefined;
+
+/**
+ * A number the way the language writes it (decimal comma in Norwegian).
+ * @param {number} value
+ * @param {Intl.NumberFormatOptions} [options]
+ */
+export function formatNumber(value, options = { maximumFractionDigits: 1 }) {
+  return new Intl.NumberFormat(locales[loadedLang()], options).format(value);
 }

@@ -2,11 +2,19 @@
 // gating; exercises and questionnaires work but save nothing; the compiler's
 // diagnostics come first. Reloads itself when the server says a file changed.
 import { h, replace } from './dom.js';
+import { loadLanguage } from './i18n.js';
 import { renderSectionBlocks } from './blocks.js';
 import { renderQuestionnaire } from './questionnaire.js';
 
+/** @typedef {import('../../types/client').Program} Program */
+/** @typedef {{ file: string, line?: number, column?: number, severity: string, message: string, ruleId: string }} Diagnostic */
+
+// The preview is for authors, in bokmål like the content.
+await loadLanguage('nb');
+
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
 
+/** @param {Diagnostic[]} diagnostics */
 function diagnosticsList(diagnostics) {
   if (!diagnostics.length) return h('div', { class: 'alert success', role: 'status' }, h('p', {}, 'Ingen feil eller advarsler.'));
   return h(
@@ -18,20 +26,23 @@ function diagnosticsList(diagnostics) {
 }
 
 async function render() {
-  const { program, diagnostics } = await (await fetch('/preview/program.json')).json();
+  const { program, diagnostics } = /** @type {{ program: Program | null, diagnostics: Diagnostic[] }} */ (await (await fetch('/preview/program.json')).json());
   if (!program) {
     replace(main, h('h1', {}, 'Programmet kan ikke vises'), diagnosticsList(diagnostics));
     return;
   }
+  /** @type {import('./blocks.js').SectionContext} */
   const ctx = {
     sectionHref: (id) => `#section-${id}`,
     entries: {},
     responses: {},
-    saveEntry: async () => undefined,
+    // Nothing is saved in the preview: an entry is shown as if saved, until the page reloads.
+    saveEntry: async (_exercise, values) => ({ entry: { id: crypto.randomUUID(), values, createdAt: new Date().toISOString() } }),
     deleteEntry: async () => undefined,
     openQuestionnaire: (ref) => {
       const holder = document.getElementById(`q-${ref}`);
-      if (holder) replace(holder, renderQuestionnaire(program.instruments[ref], { onSubmit: async () => replace(holder, h('p', {}, 'Forhåndsvisning: svarene lagres ikke.')) }));
+      const instrument = program.instruments[ref];
+      if (holder && instrument) replace(holder, renderQuestionnaire(instrument, { onSubmit: async () => replace(holder, h('p', {}, 'Forhåndsvisning: svarene lagres ikke.')) }));
     },
   };
   const toc = h('nav', { 'aria-label': 'Deler' }, h('ol', {}, program.sections.map((s) => h('li', {}, h('a', { href: `#section-${s.id}` }, s.title)))));

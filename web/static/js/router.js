@@ -1,8 +1,10 @@
 // The hash router both apps share: match a route, let the app's guard send the
 // visitor elsewhere (to log in, to change a password), show the view, and show a
-// plain error when a view fails. The skip link moves focus without touching the hash.
+// plain message when a view fails. The skip link moves focus without touching the hash.
+import { h } from './dom.js';
 import { t } from './i18n.js';
-import { show, alertBox, loading } from './person/shell.js';
+import { OfflineError } from './api.js';
+import { show, alertBox, loading } from './shell.js';
 
 /**
  * @typedef {{ pattern: RegExp, view: (...params: string[]) => unknown, public?: boolean }} Route
@@ -14,30 +16,36 @@ import { show, alertBox, loading } from './person/shell.js';
  *   login: () => unknown,
  *   beforeEach?: (rerender: () => void) => void,
  * }} options
+ * @returns {() => Promise<void>} renders the current route again
  */
 export function startRouter({ routes, fallback, guard, loggedIn, login, beforeEach }) {
   async function route() {
     beforeEach?.(route);
     const found = routes.map((r) => ({ r, m: r.pattern.exec(location.hash) })).find((x) => x.m);
     const redirect = guard(found?.r);
-    if (typeof redirect === 'function') return redirect();
+    if (typeof redirect === 'function') {
+      await redirect();
+      return;
+    }
     if (typeof redirect === 'string') {
       location.hash = redirect;
-      return undefined;
+      return;
     }
     if (!found || !found.m) {
       location.hash = fallback;
-      return undefined;
+      return;
     }
     loading();
     try {
       await found.r.view(...found.m.slice(1));
     } catch (err) {
-      if (!loggedIn()) return login();
-      show(alertBox(t('errorGeneric'), 'error'));
-      console.error(err);
+      if (!loggedIn()) {
+        await login();
+        return;
+      }
+      show(h('h1', {}, err instanceof OfflineError ? t('offlineTitle') : t('errorTitle')), alertBox(err instanceof OfflineError ? t('offlineNotSaved') : t('errorGeneric'), 'error'));
+      if (!(err instanceof OfflineError)) console.error(err);
     }
-    return undefined;
   }
 
   document.querySelector('.skip-link')?.addEventListener('click', (event) => {

@@ -1,9 +1,18 @@
-// Settings: consent on and off (effective at once), log out, download my data, and
-// delete my data with a typed confirmation.
+// Settings: consent on and off (effective at once), reminders in the calendar,
+// download my data, log out, the end evaluation, and delete my data with a typed
+// confirmation. Logging out and erasing also clear what the device keeps.
 import { h, uid, replace } from '../dom.js';
 import { t } from '../i18n.js';
-import { api, clearToken } from './session.js';
-import { show, alertBox } from './shell.js';
+import { api, clearToken, forgetCachedResponses } from './session.js';
+import { show, alertBox } from '../shell.js';
+import { forgetDevice, waiting } from './outbox.js';
+
+/** Ends the session on this device: the token, the cached responses and what the device kept for the person. */
+async function leaveDevice() {
+  await forgetDevice().catch(() => {});
+  forgetCachedResponses();
+  clearToken();
+}
 
 export async function settingsView() {
   const [{ consent }, calendar] = await Promise.all([api.get('/v1/me/consent'), api.get('/v1/me/calendar')]);
@@ -11,7 +20,7 @@ export async function settingsView() {
   const toggle = h('button', { type: 'button', class: 'secondary' }, consent ? t('consentWithdraw') : t('consentGive'));
   let current = consent;
   toggle.addEventListener('click', async () => {
-    const result = await api.put('/v1/me/consent', { share: !current });
+    const result = await api.put('/v1/me/consent', {}, { share: !current });
     current = result.consent;
     toggle.textContent = current ? t('consentWithdraw') : t('consentGive');
     status.replaceChildren(alertBox(current ? t('consentNowYes') : t('consentNowNo'), 'success'));
@@ -19,9 +28,12 @@ export async function settingsView() {
 
   const logout = h('button', { type: 'button', class: 'secondary' }, t('logOut'));
   logout.addEventListener('click', async () => {
+    const unsent = (await waiting()).length;
+    if (unsent && !window.confirm(t('logoutUnsent', { n: unsent }))) return;
     await api.del('/v1/sessions/current').catch(() => {});
-    clearToken();
+    await leaveDevice();
     location.hash = '#/';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
   });
 
   const download = h('button', { type: 'button', class: 'secondary' }, t('downloadData'));
@@ -36,46 +48,54 @@ export async function settingsView() {
   });
 
   const confirmId = uid('confirm');
-  const confirmInput = h('input', { id: confirmId, type: 'text', autocomplete: 'off' });
+  const confirmInput = h('input', { id: confirmId, type: 'text', autocomplete: 'off', 'aria-describedby': `${confirmId}-hint` });
   const erase = h('button', { type: 'submit', class: 'danger' }, t('deleteData'));
-  const eraseForm = h('form', {}, h('p', {}, t('deleteConfirm')), h('div', { class: 'field' }, h('label', { for: confirmId }, t('deleteConfirmType')), confirmInput), erase);
+  const eraseForm = h(
+    'form',
+    {},
+    h('p', { id: `${confirmId}-hint` }, t('deleteConfirm')),
+    h('div', { class: 'field' }, h('label', { for: confirmId }, t('deleteConfirmType', { word: t('deleteWord') })), confirmInput),
+    h('div', { class: 'actions' }, erase),
+  );
   eraseForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (/** @type {HTMLInputElement} */ (confirmInput).value.trim().toUpperCase() !== t('deleteWord')) {
+    if (confirmInput.value.trim().toUpperCase() !== t('deleteWord')) {
       confirmInput.setAttribute('aria-invalid', 'true');
       confirmInput.focus();
       return;
     }
     await api.del('/v1/me');
-    clearToken();
-    show(h('h1', {}, t('settingsTitle')), alertBox(t('deleted'), 'success'), h('p', {}, h('a', { href: '#/' }, t('overviewBack'))));
+    await leaveDevice();
+    show(h('h1', {}, t('deletedTitle')), alertBox(t('deleted'), 'success'), h('p', {}, h('a', { href: '#/' }, t('overviewBack'))));
   });
 
   show(
     h('h1', {}, t('settingsTitle')),
-    h('h2', {}, t('consentTitle')),
-    status,
-    h('p', {}, t('consentWill')),
-    h('div', { class: 'actions' }, toggle),
-    h('h2', {}, t('calendarTitle')),
-    calendarSection(calendar.active),
-    h('h2', {}, t('downloadData')),
-    h('div', { class: 'actions' }, download, logout),
-    h('h2', {}, t('finishTitle')),
-    h('p', {}, t('finishIntro')),
-    h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: '#/questionnaire/evaluation', onclick: () => sessionStorage.setItem('mestring.returnTo', '#/settings') }, t('finishEvaluate'))),
-    h('h2', {}, t('deleteData')),
-    eraseForm,
+    h('section', { 'aria-labelledby': 'consent-title' }, h('h2', { id: 'consent-title' }, t('consentTitle')), status, h('p', {}, t('consentWill')), h('div', { class: 'actions' }, toggle)),
+    h('section', { 'aria-labelledby': 'calendar-title' }, h('h2', { id: 'calendar-title' }, t('calendarTitle')), calendarSection(calendar.active)),
+    h('section', { 'aria-labelledby': 'data-title' }, h('h2', { id: 'data-title' }, t('yourDataTitle')), h('p', {}, t('yourDataBody')), h('div', { class: 'actions' }, download, logout)),
+    h(
+      'section',
+      { 'aria-labelledby': 'finish-title' },
+      h('h2', { id: 'finish-title' }, t('finishTitle')),
+      h('p', {}, t('finishIntro')),
+      h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: '#/questionnaire/evaluation', onclick: () => sessionStorage.setItem('mestring.returnTo', '#/settings') }, t('finishEvaluate'))),
+    ),
+    h('section', { 'aria-labelledby': 'delete-title', class: 'danger-zone' }, h('h2', { id: 'delete-title' }, t('deleteData')), eraseForm),
   );
 }
 
-/** Reminders in the person's own calendar app, through a secret link (no contact details). */
+/**
+ * Reminders in the person's own calendar app, through a secret link (no contact details).
+ * @param {boolean} active
+ */
 function calendarSection(active) {
   const holder = h('div', { 'aria-live': 'polite' });
+  /** @param {boolean} state @param {string} [link] */
   const render = (state, link) => {
     const make = h('button', { type: 'button', class: 'secondary' }, state ? t('calendarRenew') : t('calendarMake'));
     make.addEventListener('click', async () => {
-      const created = await api.post('/v1/me/calendar');
+      const created = await api.post('/v1/me/calendar', {});
       render(true, `${location.origin}${created.path}`);
     });
     const remove = h('button', { type: 'button', class: 'secondary' }, t('calendarDelete'));

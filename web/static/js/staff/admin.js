@@ -1,8 +1,9 @@
 // Administration for organisation admins: staff accounts (new accounts, resetting a
 // colleague's two-step login), licences, and API keys for partners' back ends.
-import { h, uid, formatDateTime, replace } from '../dom.js';
-import { t, lang } from '../i18n.js';
-import { show, alertBox } from '../person/shell.js';
+import { h, uid, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { formatDate } from '../format.js';
+import { show, alertBox } from '../shell.js';
 import { api, staffInfo } from './session.js';
 
 export async function adminView() {
@@ -34,14 +35,14 @@ export async function adminView() {
       ['codes:create', 'codes:read'].map((s) => h('label', { class: 'choice' }, h('input', { type: 'checkbox', value: s, checked: true }), h('span', {}, t(`scope_${s.replace(':', '_')}`)))),
     ),
     status,
-    h('button', { type: 'submit' }, t('createKey')),
+    h('button', { type: 'submit', class: 'secondary strong' }, t('createKey')),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const scopes = [...form.querySelectorAll('input[type=checkbox]:checked')].map((i) => /** @type {HTMLInputElement} */ (i).value);
     try {
-      const created = await api.post('/v1/staff/api-keys', { name: /** @type {HTMLInputElement} */ (form.querySelector(`#${nameId}`)).value, scopes });
-      replace(status, alertBox(t('keyShownOnce', { key: created.key }), 'success'));
+      const created = await api.post('/v1/staff/api-keys', {}, { name: /** @type {HTMLInputElement} */ (form.querySelector(`#${nameId}`)).value, scopes: /** @type {('codes:create' | 'codes:read')[]} */ (scopes) });
+      replace(status, alertBox(t('keyShownOnce', { key: created.key ?? '' }), 'success'));
     } catch (err) {
       replace(status, alertBox(/** @type {Error} */ (err).message, 'error'));
     }
@@ -51,13 +52,14 @@ export async function adminView() {
         'ul',
         {},
         keys.map((k) =>
-          h('li', {}, `${k.name} (${k.scopes.join(', ')}) – ${formatDateTime(k.createdAt, lang(), false)} `, k.revokedAt ? `(${t('status_revoked')})` : h('button', { type: 'button', class: 'link', onclick: async () => { await api.del(`/v1/staff/api-keys/${k.ref ?? k.id}`); adminView(); } }, t('revokeKey'))),
+          h('li', {}, `${k.name} (${k.scopes.join(', ')}) – ${formatDate(k.createdAt)} `, h('button', { type: 'button', class: 'link', onclick: async () => { await api.del('/v1/staff/api-keys/{ref}', { ref: k.ref }); adminView(); } }, t('revokeKey'))),
         ),
       )
     : h('p', {}, t('noKeys'));
   show(h('h1', {}, t('adminTitle')), h('h2', {}, t('staffAccountsTitle')), staffAccounts(accounts), h('h2', {}, t('licencesTitle')), licences, h('h2', {}, t('apiKeysTitle')), keyList, form);
 }
 
+/** @param {import('../../../types/client').Schemas['StaffAccountList']['accounts']} accounts */
 function staffAccounts(accounts) {
   const status = h('div', { 'aria-live': 'polite' });
   const rows = accounts.map((a) =>
@@ -75,7 +77,7 @@ function staffAccounts(accounts) {
               type: 'button',
               class: 'link',
               onclick: async () => {
-                await api.post(`/v1/staff/accounts/${encodeURIComponent(a.username)}/totp/reset`);
+                await api.post('/v1/staff/accounts/{username}/totp/reset', { username: a.username });
                 replace(status, alertBox(t('resetTwoFactorDone', { username: a.username }), 'success'));
               },
             }, `${t('resetTwoFactor')} (${a.username})`)
@@ -96,9 +98,9 @@ function staffAccounts(accounts) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const created = await api.post('/v1/staff/accounts', {
+      const created = await api.post('/v1/staff/accounts', {}, {
         username: /** @type {HTMLInputElement} */ (form.querySelector(`#${usernameId}`)).value.trim(),
-        role: /** @type {HTMLSelectElement} */ (form.querySelector('select')).value,
+        role: /** @type {'admin' | 'professional'} */ (/** @type {HTMLSelectElement} */ (form.querySelector('select')).value),
       });
       replace(status, alertBox(t('oneTimePassword', { username: created.username, password: created.password }), 'success'));
     } catch (err) {

@@ -1,52 +1,48 @@
 // The professional's client (/staff): a hash router over login, codes, a new code with
 // its card, a code's follow-up view and administration. Uses only the public HTTP API.
-import { h, replace } from '../dom.js';
-import { t, lang, setLang } from '../i18n.js';
+import { h } from '../dom.js';
+import { t, loadLanguage } from '../i18n.js';
 import './strings.js';
 import { startRouter } from '../router.js';
+import { renderHeader, renderFooter } from '../shell.js';
 import { api, staffInfo, setStaffInfo } from './session.js';
 import { loginView, passwordView, enrolView, twoFactorView, nextStep } from './login.js';
-import { codesView, newCodeView } from './codes.js';
-import { followUpView } from './followup.js';
-import { adminView } from './admin.js';
 
+await loadLanguage();
+
+// The views after login are loaded when first shown.
 const routes = [
   { pattern: /^#\/password$/, view: passwordView },
   { pattern: /^#\/two-factor\/enrol$/, view: enrolView },
   { pattern: /^#\/two-factor$/, view: twoFactorView },
-  { pattern: /^#\/codes\/new$/, view: newCodeView },
-  { pattern: /^#\/codes\/([\w-]+)$/, view: followUpView },
-  { pattern: /^#\/admin$/, view: adminView },
-  { pattern: /^#\/codes$/, view: codesView },
+  { pattern: /^#\/codes\/new$/, view: () => import('./codes.js').then((m) => m.newCodeView()) },
+  { pattern: /^#\/codes\/([\w-]+)$/, view: (/** @type {string} */ ref) => import('./followup.js').then((m) => m.followUpView(ref)) },
+  { pattern: /^#\/admin$/, view: () => import('./admin.js').then((m) => m.adminView()) },
+  { pattern: /^#\/codes$/, view: () => import('./codes.js').then((m) => m.codesView()) },
 ];
 
-function header() {
+/** @param {() => void} rerender */
+function frame(rerender) {
   const info = staffInfo();
   const logout = async () => {
     await api.del('/v1/staff/sessions/current').catch(() => {});
     setStaffInfo(null);
     location.hash = '#/login';
   };
-  const nav = info
-    ? h(
-        'nav',
-        { 'aria-label': t('staffTitle') },
-        h(
-          'ul',
-          {},
-          h('li', {}, h('a', { href: '#/codes' }, t('navCodes'))),
-          h('li', {}, h('a', { href: '#/codes/new' }, t('navNewCode'))),
-          info.role === 'admin' ? h('li', {}, h('a', { href: '#/admin' }, t('navAdmin'))) : null,
-          h('li', {}, h('button', { type: 'button', class: 'link', onclick: logout }, t('logOut'))),
-        ),
-      )
-    : null;
-  const switcher = h('button', { type: 'button', class: 'link', lang: t('languageCode'), onclick: () => { setLang(t('languageCode')); route(); } }, t('language'));
-  replace(/** @type {HTMLElement} */ (document.getElementById('site-header')), h('div', { class: 'inner' }, h('a', { class: 'brand', href: '#/codes' }, t('staffTitle')), nav, switcher));
-  document.documentElement.lang = lang();
+  const ready = info && nextStep() === '#/codes';
+  renderHeader({
+    brand: t('staffTitle'),
+    home: '#/codes',
+    nav: ready
+      ? [{ href: '#/codes', label: t('navCodes') }, { href: '#/codes/new', label: t('navNewCode') }, ...(info.role === 'admin' ? [{ href: '#/admin', label: t('navAdmin') }] : [])]
+      : [],
+    after: info ? h('div', { class: 'header-actions' }, h('button', { type: 'button', class: 'link', onclick: logout }, t('logOut'))) : null,
+    onLanguage: rerender,
+  });
+  renderFooter(h('p', {}, t('staffTitle')));
 }
 
-const route = startRouter({
+startRouter({
   routes,
   fallback: '#/codes',
   loggedIn: () => Boolean(staffInfo()),
@@ -59,5 +55,5 @@ const route = startRouter({
     if (step !== '#/codes' && location.hash !== step) return step;
     return undefined;
   },
-  beforeEach: header,
+  beforeEach: frame,
 });

@@ -1,10 +1,16 @@
-// The organisation's codes: the list with status and consent, find a code by typing
-// it (codes never travel in URLs), and making a new code with its printable card.
-import { h, uid, formatDateTime } from '../dom.js';
-import { t, lang } from '../i18n.js';
-import { show, alertBox } from '../person/shell.js';
+// The organisation's codes: the list with status and consent, find a code by typing it
+// (codes never travel in URLs), and making a new code with its printable card.
+import { h, uid, trustedContent } from '../dom.js';
+import { t } from '../i18n.js';
+import { ApiError } from '../api.js';
+import { formatDate } from '../format.js';
+import { show, alertBox } from '../shell.js';
+import { groupWhileTyping } from '../code-field.js';
 import { api } from './session.js';
 
+/** @typedef {import('../../../types/client').Schemas} Schemas */
+
+/** @param {boolean | null | undefined} consent */
 function consentLabel(consent) {
   return consent === true ? t('consentYesShort') : consent === false ? t('consentNoShort') : t('consentUnknown');
 }
@@ -14,22 +20,23 @@ export async function codesView() {
   const titles = Object.fromEntries(programs.map((p) => [p.id, p.title]));
   const findId = uid('find');
   const findError = h('div', { 'aria-live': 'assertive' });
+  const input = h('input', { id: findId, name: 'code', type: 'text', class: 'code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', required: true });
+  groupWhileTyping(input);
   const findForm = h(
     'form',
-    { role: 'search' },
-    h('div', { class: 'field' }, h('label', { for: findId }, t('findCodeLabel')), h('input', { id: findId, name: 'code', type: 'text', class: 'code', autocomplete: 'off', required: true })),
+    { role: 'search', class: 'find-code' },
+    h('div', { class: 'field' }, h('label', { for: findId }, t('findCodeLabel')), input),
     findError,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('find'))),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary strong' }, t('find'))),
   );
   findForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     findError.replaceChildren();
     try {
-      const { ref } = await api.post('/v1/staff/codes/lookup', { code: /** @type {HTMLInputElement} */ (findForm.querySelector('input')).value });
+      const { ref } = await api.post('/v1/staff/codes/lookup', {}, { code: input.value });
       location.hash = `#/codes/${ref}`;
     } catch (err) {
-      const e = /** @type {any} */ (err);
-      findError.replaceChildren(alertBox(e.code === 'code_typo' ? t('codeTypo') : t('notFound'), 'error'));
+      findError.replaceChildren(alertBox(err instanceof ApiError && err.code === 'code_typo' ? t('codeTypo') : t('notFound'), 'error'));
     }
   });
   const rows = codes.map((c) =>
@@ -37,18 +44,22 @@ export async function codesView() {
       'tr',
       {},
       h('td', {}, h('a', { href: `#/codes/${c.ref}` }, `…${c.hint}`)),
-      h('td', {}, titles[c.programId] ?? c.programId),
-      h('td', {}, formatDateTime(c.createdAt, lang(), false)),
+      h('td', {}, titles[c.programId] ?? ''),
+      h('td', {}, formatDate(c.createdAt)),
       h('td', {}, t(`status_${c.status}`)),
       h('td', {}, consentLabel(c.consent)),
-      h('td', {}, c.progress ? t('progressLabel', { completed: c.progress.completed, total: c.progress.total }) : '–'),
+      h('td', {}, c.progress ? t('progressLabel', { completed: c.progress.completed, total: c.progress.total }) : t('progressNotShared')),
     ),
   );
   show(
     h('h1', {}, t('codesTitle')),
-    h('h2', {}, t('findCode')),
-    findForm,
-    h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, ['colHint', 'colProgram', 'colCreated', 'colStatus', 'colConsent', 'colProgress'].map((k) => h('th', { scope: 'col' }, t(k))))), h('tbody', {}, rows))),
+    h('section', { 'aria-labelledby': 'find-title' }, h('h2', { id: 'find-title' }, t('findCode')), findForm),
+    h('div', { class: 'actions' }, h('a', { class: 'button primary', href: '#/codes/new' }, t('newCodeTitle'))),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h('table', {}, h('thead', {}, h('tr', {}, ['colHint', 'colProgram', 'colCreated', 'colStatus', 'colConsent', 'colProgress'].map((k) => h('th', { scope: 'col' }, t(k))))), h('tbody', {}, rows)),
+    ),
   );
 }
 
@@ -57,37 +68,56 @@ export async function newCodeView() {
   const selectId = uid('program');
   const error = h('div', { 'aria-live': 'assertive' });
   const select = h('select', { id: selectId, name: 'programId' }, programs.map((p) => h('option', { value: p.id, disabled: p.licences.remaining <= 0 || undefined }, `${p.title} (${t('licencesLeft', { n: p.licences.remaining })})`)));
-  const form = h('form', {}, h('div', { class: 'field' }, h('label', { for: selectId }, t('programLabel')), select), error, h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('generate'))));
+  const form = h('form', {}, h('div', { class: 'field' }, h('label', { for: selectId }, t('programLabel')), select), error, h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('generate'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const programId = /** @type {HTMLSelectElement} */ (select).value;
+    const programId = select.value;
     try {
-      const issued = await api.post('/v1/staff/codes', { programId });
-      codeCardView(issued, programs.find((p) => p.id === programId));
+      const [issued, service] = await Promise.all([
+        api.post('/v1/staff/codes', {}, { programId }),
+        api.get('/v1/staff/service', {}, `?origin=${encodeURIComponent(location.origin)}`).catch(() => null),
+      ]);
+      codeCardView(issued, programs.find((p) => p.id === programId)?.title ?? '', service);
     } catch (err) {
-      const e = /** @type {any} */ (err);
-      error.replaceChildren(alertBox(e.code === 'quota_exhausted' ? t('quotaExhausted') : e.message, 'error'));
+      error.replaceChildren(alertBox(err instanceof ApiError && err.code === 'quota_exhausted' ? t('quotaExhausted') : t('errorGeneric'), 'error'));
     }
   });
   show(h('h1', {}, t('newCodeTitle')), h('p', {}, t('newCodeIntro')), form);
 }
 
-/** The printable card: large unambiguous characters, the program, where to log in; nothing about the person. */
-function codeCardView(issued, program) {
-  const url = `${location.origin}/`;
+/**
+ * The printable card: large unambiguous characters that never break inside a group,
+ * the program, the service's name and phone, what to do if the card is lost, and the
+ * login page as text and QR code (the code itself is never in a link).
+ * @param {Schemas['NewCode']} issued
+ * @param {string} programTitle
+ * @param {Schemas['Service'] | null} service
+ */
+function codeCardView(issued, programTitle, service) {
+  const url = `${location.host}/`;
+  const name = service?.name || t('theService');
+  // A phone number is never broken across lines.
+  const phone = service?.phone?.replace(/ /g, '\u00a0');
+  const groups = issued.code.split('-');
   show(
     h('h1', { class: 'no-print' }, t('newCodeTitle')),
-    h('p', { class: 'alert no-print', role: 'status' }, t('codeCardOnce')),
+    h('p', { class: 'alert warning no-print', role: 'status' }, t('codeCardOnce')),
+    service && !service.phone ? h('p', { class: 'alert info no-print' }, t('servicePhoneMissing')) : null,
     h(
       'section',
-      { class: 'code-card', 'aria-label': t('codeCardTitle') },
-      h('h2', {}, t('codeCardTitle')),
-      h('p', {}, h('strong', {}, program?.title ?? issued.programId)),
-      // Groups wrap as wholes, so a code never breaks inside a group on a narrow card.
-      h('p', { class: 'code-value', 'data-code': issued.code }, issued.code.split('-').map((group, i, all) => h('span', {}, i < all.length - 1 ? `${group}-` : group))),
-      h('p', {}, t('codeCardWhere', { url })),
+      { class: 'code-card', 'aria-labelledby': 'card-title' },
+      h('h2', { id: 'card-title' }, t('codeCardTitle')),
+      h('p', { class: 'card-program' }, programTitle),
+      // Each group is one unbreakable piece; lines break only between groups.
+      h('p', { class: 'code-value', 'data-code': issued.code }, groups.map((group, i) => h('span', { class: 'code-group' }, i < groups.length - 1 ? `${group}-` : group))),
+      h('p', { class: 'card-where' }, t('codeCardWhere', { url })),
+      service?.loginQrSvg && service.loginUrl === `${location.origin}/`
+        ? h('div', { class: 'card-qr' }, h('p', {}, t('codeCardScan')), trustedContent('figure', service.loginQrSvg, { class: 'qr', role: 'img', 'aria-label': t('codeCardQrLabel', { url }) }))
+        : null,
+      h('p', { class: 'card-service' }, t('codeCardService', { name }), phone ? h('span', { class: 'card-phone' }, t('codeCardPhone', { phone })) : null),
+      h('p', {}, phone ? t('codeCardLost', { name, phone }) : t('codeCardLostNoPhone', { name })),
       h('p', { class: 'muted' }, t('codeCardNote')),
     ),
-    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => window.print() }, t('print')), h('a', { class: 'button secondary', href: `#/codes/${issued.ref}` }, t('openFollowUp'))),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: () => window.print() }, t('print')), h('a', { class: 'button secondary', href: `#/codes/${issued.ref}` }, t('openFollowUp'))),
   );
 }

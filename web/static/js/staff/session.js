@@ -1,10 +1,12 @@
 // The professional's session is an HttpOnly cookie set by the server; the client keeps
-// only the role and whether a password change is due, to choose what to show.
+// only the role and which login steps are left, to choose what to show.
 import { createApi } from '../api.js';
 
 const key = 'mestring.staff';
 
-/** @returns {{ role: string, mustChangePassword: boolean } | null} */
+/** @typedef {{ role: string, mustChangePassword: boolean, twoFactor?: string }} StaffInfo */
+
+/** @returns {StaffInfo | null} */
 export function staffInfo() {
   try {
     return JSON.parse(sessionStorage.getItem(key) ?? 'null');
@@ -13,6 +15,7 @@ export function staffInfo() {
   }
 }
 
+/** @param {StaffInfo | null} info */
 export function setStaffInfo(info) {
   if (info) sessionStorage.setItem(key, JSON.stringify(info));
   else sessionStorage.removeItem(key);
