@@ -136,9 +136,9 @@ describe('answer options keep the meaning of the source', () => {
   it('PSS-10 runs from never to very often, with "never" (not "not at all") at 0', () => {
     expect(edition('pss10').options?.map((o) => o.label)).toEqual(['Never', 'Hardly ever', 'Now and then', 'Quite often', 'Very often']);
   });
-  it('WSAS asks how much the problems reduce each ability, and item 1 offers "does not apply" for someone retired or not working by choice', () => {
+  it('WSAS asks how much less able the problems make the person in each area, and item 1 offers "does not apply" for someone retired or not working by choice', () => {
     const wsas = edition('wsas');
-    for (const item of wsas.items) expect(item.text).toMatch(/^My problems reduce my ability to /);
+    for (const item of wsas.items) expect(item.text).toMatch(/^My problems make me less able to /);
     const q1 = wsas.items.find((item) => item.id === 'q1');
     expect(q1?.options?.find((o) => o.value === 8)?.label).toBe('8 Very much: I am not able to work');
     expect(q1?.options?.filter((o) => o.notApplicable)).toEqual([{ value: 9, label: expect.stringMatching(/^Does not apply: I am retired, or I have chosen not to have a job/), notApplicable: true }]);
