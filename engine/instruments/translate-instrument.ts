@@ -91,7 +91,8 @@ function checkTranslation(file: VFile, source: YamlSource, translation: Instrume
 }
 
 /**
- * The instrument in the translation's words, labelled as the project's own adaptation.
+ * The instrument in the translation's words, labelled as the project's own adaptation
+ * (`wording.note`, and `wording.label` where the source has a label).
  * Ids, values and scoring are the source's. An instrument whose wording may not be
  * shown (wording.source none) keeps no item text.
  *
@@ -106,7 +107,11 @@ export function translateInstrument(instrument: Instrument, translation: Instrum
   return {
     ...instrument,
     title: translation.title,
-    wording: instrument.wording.source === 'none' ? instrument.wording : { source: 'adapted', note: translation.wording },
+    // The translation's own-adaptation statement is also the label the client shows, where the
+    // source has one (an adapted published instrument must say by name that it is our wording).
+    wording: instrument.wording.source === 'none'
+      ? instrument.wording
+      : { source: 'adapted', note: translation.wording, ...(instrument.wording.label !== undefined ? { label: translation.wording } : {}) },
     ...(translation.instructions !== undefined ? { instructions: translation.instructions } : {}),
     ...(translation.recallPeriod !== undefined ? { recallPeriod: translation.recallPeriod } : {}),
     ...(instrument.options ? { options: instrument.options.map((o) => ({ ...o, label: label(translation.options, o.value, o.label) })) } : {}),
