@@ -15,6 +15,7 @@ import type { Secrets, ServerConfig } from './config.ts';
 import type { AddressOf, RouteDeps } from './deps.ts';
 import type { Stores } from './store/index.ts';
 import { ApiError, errorBody } from './errors.ts';
+import { refuseNulInAddress } from './middleware/url-text.ts';
 import { securityHeaders } from './middleware/security-headers/index.ts';
 import { requestLog, type LogLine } from './middleware/request-log/index.ts';
 import type { ThrottleState } from './throttle/throttle-state.ts';
@@ -108,6 +109,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestLog(log));
   app.use(securityHeaders());
+  app.use(refuseNulInAddress());
   const origins = new Set(config.corsOrigins ?? []);
   app.use('/v1/*', cors({
     origin: (origin) => (origins.has(origin) ? origin : null),

@@ -11,6 +11,23 @@ let env: TestEnv;
 afterEach(async () => env?.close());
 
 describe('the edge', () => {
+  it('refuses a NUL character in the address with 400 bad_request on both backends, never a 500', async () => {
+    env = await testApp();
+    const staff = (await env.org()).token;
+    const p = await env.person(staff);
+    for (const [method, path, token] of [
+      ['GET', '/v1/staff/codes/%00x', staff],
+      ['GET', '/v1/staff/codes?status=%00', staff],
+      ['DELETE', '/v1/me/exercises/maal/entries/1%00', p.token],
+      ['GET', '/v1/me/sections/%00', p.token],
+      ['GET', '/v1/calendar/%00', undefined],
+    ] as const) {
+      const res = await env.call(method, path, { token });
+      expect([path, res.status, res.json.error.code]).toEqual([path, 400, 'bad_request']);
+    }
+  });
+
+
   it('answers 415, 400, 413 and 422 for bad bodies', async () => {
     env = await testApp();
     expect((await env.call('POST', '/v1/sessions', { raw: '{"code":"x"}', headers: { 'content-type': 'text/plain' } })).json.error.code).toBe('unsupported_media_type');

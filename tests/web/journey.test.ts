@@ -475,7 +475,7 @@ describe('the reference web client', { timeout: 300_000 }, () => {
     expect(lines).toEqual(['Natt til søn. 22. nov. · 6 t 30 min · 81,3 %', 'Natt til lør. 21. nov. · 6 t 0 min · 75 %']);
     await check(page, 'person-sleep-diary');
     await page.getByRole('link', { name: 'Fremgang' }).click();
-    await page.getByRole('heading', { name: 'Søvnvinduet' }).waitFor();
+    await page.getByRole('heading', { name: 'Søvnvinduet', exact: true }).waitFor();
     expect(await page.getByText('Søvnvinduet ditt blir 6 t 15 min.').count()).toBe(1);
     expect(await page.getByRole('img', { name: /^Søvneffektivitet: 2 svar fra 20\. nov\. 2026 til 21\. nov\. 2026/ }).count()).toBe(1);
     await check(page, 'person-sleep-progress');
