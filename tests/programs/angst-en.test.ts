@@ -159,8 +159,8 @@ describe('programs/angst in English', () => {
           .find((n) => /medicine/i.test(n)) ?? '';
       expect(note, `part ${id} has a note on medicine`).not.toBe('');
       for (const word of ['asthma inhaler', 'adrenaline pen', 'insulin', 'epilepsy medicine']) expect(note, `part ${id}: ${word}`).toContain(word);
-      expect(note).toMatch(/you always carry with you/);
-      expect(note).toMatch(/Regular medicines and calming medicines you change only together with your doctor/);
+      expect(note).toMatch(/You always carry medicine you need/);
+      expect(note).toMatch(/You change regular medicines and calming medicines only together with your doctor/);
     }
     expect(flat(part('sirkelen'))).toMatch(/Do not stop or cut down on your own\./);
     const safety = field(findExercise(en, 'my-circle').exercise, 'safety');
@@ -170,7 +170,7 @@ describe('programs/angst in English', () => {
   it('frames exposure as staying long enough to test the fear, with the one timing of the source', () => {
     const notFirst = 'The anxiety does not need to go down first.';
     const timing = 'Plan for 20 to 30 minutes when the situation can last that long.';
-    const shortOnes = 'Short situations, like asking for something in a shop, you repeat several times in a row instead.';
+    const shortOnes = 'You repeat short situations, like asking for something in a shop, several times in a row instead.';
     for (const id of ['alarmen', 'eksponering']) {
       for (const rule of [notFirst, timing, shortOnes]) expect(flat(part(id)), `part ${id}`).toContain(rule);
     }
@@ -200,7 +200,7 @@ describe('programs/angst in English', () => {
     const text = flat(body);
     for (const fear of ['faint', 'heart attack', 'go mad', 'behavioural experiment', 'interoceptive exposure']) expect(text).toContain(fear);
     expect(text).toMatch(/for 30 seconds to one minute/);
-    expect(text).toMatch(/Medicine you need, you still always carry with you\./);
+    expect(text).toMatch(/You still always carry medicine you need\./);
     const experiment: CompiledExercise = findExercise(en, 'panic-experiment').exercise;
     expect(field(experiment, 'feared').options?.map((o) => o.label)).toEqual(expect.arrayContaining(['Fainting', 'Going mad']));
     expect(findExercise(en, 'behaviour-experiment').exercise.html).toMatch(/panic/);
