@@ -65,6 +65,8 @@ export function telLinks(section: CompiledSection): string[] {
 /** Norwegian names kept on purpose in the English text (institutions and helplines). */
 const keptNames = [
   'Alarmtelefonen for barn og unge',
+  'Vold- og overgrepslinjen',
+  'Trøndelag',
   'distriktspsykiatrisk senter',
   'Helsedirektoratet',
   'Mental Helse',
