@@ -402,6 +402,10 @@ export interface ScaleRules {
   bandSource?: "published" | "conventional";
   caseness?: CasenessRule;
   reliableChange?: ReliableChangeRule;
+  /**
+   * The LOINC code of this score, when LOINC has one (a published fact: e.g. PHQ-9 total 44261-6). The FHIR export codes the score's Observation with it; without it the project's own code system is used.
+   */
+  loinc?: string;
 }
 /**
  * Missing items: with at most maxMissing unanswered, the sum is scaled up to all items (sum x items / answered, rounded half up); with more, no score.
@@ -473,6 +477,10 @@ export interface SubscaleRules {
   bandSource?: "published" | "conventional";
   caseness?: CasenessRule;
   reliableChange?: ReliableChangeRule;
+  /**
+   * The LOINC code of this score, when LOINC has one (a published fact: e.g. PHQ-9 total 44261-6). The FHIR export codes the score's Observation with it; without it the project's own code system is used.
+   */
+  loinc?: string;
 }
 /**
  * Criterion-based classes: the first class whose conditions all hold; otherwise the fallback.
