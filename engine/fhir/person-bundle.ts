@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Instrument, InstrumentItem } from '../../schemas/types.ts';
 import { labelledIds } from '../instruments/translate-instrument.ts';
-import type { Bundle, BundleEntry, Coding, Observation, QuestionnaireResponse, QuestionnaireResponseAnswer, Reference, Resource } from './fhir-types.ts';
+import type { Coding, Observation, PersonBundle, QuestionnaireResponse, QuestionnaireResponseAnswer, Reference } from './fhir-types.ts';
 import {
   answerSystem, bandSystem, codeRefSystem, loincSystem, observationCategorySystem, questionnaireUrl,
   responseRefSystem, scoreCodeSystem, scoreIdSystem, ucumSystem,
@@ -132,8 +132,8 @@ export function observationsOf(response: StoredResponse, responseUrl: string, op
  * @example
  *   personBundle(rows, { codeRef: 'cod_x', instrumentOf: (id) => catalogue.get(id), freeText: true, now });
  */
-export function personBundle(responses: readonly StoredResponse[], options: PersonBundleOptions): Bundle {
-  const entry: BundleEntry<Resource>[] = [];
+export function personBundle(responses: readonly StoredResponse[], options: PersonBundleOptions): PersonBundle {
+  const entry: PersonBundle['entry'] = [];
   for (const response of responses) {
     const fullUrl = uuidUrn(response.ref);
     entry.push({ fullUrl, resource: questionnaireResponseOf(response, options) });

@@ -1,11 +1,11 @@
-/** A FHIR R4 searchset Bundle of resources found by a search, each with the URL it is read at. */
-import type { Bundle, Resource } from './fhir-types.ts';
+/** The searchset Bundle of Questionnaires found by a search, each with the URL it is read at. */
+import type { Questionnaire, QuestionnaireBundle } from './fhir-types.ts';
 
 /**
  * @example
  *   searchset(questionnaires, (q) => `${base}/Questionnaire/${q.id}`, `${base}/Questionnaire`, now);
  */
-export function searchset<R extends Resource>(resources: readonly R[], urlOf: (resource: R) => string, self: string, now: string): Bundle<R> {
+export function searchset(resources: readonly Questionnaire[], urlOf: (resource: Questionnaire) => string, self: string, now: string): QuestionnaireBundle {
   return {
     resourceType: 'Bundle',
     type: 'searchset',
