@@ -60,8 +60,15 @@ export function fhirRoutes(deps: RouteDeps) {
   app.get('/v1/fhir/Questionnaire', async (c) => {
     const self = new URL(c.req.url);
     const base = `${self.origin}/v1/fhir/Questionnaire`;
+    // FHIR search by `_id` and by `url` (the canonical URL a QuestionnaireResponse names);
+    // a comma means "or". Other parameters are ignored, as FHIR's lenient search does.
+    const anyOf = (name: string) => c.req.queries(name)?.flatMap((v) => v.split(','));
+    const ids = anyOf('_id');
+    const urls = anyOf('url');
+    const found = questionnaires().questionnaires.filter((q) => (!ids || ids.includes(q.id)) && (!urls || urls.includes(q.url)));
+    const query = new URLSearchParams([...self.searchParams].filter(([name]) => name === '_id' || name === 'url')).toString();
     c.header('Cache-Control', 'public, max-age=3600');
-    return fhir(c, searchset(questionnaires().questionnaires, (q) => `${base}/${q.id}`, base, deps.clock.now().toISOString()));
+    return fhir(c, searchset(found, (q) => `${base}/${q.id}`, query ? `${base}?${query}` : base, deps.clock.now().toISOString()));
   });
 
   app.get('/v1/fhir/Questionnaire/:id', async (c) => {

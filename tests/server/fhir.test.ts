@@ -98,6 +98,12 @@ describe('GET /v1/fhir/Questionnaire', () => {
       expect(isi.item.every((i: Json) => i.text === undefined && i.type === 'choice')).toBe(true);
       expect(isi.description).toContain('not included');
     }
+    // Search by id and by the canonical URL a response names.
+    const byUrl = await env.call('GET', `/v1/fhir/Questionnaire?url=${encodeURIComponent(phq.url)}`);
+    expect(fhirBundleErrors(byUrl.json)).toEqual([]);
+    expect(byUrl.json.entry.map((e: Json) => e.resource)).toEqual([phq]);
+    expect((await env.call('GET', '/v1/fhir/Questionnaire?_id=isi,phq9.en&_count=1')).json.entry.map((e: Json) => e.resource.id)).toEqual(['isi', 'phq9.en']);
+    expect((await env.call('GET', '/v1/fhir/Questionnaire?_id=nope')).json).toMatchObject({ total: 0, entry: [] });
     const missing = await env.call('GET', '/v1/fhir/Questionnaire/nope');
     expect([missing.status, missing.json.error.code]).toEqual([404, 'not_found']);
   });

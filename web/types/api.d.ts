@@ -3390,7 +3390,12 @@ export interface operations {
     };
     getV1FhirQuestionnaire: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only these ids (comma-separated), e.g. phq9,phq9.en. */
+                _id?: string;
+                /** @description Only the Questionnaire with this canonical URL (comma-separated for several), as a QuestionnaireResponse names it. */
+                url?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
