@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadInstruments } from '../../engine/compile/compile-tree.ts';
 import { overlayProgram } from '../../engine/scoring/apply-overlay.ts';
+import { validatorFor } from '../../engine/schemas.ts';
 import { fhirBundleErrors, fhirErrors, loadFhirDefinitions } from '../support/fhir-validator.ts';
 import { fixtureProgram, fixturePrograms, gad7, phq9, testApp, type TestEnv } from './helpers.ts';
 
@@ -21,6 +22,11 @@ beforeAll(() => loadFhirDefinitions());
 afterEach(async () => env?.close());
 
 type Json = any;
+/** The schema errors of `body` against `api-fhir.schema.json#/$defs/<name>` (the OpenAPI document's): empty when it fits. */
+const schemaErrors = (name: string, body: unknown) => {
+  const validate = validatorFor(`api-fhir.schema.json#/$defs/${name}`);
+  return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+};
 const loincOf = (observation: Json) => observation.code.coding.find((c: Json) => c.system === 'http://loinc.org')?.code;
 const scoresOf = (bundle: Json) => bundle.entry.map((e: Json) => e.resource).filter((r: Json) => r.resourceType === 'Observation');
 const responsesOf = (bundle: Json) => bundle.entry.map((e: Json) => e.resource).filter((r: Json) => r.resourceType === 'QuestionnaireResponse');
@@ -41,6 +47,7 @@ describe('GET /v1/fhir/Questionnaire', () => {
     expect(res.json.resourceType).toBe('Bundle');
     expect(res.json.type).toBe('searchset');
     expect(fhirBundleErrors(res.json)).toEqual([]);
+    expect(schemaErrors('FhirQuestionnaireBundle', res.json)).toEqual([]);
 
     const sources = readdirSync(instrumentsDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
     const editions = readdirSync(join(instrumentsDir, 'locales')).flatMap((locale) =>
@@ -67,6 +74,7 @@ describe('GET /v1/fhir/Questionnaire', () => {
       q.item.find((i: Json) => i.linkId === linkId).answerOption.map((o: Json) => [o.valueCoding.code, o.extension?.find((x: Json) => x.url === ordinal)?.valueDecimal]);
     const phq = await get('phq9');
     expect(fhirErrors(phq)).toEqual([]);
+    expect(schemaErrors('FhirQuestionnaire', phq)).toEqual([]);
     expect(scoresOfItem(phq, 'q9')).toEqual([['0', 0], ['1', 1], ['2', 2], ['3', 3]]);
     expect(phq.item.find((i: Json) => i.linkId === 'q1').answerOption[1].valueCoding.display).toBe('Flere dager');
     // PSWQ item 1 is reverse-scored: answering 1 counts 5.
@@ -108,6 +116,20 @@ describe('GET /v1/fhir/Questionnaire', () => {
     expect((await env.call('GET', '/v1/fhir/Questionnaire?_id=nope')).json).toMatchObject({ total: 0, entry: [] });
     const missing = await env.call('GET', '/v1/fhir/Questionnaire/nope');
     expect([missing.status, missing.json.error.code]).toEqual([404, 'not_found']);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes the FHIR routes with application/fhir+json and their schemas', async () => {
+    env = await testApp();
+    const doc = (await env.call('GET', '/openapi.json')).json;
+    const content = (path: string) => doc.paths[path].get.responses['200'].content;
+    expect(content('/v1/fhir/Questionnaire')).toEqual({ 'application/fhir+json': { schema: { $ref: '#/components/schemas/FhirQuestionnaireBundle' } } });
+    expect(content('/v1/fhir/Questionnaire/{id}')).toEqual({ 'application/fhir+json': { schema: { $ref: '#/components/schemas/FhirQuestionnaire' } } });
+    expect(content('/v1/staff/codes/{ref}/fhir')).toEqual({ 'application/fhir+json': { schema: { $ref: '#/components/schemas/FhirBundle' } } });
+    expect(Object.keys(content('/v1/me/export'))).toEqual(['application/json', 'application/fhir+json']);
+    expect(doc.paths['/v1/me/export'].get.parameters).toEqual([expect.objectContaining({ name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'fhir'] } })]);
+    for (const name of ['FhirBundle', 'FhirQuestionnaire', 'FhirQuestionnaireResponse', 'FhirObservation']) expect(doc.components.schemas).toHaveProperty(name);
   });
 });
 
@@ -154,6 +176,7 @@ describe('a person\'s answers as a FHIR Bundle', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
     expect(res.json.type).toBe('collection');
     expect(fhirBundleErrors(res.json)).toEqual([]);
+    expect(schemaErrors('FhirBundle', res.json)).toEqual([]);
 
     const responses = responsesOf(res.json);
     expect(responses.map((r: Json) => r.questionnaire)).toEqual(['phq9', 'gad7', 'evaluation'].map((id) => `https://mestring.no/fhir/Questionnaire/${id}`));
@@ -195,6 +218,7 @@ describe('a person\'s answers as a FHIR Bundle', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
     expect(fhirBundleErrors(res.json)).toEqual([]);
+    expect(schemaErrors('FhirBundle', res.json)).toEqual([]);
     expect(scoresOf(res.json).map((o: Json) => [loincOf(o), o.valueQuantity.value])).toEqual([['44261-6', 17], ['70274-6', 7]]);
     const evaluation = responsesOf(res.json)[2];
     expect(evaluation.item.map((i: Json) => i.linkId)).toEqual(['completed', 'not-completed-reason', 'change']);
