@@ -82,6 +82,219 @@ export interface ApiProgramList {
   programs: ApiProgramOverview[];
 }
 
+// api-fhir.schema.json
+/**
+ * The FHIR R4 resources the API serves (content type application/fhir+json), as Mestring writes them. The FHIR R4 specification is the contract; these schemas describe the subset used.
+ */
+export interface ApiFhir {
+  [k: string]: unknown;
+}
+/**
+ * A FHIR Coding: a code in a code system.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirCoding".
+ */
+export interface FhirCoding {
+  system?: string;
+  code?: string;
+  display?: string;
+}
+/**
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirCodeableConcept".
+ */
+export interface FhirCodeableConcept {
+  coding?: FhirCoding[];
+  text?: string;
+}
+/**
+ * An identifier in one of Mestring's systems (https://mestring.no/fhir/sid/...).
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirIdentifier".
+ */
+export interface FhirIdentifier {
+  system: string;
+  value: string;
+}
+/**
+ * ordinalValue (an option's score), minValue/maxValue, or Mestring's wording-source.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirExtension".
+ */
+export interface FhirExtension {
+  url: string;
+  valueDecimal?: number;
+  valueInteger?: number;
+  valueCode?: string;
+}
+/**
+ * A reference: to a resource in the same bundle, or (the subject) only an identifier holding the code's ref.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirReference".
+ */
+export interface FhirReference {
+  reference?: string;
+  type?: string;
+  identifier?: FhirIdentifier;
+}
+/**
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirAnswerOption".
+ */
+export interface FhirAnswerOption {
+  valueCoding: FhirCoding;
+  extension?: FhirExtension[];
+}
+/**
+ * One question; linkId is the instrument's item id (or _instructions for the instructions).
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirQuestionnaireItem".
+ */
+export interface FhirQuestionnaireItem {
+  linkId: string;
+  type: "display" | "choice" | "integer" | "text";
+  text?: string;
+  required?: boolean;
+  extension?: FhirExtension[];
+  answerOption?: FhirAnswerOption[];
+}
+/**
+ * A FHIR R4 Questionnaire (https://hl7.org/fhir/R4/questionnaire.html): one instrument in one language edition.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirQuestionnaire".
+ */
+export interface FhirQuestionnaire {
+  resourceType: "Questionnaire";
+  /**
+   * The instrument id (phq9), or id.locale for a translated edition (phq9.en).
+   */
+  id: string;
+  language: string;
+  url: string;
+  identifier: FhirIdentifier[];
+  version: string;
+  name: string;
+  title: string;
+  status: "active";
+  publisher: string;
+  /**
+   * Whose wording this is: the project's own adaptation says so (never presented as the official translation).
+   */
+  description: string;
+  copyright: string;
+  extension: FhirExtension[];
+  derivedFrom?: string[];
+  item: FhirQuestionnaireItem[];
+}
+/**
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirAnswer".
+ */
+export interface FhirAnswer {
+  valueCoding?: FhirCoding;
+  valueInteger?: number;
+  valueString?: string;
+}
+/**
+ * A FHIR R4 QuestionnaireResponse: one stored answer to a questionnaire.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirQuestionnaireResponse".
+ */
+export interface FhirQuestionnaireResponse {
+  resourceType: "QuestionnaireResponse";
+  identifier: FhirIdentifier;
+  questionnaire: string;
+  status: "completed";
+  subject: FhirReference;
+  authored: string;
+  item?: FhirResponseItem[];
+}
+export interface FhirResponseItem {
+  linkId: string;
+  answer: FhirAnswer[];
+}
+/**
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirQuantity".
+ */
+export interface FhirQuantity {
+  value: number;
+  unit: string;
+  system: string;
+  code: string;
+}
+/**
+ * A FHIR R4 Observation: one score (a total or a subscale) of a response, LOINC-coded where LOINC has a code.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirObservation".
+ */
+export interface FhirObservation {
+  resourceType: "Observation";
+  identifier: FhirIdentifier[];
+  status: "final";
+  category: FhirCodeableConcept[];
+  code: FhirCodeableConcept;
+  subject: FhirReference;
+  effectiveDateTime: string;
+  valueQuantity: FhirQuantity;
+  interpretation?: FhirCodeableConcept[];
+  note?: FhirAnnotation[];
+  derivedFrom: FhirReference[];
+}
+export interface FhirAnnotation {
+  text: string;
+}
+/**
+ * A FHIR R4 searchset Bundle of every Questionnaire.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirQuestionnaireBundle".
+ */
+export interface FhirQuestionnaireBundle {
+  resourceType: "Bundle";
+  type: "searchset";
+  timestamp: string;
+  total: number;
+  link: FhirBundleLink[];
+  entry: FhirQuestionnaireEntry[];
+}
+export interface FhirBundleLink {
+  relation: string;
+  url: string;
+}
+export interface FhirQuestionnaireEntry {
+  fullUrl: string;
+  resource: FhirQuestionnaire;
+  search: FhirSearchMode;
+}
+export interface FhirSearchMode {
+  mode: "match";
+}
+/**
+ * A FHIR R4 collection Bundle of one code's questionnaire responses and scores, oldest first; entries refer to each other by urn:uuid fullUrls.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirBundle".
+ */
+export interface FhirBundle {
+  resourceType: "Bundle";
+  type: "collection";
+  timestamp: string;
+  entry: FhirEntry[];
+}
+export interface FhirEntry {
+  fullUrl: string;
+  resource: FhirQuestionnaireResponse | FhirObservation;
+}
+
 // api-person.schema.json
 /**
  * @minItems 2
@@ -402,6 +615,10 @@ export interface ScaleRules {
   bandSource?: "published" | "conventional";
   caseness?: CasenessRule;
   reliableChange?: ReliableChangeRule;
+  /**
+   * The LOINC code of this score, when LOINC has one (a published fact: e.g. PHQ-9 total 44261-6). The FHIR export codes the score's Observation with it; without it the project's own code system is used.
+   */
+  loinc?: string;
 }
 /**
  * Missing items: with at most maxMissing unanswered, the sum is scaled up to all items (sum x items / answered, rounded half up); with more, no score.
@@ -473,6 +690,10 @@ export interface SubscaleRules {
   bandSource?: "published" | "conventional";
   caseness?: CasenessRule;
   reliableChange?: ReliableChangeRule;
+  /**
+   * The LOINC code of this score, when LOINC has one (a published fact: e.g. PHQ-9 total 44261-6). The FHIR export codes the score's Observation with it; without it the project's own code system is used.
+   */
+  loinc?: string;
 }
 /**
  * Criterion-based classes: the first class whose conditions all hold; otherwise the fallback.

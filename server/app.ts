@@ -40,6 +40,7 @@ import { docsRoutes } from './routes/docs.ts';
 import { webRoutes } from './routes/web.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { staffServiceRoutes } from './routes/staff-service.ts';
+import { fhirRoutes } from './routes/fhir.ts';
 
 export interface AppOptions {
   /** The opened store (store/open-store.ts): SQLite or PostgreSQL. */
@@ -128,6 +129,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.route('/', publicRoutes(deps));
   app.route('/', personSessionRoutes(deps));
+  // Before meRoutes: it answers GET /v1/me/export?format=fhir and passes the plain export on.
+  app.route('/', fhirRoutes(deps));
   app.route('/', meRoutes(deps));
   app.route('/', meAnswerRoutes(deps));
   app.route('/', staffSessionRoutes(deps));

@@ -20,11 +20,17 @@ export interface RouteDoc {
   errors: ErrorCode[];
   /** Scopes an API key needs (staff routes open to keys). */
   scopes?: string[];
+  /** Success bodies in other media types than application/json: media type -> `file#/$defs/Name`. */
+  okTypes?: Record<string, string>;
+  /** Query parameters, with their allowed values when they have a fixed set. */
+  query?: { name: string; description: string; enum?: string[] }[];
 }
 
 const p = (name: string) => `api-person.schema.json#/$defs/${name}`;
 const s = (name: string) => `api-staff.schema.json#/$defs/${name}`;
 const c = (name: string) => `api-common.schema.json#/$defs/${name}`;
+const f = (name: string) => `api-fhir.schema.json#/$defs/${name}`;
+const fhirJson = 'application/fhir+json';
 const body: ErrorCode[] = ['unsupported_media_type', 'malformed_json', 'payload_too_large', 'validation_failed'];
 const person: ErrorCode[] = ['unauthorized'];
 const staff: ErrorCode[] = ['unauthorized', 'password_change_required', 'two_factor_enrolment_required', 'two_factor_required', 'cross_origin_refused', 'storage_unavailable'];
@@ -63,8 +69,10 @@ export const routeTable: RouteDoc[] = [
   { method: 'get', path: '/v1/me/calendar', summary: 'Whether the person has a calendar link', tag: 'Person', auth: 'person', ok: [200, p('CalendarState')], errors: person },
   { method: 'post', path: '/v1/me/calendar', summary: 'Make (or replace) the secret calendar link for reminders', tag: 'Person', auth: 'person', ok: [201, p('CalendarLink')], errors: person },
   { method: 'delete', path: '/v1/me/calendar', summary: 'Delete the calendar link (it stops at once)', tag: 'Person', auth: 'person', ok: [204], errors: [...person, 'not_found'] },
+  { method: 'get', path: '/v1/fhir/Questionnaire', summary: 'Every questionnaire and language edition as a FHIR R4 Questionnaire (searchset Bundle)', tag: 'Public', auth: 'none', ok: [200], okTypes: { [fhirJson]: f('FhirQuestionnaireBundle') }, query: [{ name: '_id', description: 'Only these ids (comma-separated), e.g. phq9,phq9.en.' }, { name: 'url', description: 'Only the Questionnaire with this canonical URL (comma-separated for several), as a QuestionnaireResponse names it.' }], errors: [] },
+  { method: 'get', path: '/v1/fhir/Questionnaire/{id}', summary: 'One FHIR R4 Questionnaire (phq9, or phq9.en for the English edition)', tag: 'Public', auth: 'none', ok: [200], okTypes: { [fhirJson]: f('FhirQuestionnaire') }, errors: ['not_found'] },
   { method: 'get', path: '/v1/calendar/{token}', summary: 'The calendar feed (iCalendar): appointments and the next weekly questionnaire', tag: 'Public', auth: 'none', ok: [200], errors: ['not_found'] },
-  { method: 'get', path: '/v1/me/export', summary: 'Everything stored for this code', tag: 'Person', auth: 'person', ok: [200, p('Export')], errors: person },
+  { method: 'get', path: '/v1/me/export', summary: 'Everything stored for this code; with ?format=fhir, the questionnaire responses and scores as a FHIR R4 Bundle', tag: 'Person', auth: 'person', ok: [200, p('Export')], okTypes: { [fhirJson]: f('FhirBundle') }, query: [{ name: 'format', description: 'json (default): the whole export; fhir: a FHIR R4 collection Bundle (application/fhir+json).', enum: ['json', 'fhir'] }], errors: [...person, 'validation_failed'] },
   { method: 'delete', path: '/v1/me', summary: 'Erase everything; the code stops working', tag: 'Person', auth: 'person', ok: [204], errors: person },
 
   { method: 'post', path: '/v1/staff/sessions', summary: 'Staff login (sets the portal cookie, returns a bearer token)', tag: 'Staff', auth: 'none', body: s('StaffSessionRequest'), ok: [201, s('StaffSession')], errors: [...body, 'invalid_credentials', 'challenge_required'] },
@@ -82,6 +90,7 @@ export const routeTable: RouteDoc[] = [
   { method: 'get', path: '/v1/staff/codes', summary: "The organisation's codes (progress only with consent)", tag: 'Staff', auth: 'staff', scopes: ['codes:read'], ok: [200, s('CodeList')], errors: [...staff, 'forbidden'] },
   { method: 'post', path: '/v1/staff/codes/lookup', summary: "Find a code's ref by typing the code", tag: 'Staff', auth: 'staff', scopes: ['codes:read'], body: s('CodeLookupRequest'), ok: [200, s('CodeRef')], errors: [...staff, ...body, 'forbidden', 'code_typo', 'not_found'] },
   { method: 'get', path: '/v1/staff/codes/{ref}', summary: "A consented code's progress, entries (?since=), scores, check-ins and flags", tag: 'Staff', auth: 'staff', scopes: ['codes:read'], ok: [200, s('CodeDetail')], errors: [...staff, 'forbidden', 'not_found', 'consent_required', 'validation_failed', 'gone'] },
+  { method: 'get', path: '/v1/staff/codes/{ref}/fhir', summary: "A consented code's questionnaire responses and scores as a FHIR R4 Bundle (no free text)", tag: 'Staff', auth: 'staff', scopes: ['codes:read'], ok: [200], okTypes: { [fhirJson]: f('FhirBundle') }, errors: [...staff, 'forbidden', 'not_found', 'consent_required', 'gone'] },
   { method: 'post', path: '/v1/staff/codes/{ref}/unlock', summary: 'Open the next part early, with a reason', tag: 'Staff', auth: 'staff', body: s('UnlockRequest'), ok: [200, p('ProgramState')], errors: [...staff, ...body, 'forbidden', 'not_found', 'consent_required', 'conflict', 'gone'] },
   { method: 'post', path: '/v1/staff/codes/{ref}/appointments', summary: 'Record the next follow-up (date, time, kind; no notes)', tag: 'Staff', auth: 'staff', body: s('AppointmentRequest'), ok: [201, p('Appointment')], errors: [...staff, ...body, 'forbidden', 'not_found', 'conflict', 'gone'] },
   { method: 'delete', path: '/v1/staff/codes/{ref}/appointments/{id}', summary: 'Cancel an appointment', tag: 'Staff', auth: 'staff', ok: [204], errors: [...staff, 'forbidden', 'not_found', 'gone'] },

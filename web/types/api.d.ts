@@ -454,6 +454,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fhir/Questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every questionnaire and language edition as a FHIR R4 Questionnaire (searchset Bundle) */
+        get: operations["getV1FhirQuestionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fhir/Questionnaire/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One FHIR R4 Questionnaire (phq9, or phq9.en for the English edition) */
+        get: operations["getV1FhirQuestionnaireById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calendar/{token}": {
         parameters: {
             query?: never;
@@ -478,7 +512,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything stored for this code */
+        /** Everything stored for this code; with ?format=fhir, the questionnaire responses and scores as a FHIR R4 Bundle */
         get: operations["getV1MeExport"];
         put?: never;
         post?: never;
@@ -711,6 +745,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/codes/{ref}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A consented code's questionnaire responses and scores as a FHIR R4 Bundle (no free text) */
+        get: operations["getV1StaffCodesByRefFhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/staff/codes/{ref}/unlock": {
         parameters: {
             query?: never;
@@ -875,6 +926,182 @@ export interface components {
         /** ApiProgramList */
         ProgramList: {
             programs: components["schemas"]["ProgramOverview"][];
+        };
+        /**
+         * FhirCoding
+         * @description A FHIR Coding: a code in a code system.
+         */
+        FhirCoding: {
+            system?: string;
+            code?: string;
+            display?: string;
+        };
+        /** FhirCodeableConcept */
+        FhirCodeableConcept: {
+            coding?: components["schemas"]["FhirCoding"][];
+            text?: string;
+        };
+        /**
+         * FhirIdentifier
+         * @description An identifier in one of Mestring's systems (https://mestring.no/fhir/sid/...).
+         */
+        FhirIdentifier: {
+            system: string;
+            value: string;
+        };
+        /**
+         * FhirExtension
+         * @description ordinalValue (an option's score), minValue/maxValue, or Mestring's wording-source.
+         */
+        FhirExtension: {
+            url: string;
+            valueDecimal?: number;
+            valueInteger?: number;
+            valueCode?: string;
+        };
+        /**
+         * FhirReference
+         * @description A reference: to a resource in the same bundle, or (the subject) only an identifier holding the code's ref.
+         */
+        FhirReference: {
+            reference?: string;
+            type?: string;
+            identifier?: components["schemas"]["FhirIdentifier"];
+        };
+        /** FhirAnswerOption */
+        FhirAnswerOption: {
+            valueCoding: components["schemas"]["FhirCoding"];
+            extension?: components["schemas"]["FhirExtension"][];
+        };
+        /**
+         * FhirQuestionnaireItem
+         * @description One question; linkId is the instrument's item id (or _instructions for the instructions).
+         */
+        FhirQuestionnaireItem: {
+            linkId: string;
+            /** @enum {unknown} */
+            type: "display" | "choice" | "integer" | "text";
+            text?: string;
+            required?: boolean;
+            extension?: components["schemas"]["FhirExtension"][];
+            answerOption?: components["schemas"]["FhirAnswerOption"][];
+        };
+        /**
+         * FhirQuestionnaire
+         * @description A FHIR R4 Questionnaire (https://hl7.org/fhir/R4/questionnaire.html): one instrument in one language edition.
+         */
+        FhirQuestionnaire: {
+            /** @constant */
+            resourceType: "Questionnaire";
+            /** @description The instrument id (phq9), or id.locale for a translated edition (phq9.en). */
+            id: string;
+            language: string;
+            url: string;
+            identifier: components["schemas"]["FhirIdentifier"][];
+            version: string;
+            name: string;
+            title: string;
+            /** @constant */
+            status: "active";
+            publisher: string;
+            /** @description Whose wording this is: the project's own adaptation says so (never presented as the official translation). */
+            description: string;
+            copyright: string;
+            extension: components["schemas"]["FhirExtension"][];
+            derivedFrom?: string[];
+            item: components["schemas"]["FhirQuestionnaireItem"][];
+        };
+        /** FhirAnswer */
+        FhirAnswer: {
+            valueCoding?: components["schemas"]["FhirCoding"];
+            valueInteger?: number;
+            valueString?: string;
+        };
+        /**
+         * FhirQuestionnaireResponse
+         * @description A FHIR R4 QuestionnaireResponse: one stored answer to a questionnaire.
+         */
+        FhirQuestionnaireResponse: {
+            /** @constant */
+            resourceType: "QuestionnaireResponse";
+            identifier: components["schemas"]["FhirIdentifier"];
+            questionnaire: string;
+            /** @constant */
+            status: "completed";
+            subject: components["schemas"]["FhirReference"];
+            authored: string;
+            item?: {
+                linkId: string;
+                answer: components["schemas"]["FhirAnswer"][];
+            }[];
+        };
+        /** FhirQuantity */
+        FhirQuantity: {
+            value: number;
+            unit: string;
+            system: string;
+            code: string;
+        };
+        /**
+         * FhirObservation
+         * @description A FHIR R4 Observation: one score (a total or a subscale) of a response, LOINC-coded where LOINC has a code.
+         */
+        FhirObservation: {
+            /** @constant */
+            resourceType: "Observation";
+            identifier: components["schemas"]["FhirIdentifier"][];
+            /** @constant */
+            status: "final";
+            category: components["schemas"]["FhirCodeableConcept"][];
+            code: components["schemas"]["FhirCodeableConcept"];
+            subject: components["schemas"]["FhirReference"];
+            effectiveDateTime: string;
+            valueQuantity: components["schemas"]["FhirQuantity"];
+            interpretation?: components["schemas"]["FhirCodeableConcept"][];
+            note?: {
+                text: string;
+            }[];
+            derivedFrom: components["schemas"]["FhirReference"][];
+        };
+        /**
+         * FhirQuestionnaireBundle
+         * @description A FHIR R4 searchset Bundle of every Questionnaire.
+         */
+        FhirQuestionnaireBundle: {
+            /** @constant */
+            resourceType: "Bundle";
+            /** @constant */
+            type: "searchset";
+            timestamp: string;
+            total: number;
+            link: {
+                relation: string;
+                url: string;
+            }[];
+            entry: {
+                fullUrl: string;
+                resource: components["schemas"]["FhirQuestionnaire"];
+                /** FhirSearchMode */
+                search: {
+                    /** @constant */
+                    mode: "match";
+                };
+            }[];
+        };
+        /**
+         * FhirBundle
+         * @description A FHIR R4 collection Bundle of one code's questionnaire responses and scores, oldest first; entries refer to each other by urn:uuid fullUrls.
+         */
+        FhirBundle: {
+            /** @constant */
+            resourceType: "Bundle";
+            /** @constant */
+            type: "collection";
+            timestamp: string;
+            entry: {
+                fullUrl: string;
+                resource: components["schemas"]["FhirQuestionnaireResponse"] | components["schemas"]["FhirObservation"];
+            }[];
         };
         /** ApiSessionRequest */
         SessionRequest: {
@@ -1450,6 +1677,8 @@ export interface components {
             bandSource?: "published" | "conventional";
             caseness?: components["schemas"]["Instrument_caseness"];
             reliableChange?: components["schemas"]["Instrument_reliableChange"];
+            /** @description The LOINC code of this score, when LOINC has one (a published fact: e.g. PHQ-9 total 44261-6). The FHIR export codes the score's Observation with it; without it the project's own code system is used. */
+            loinc?: string;
         };
         /** SubscaleRules */
         Instrument_subscale: {
@@ -1464,6 +1693,8 @@ export interface components {
             bandSource?: "published" | "conventional";
             caseness?: components["schemas"]["Instrument_caseness"];
             reliableChange?: components["schemas"]["Instrument_reliableChange"];
+            /** @description The LOINC code of this score, when LOINC has one (a published fact: e.g. PHQ-9 total 44261-6). The FHIR export codes the score's Observation with it; without it the project's own code system is used. */
+            loinc?: string;
         };
         /**
          * SeverityBand
@@ -3157,6 +3388,80 @@ export interface operations {
             };
         };
     };
+    getV1FhirQuestionnaire: {
+        parameters: {
+            query?: {
+                /** @description Only these ids (comma-separated), e.g. phq9,phq9.en. */
+                _id?: string;
+                /** @description Only the Questionnaire with this canonical URL (comma-separated for several), as a QuestionnaireResponse names it. */
+                url?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaireBundle"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1FhirQuestionnaireById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaire"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getV1CalendarByToken: {
         parameters: {
             query?: never;
@@ -3197,7 +3502,10 @@ export interface operations {
     };
     getV1MeExport: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description json (default): the whole export; fhir: a FHIR R4 collection Bundle (application/fhir+json). */
+                format?: "json" | "fhir";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3211,10 +3519,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Export"];
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
                 };
             };
             /** @description unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4395,6 +4713,82 @@ export interface operations {
             };
             /** @description validation_failed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1StaffCodesByRefFhir: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden, consent_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
