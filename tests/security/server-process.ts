@@ -6,7 +6,7 @@
  * and authenticator are set), so tests can log in over HTTP at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, openSync, closeSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
@@ -104,7 +104,8 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
         resolve(Number(match[1]));
       }
     });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+    // stderr goes straight to the log file: the reason a server refused to start is there.
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${readFileSync(logFile, 'utf8')}`)));
   });
   child.stdout!.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk));
   return {
