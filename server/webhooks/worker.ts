@@ -28,7 +28,7 @@ export interface WorkerOptions {
   backoffMs?: number[];
   /** How long a receiver may take to answer (default 10 s). */
   timeoutMs?: number;
-  /** How long a claim is held: longer than a batch can take (default timeoutMs + 20 s). */
+  /** How long a claim is held: longer than a batch can take (default twice timeoutMs + 5 s). */
   leaseMs?: number;
   /** How often the outbox is looked at (default 1 s). */
   pollMs?: number;
@@ -78,7 +78,7 @@ export function startWebhookWorker(options: WorkerOptions): WebhookWorker {
   const { store, secrets, clock } = options;
   const backoff = options.backoffMs ?? defaultBackoffMs;
   const timeoutMs = options.timeoutMs ?? 10 * second;
-  const leaseMs = options.leaseMs ?? timeoutMs + 20 * second;
+  const leaseMs = options.leaseMs ?? 2 * timeoutMs + 5 * second;
   const batch = options.batch ?? 20;
   const log = options.log ?? (() => {});
 

@@ -1,0 +1,95 @@
+/**
+ * Organisation admins register webhook endpoints (the signing secret is shown once),
+ * list and delete them, send a test delivery, and read each endpoint's delivery log.
+ * Endpoints must be https:// unless the server allows http for local testing.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import type { RouteDeps } from '../deps.ts';
+import { apiError } from '../errors.ts';
+import { jsonBody } from '../middleware/json-body/index.ts';
+import { requireStaffAccount } from '../middleware/staff-auth/index.ts';
+import { newRef } from '../auth/tokens.ts';
+import { newEndpointSecret } from '../webhooks/signing.ts';
+import { eventBody, testEventType } from '../webhooks/events.ts';
+import type { DeliveryRow, EndpointRow } from '../store/webhooks.ts';
+
+/** How many deliveries the log shows. */
+const logLength = 200;
+
+const endpointView = (e: Pick<EndpointRow, 'ref' | 'url' | 'events' | 'created_at'>) => ({ ref: e.ref, url: e.url, events: e.events.split(' '), createdAt: e.created_at });
+const deliveryView = (d: DeliveryRow) => ({
+  id: d.msg_id, type: d.type, status: d.status, attempts: d.attempts, lastError: d.last_error, lastStatus: d.last_status,
+  createdAt: d.created_at, lastAttemptAt: d.last_attempt_at, nextAttemptAt: d.status === 'pending' ? d.next_attempt_at : null, deliveredAt: d.delivered_at,
+});
+
+/** The endpoint URL, or 422 when it is not an absolute https:// URL (http:// when allowed). */
+function checkedUrl(url: string, allowHttp: boolean): string {
+  const refuse = (code: string, message: string) => apiError('validation_failed', undefined, { fields: [{ field: 'url', code, message }] });
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw refuse('format', 'must be an absolute URL');
+  }
+  if (parsed.protocol !== 'https:' && !(allowHttp && parsed.protocol === 'http:')) throw refuse('https_required', 'must start with https://');
+  if (parsed.username || parsed.password) throw refuse('format', 'must not hold a user name or password');
+  return parsed.href;
+}
+
+/**
+ * @example
+ *   app.route('/', staffWebhookRoutes(deps, { allowHttp: false })); // after staffAuth on /v1/staff/*
+ */
+export function staffWebhookRoutes(deps: RouteDeps, options: { allowHttp: boolean }) {
+  const app = new Hono<AppEnv>();
+  const { stores } = deps;
+  const admin = (c: { get(key: 'staff'): AppEnv['Variables']['staff'] }) => {
+    const caller = c.get('staff');
+    requireStaffAccount(caller, 'admin');
+    return caller;
+  };
+  const endpointOr404 = async (orgId: number, ref: string) => {
+    const endpoint = await stores.webhooks.endpoint(orgId, ref);
+    if (!endpoint) throw apiError('not_found', 'No such webhook in this organisation.');
+    return endpoint;
+  };
+
+  app.post('/v1/staff/webhooks', jsonBody('api-webhooks.schema.json#/$defs/WebhookRequest'), async (c) => {
+    const caller = admin(c);
+    const body = c.get('body') as { url: string; events: string[] };
+    const url = checkedUrl(body.url, options.allowHttp);
+    const { secret, sealed } = newEndpointSecret(deps.secrets);
+    const ref = newRef('whk');
+    const at = deps.clock.now().toISOString();
+    await stores.webhooks.addEndpoint({ ref, orgId: caller.orgId, url, events: body.events, sealed, staffId: caller.staffId, now: at });
+    return c.json({ ...endpointView({ ref, url, events: body.events.join(' '), created_at: at }), secret }, 201);
+  });
+
+  app.get('/v1/staff/webhooks', async (c) => {
+    const caller = admin(c);
+    return c.json({ webhooks: (await stores.webhooks.endpoints(caller.orgId)).map(endpointView) });
+  });
+
+  app.delete('/v1/staff/webhooks/:ref', async (c) => {
+    const caller = admin(c);
+    if (!(await stores.webhooks.removeEndpoint(caller.orgId, c.req.param('ref')))) throw apiError('not_found', 'No such webhook in this organisation.');
+    return c.body(null, 204);
+  });
+
+  app.post('/v1/staff/webhooks/:ref/test', async (c) => {
+    const caller = admin(c);
+    const endpoint = await endpointOr404(caller.orgId, c.req.param('ref'));
+    const at = deps.clock.now().toISOString();
+    const msgId = newRef('msg');
+    await stores.webhooks.enqueue([{ msgId, endpointId: endpoint.id, type: testEventType, codeId: null, dedupKey: null, payload: eventBody(testEventType, at, { webhook: endpoint.ref }), now: at }]);
+    return c.json({ id: msgId }, 202);
+  });
+
+  app.get('/v1/staff/webhooks/:ref/deliveries', async (c) => {
+    const caller = admin(c);
+    const endpoint = await endpointOr404(caller.orgId, c.req.param('ref'));
+    return c.json({ deliveries: (await stores.webhooks.deliveries(endpoint.id, logLength)).map(deliveryView) });
+  });
+  return app;
+}
