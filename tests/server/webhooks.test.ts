@@ -6,6 +6,7 @@
  * spent, and organisations never see each other's endpoints or events.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import { sql } from 'kysely';
 import { testApp, phq9, gad7, fixturePrograms, type TestEnv } from './helpers.ts';
 import { webhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
@@ -241,5 +242,19 @@ describe('deliveries', () => {
     await drain();
     const log = (await env.call('GET', `/v1/staff/webhooks/${created.json.ref}/deliveries`, { token: admin.token })).json.deliveries;
     expect(log[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'network', lastStatus: null });
+
+    // A receiver that takes the connection and never answers.
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const slow = await env.call('POST', '/v1/staff/webhooks', { token: admin.token, body: { url: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/hook`, events: ['code.activated'] } });
+      await env.call('POST', `/v1/staff/webhooks/${slow.json.ref}/test`, { token: admin.token });
+      const quick = startWebhookWorker({ store: env.stores, secrets: env.secrets, clock: env.clock, pollMs: 0, timeoutMs: 300 });
+      await quick.runOnce();
+      const slowLog = (await env.call('GET', `/v1/staff/webhooks/${slow.json.ref}/deliveries`, { token: admin.token })).json.deliveries;
+      expect(slowLog[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'timeout', lastStatus: null });
+    } finally {
+      silent.close();
+    }
   });
 });
