@@ -244,7 +244,8 @@ describe('deliveries', () => {
     expect(log[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'network', lastStatus: null });
 
     // A receiver that takes the connection and never answers.
-    const silent = net.createServer(() => {});
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const slow = await env.call('POST', '/v1/staff/webhooks', { token: admin.token, body: { url: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/hook`, events: ['code.activated'] } });
@@ -254,6 +255,7 @@ describe('deliveries', () => {
       const slowLog = (await env.call('GET', `/v1/staff/webhooks/${slow.json.ref}/deliveries`, { token: admin.token })).json.deliveries;
       expect(slowLog[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'timeout', lastStatus: null });
     } finally {
+      for (const socket of sockets) socket.destroy();
       silent.close();
     }
   });

@@ -1,7 +1,8 @@
 /**
  * A webhook receiver on loopback for tests: records every delivery with its headers and
  * raw body, verifies the signature with the `standardwebhooks` package (as a partner
- * would), and answers with the status `answer` chooses (200 unless told otherwise).
+ * would), and answers with the status `answer` chooses (200 unless told otherwise), at
+ * once or when its promise settles (to hold a delivery in flight).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,13 +15,13 @@ export interface Received {
   json: { type: string; occurredAt: string; data: Record<string, unknown> };
   /** True when the signature verified under the secret given to `verifyWith`. */
   verified: boolean;
-  /** The status the receiver answered. */
+  /** The status the receiver answered (0 while it holds the request). */
   answered: number;
 }
 
 export async function webhookReceiver() {
   let secret: string | undefined;
-  let answer: (delivery: Omit<Received, 'answered'>) => number = () => 200;
+  let answer: (delivery: Omit<Received, 'answered'>) => number | Promise<number> = () => 200;
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -36,9 +37,12 @@ export async function webhookReceiver() {
         verified = false;
       }
       const delivery = { id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], body, json: JSON.parse(body), verified };
-      const status = answer(delivery);
-      received.push({ ...delivery, answered: status });
-      res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
+      const entry: Received = { ...delivery, answered: 0 };
+      received.push(entry);
+      void Promise.resolve(answer(delivery)).then((status) => {
+        entry.answered = status;
+        if (!res.destroyed) res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,10 +55,13 @@ export async function webhookReceiver() {
     verifyWith(value: string) {
       secret = value;
     },
-    answerWith(fn: (delivery: Omit<Received, 'answered'>) => number) {
+    answerWith(fn: (delivery: Omit<Received, 'answered'>) => number | Promise<number>) {
       answer = fn;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }
 export type WebhookReceiver = Awaited<ReturnType<typeof webhookReceiver>>;
