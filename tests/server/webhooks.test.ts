@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { testApp, phq9, gad7, fixturePrograms, type TestEnv } from './helpers.ts';
 import { webhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { startWebhookWorker, type WebhookWorker } from '../../server/webhooks/worker.ts';
+import { recordDueQuestionnaires } from '../../server/webhooks/due.ts';
 
 let env: TestEnv;
 let receiver: WebhookReceiver;
@@ -168,6 +169,33 @@ describe('deliveries', () => {
     expect(log.map((d: any) => d.type)).toEqual(['code.erased', 'code.activated']);
     await drain();
     expect(receiver.received.map((r) => r.json.type)).toEqual(['code.activated', 'code.erased']);
+  });
+
+  it('sends questionnaire.due once when a repeat questionnaire falls due, to consenting codes only', async () => {
+    const { admin } = await subscribed('bydel-a', ['questionnaire.due']);
+    const [p, q] = [await env.person(admin.token), await env.person(admin.token)];
+    for (const person of [p, q]) {
+      await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: person.token, body: { answers: phq9(1) } });
+      await env.call('POST', '/v1/me/questionnaires/gad7/responses', { token: person.token, body: { answers: gad7(1) } });
+    }
+    await env.call('PUT', '/v1/me/consent', { token: p.token, body: { share: true } });
+    const programs = new Map([[env.program.id, env.program]]);
+    const due = () => recordDueQuestionnaires(env.stores, programs, env.clock.now(), 'Europe/Oslo');
+    await due();
+    await drain();
+    expect(receiver.received).toEqual([]); // answered just now: not due
+    // A week passes (the answers are moved back: signatures must carry the real time).
+    const weekAgo = new Date(env.clock.now().getTime() - 8 * 24 * 3600_000).toISOString();
+    await env.stores.kysely.updateTable('responses').set({ created_at: weekAgo }).execute();
+    await due();
+    await due();
+    await drain();
+    expect(receiver.received.map((r) => r.json)).toEqual([{ type: 'questionnaire.due', occurredAt: expect.any(String), data: { code: p.ref, questionnaire: 'gad7' } }]);
+    // Answered again: the next week is a new due period.
+    await env.call('POST', '/v1/me/questionnaires/gad7/responses', { token: p.token, body: { answers: gad7(1) } });
+    await due();
+    await drain();
+    expect(receiver.received).toHaveLength(1);
   });
 
   it('sends only the events an endpoint subscribed to', async () => {
