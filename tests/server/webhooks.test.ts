@@ -46,7 +46,7 @@ async function drain() {
 }
 
 describe('webhook endpoints', () => {
-  it('shows the secret once, stores it sealed, lists and deletes endpoints, for admins only', async () => {
+  it('shows the secret once, stores it sealed, lists and deletes endpoints, for admins only', { timeout: 90_000 }, async () => {
     const { admin, webhook } = await subscribed();
     expect(webhook).toMatchObject({ ref: expect.stringMatching(/^whk_/), secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]+=*$/), url: receiver.url, events: allEvents });
     const listed = await env.call('GET', '/v1/staff/webhooks', { token: admin.token });
@@ -94,7 +94,7 @@ describe('webhook endpoints', () => {
     }
   });
 
-  it('keeps organisations apart: another admin neither sees, tests, reads nor deletes an endpoint, and gets none of its events', async () => {
+  it('keeps organisations apart: another admin neither sees, tests, reads nor deletes an endpoint, and gets none of its events', { timeout: 90_000 }, async () => {
     const { webhook } = await subscribed('bydel-a');
     const other = await env.org('bydel-b', 'admin');
     expect((await env.call('GET', '/v1/staff/webhooks', { token: other.token })).json.webhooks).toEqual([]);
