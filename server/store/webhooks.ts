@@ -111,6 +111,12 @@ export function webhookStore(x: Executor) {
         })).where('id', '=', id).where('lease_owner', '=', owner).executeTakeFirst();
         return result.numUpdatedRows === 1n;
       }),
+    /** Deletes finished deliveries (delivered, failed, dropped) made before `before`; returns how many. */
+    prune: (before: string) =>
+      x.write(async (db) => {
+        const result = await db.deleteFrom('webhook_deliveries').where('status', '!=', 'pending').where('created_at', '<', before).executeTakeFirst();
+        return Number(result.numDeletedRows);
+      }),
     /** An endpoint's delivery log, newest first. */
     deliveries: (endpointId: number, limit: number): Promise<DeliveryRow[]> =>
       x.db.selectFrom('webhook_deliveries').select(deliveryCols).where('endpoint_id', '=', endpointId).orderBy('id', 'desc').limit(limit).execute(),

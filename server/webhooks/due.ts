@@ -37,8 +37,12 @@ export async function recordDueQuestionnaires(stores: Stores, programs: Readonly
   return written;
 }
 
+/** How long finished deliveries stay in the delivery log. */
+export const deliveryLogDays = 30;
+
 /**
- * A `beforePoll` for the worker that records due questionnaires at most every `everyMs`.
+ * A `beforePoll` for the worker that, at most every `everyMs`, records due questionnaires
+ * and removes finished deliveries older than `deliveryLogDays` from the log.
  *
  * @example
  *   startWebhookWorker({ ..., beforePoll: dueQuestionnaireTimer({ stores, programs, clock, timeZone, everyMs: 15 * 60_000 }) });
@@ -50,5 +54,6 @@ export function dueQuestionnaireTimer(options: { stores: Stores; programs: Reado
     if (now.getTime() - last < options.everyMs) return;
     last = now.getTime();
     await recordDueQuestionnaires(options.stores, options.programs, now, options.timeZone);
+    await options.stores.webhooks.prune(new Date(now.getTime() - deliveryLogDays * 24 * 3600_000).toISOString());
   };
 }

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { testApp, phq9, gad7, fixturePrograms, type TestEnv } from './helpers.ts';
 import { webhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { startWebhookWorker, type WebhookWorker } from '../../server/webhooks/worker.ts';
-import { recordDueQuestionnaires } from '../../server/webhooks/due.ts';
+import { dueQuestionnaireTimer, recordDueQuestionnaires } from '../../server/webhooks/due.ts';
 
 let env: TestEnv;
 let receiver: WebhookReceiver;
@@ -196,6 +196,21 @@ describe('deliveries', () => {
     await due();
     await drain();
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it('keeps finished deliveries in the log for 30 days, and pending ones until they are done', async () => {
+    const { admin, webhook } = await subscribed('bydel-a', ['code.activated']);
+    await env.person(admin.token);
+    await drain();
+    receiver.answerWith(() => 500);
+    await env.call('POST', `/v1/staff/webhooks/${webhook.ref}/test`, { token: admin.token });
+    await drain();
+    const log = async () => (await env.call('GET', `/v1/staff/webhooks/${webhook.ref}/deliveries`, { token: admin.token })).json.deliveries.map((d: any) => [d.type, d.status]);
+    expect(await log()).toEqual([['webhook.test', 'pending'], ['code.activated', 'delivered']]);
+    const monthAgo = new Date(env.clock.now().getTime() - 31 * 24 * 3600_000).toISOString();
+    await env.stores.kysely.updateTable('webhook_deliveries').set({ created_at: monthAgo }).execute();
+    await dueQuestionnaireTimer({ stores: env.stores, programs: new Map(), clock: env.clock, timeZone: 'Europe/Oslo', everyMs: 60_000 })();
+    expect(await log()).toEqual([['webhook.test', 'pending']]);
   });
 
   it('sends only the events an endpoint subscribed to', async () => {
