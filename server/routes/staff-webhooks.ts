@@ -1,6 +1,7 @@
 /**
  * Organisation admins register webhook endpoints (the signing secret is shown once),
  * list and delete them, send a test delivery, and read each endpoint's delivery log.
+ * Creating and deleting are audited, and so is a probe at another organisation's ref.
  * Endpoints must be https:// unless the server allows http for local testing.
  */
 import { Hono } from 'hono';
@@ -49,9 +50,17 @@ export function staffWebhookRoutes(deps: RouteDeps, options: { allowHttp: boolea
     requireStaffAccount(caller, 'admin');
     return caller;
   };
-  const endpointOr404 = async (orgId: number, ref: string) => {
-    const endpoint = await stores.webhooks.endpoint(orgId, ref);
-    if (!endpoint) throw apiError('not_found', 'No such webhook in this organisation.');
+  const audit = (caller: { orgId: number; staffId: number }, action: string) =>
+    stores.audit.record({ orgId: caller.orgId, staffId: caller.staffId, apiKeyId: null, codeRef: null, action, at: deps.clock.now().toISOString() });
+  /** 404 for a ref the caller's organisation does not have; another organisation's is a probe, audited. */
+  const notFound = async (caller: { orgId: number; staffId: number }, ref: string) => {
+    const owner = await stores.webhooks.orgOfRef(ref);
+    if (owner !== undefined && owner !== caller.orgId) await audit(caller, 'webhook.cross_org_probe');
+    return apiError('not_found', 'No such webhook in this organisation.');
+  };
+  const endpointOr404 = async (caller: { orgId: number; staffId: number }, ref: string) => {
+    const endpoint = await stores.webhooks.endpoint(caller.orgId, ref);
+    if (!endpoint) throw await notFound(caller, ref);
     return endpoint;
   };
 
@@ -63,6 +72,7 @@ export function staffWebhookRoutes(deps: RouteDeps, options: { allowHttp: boolea
     const ref = newRef('whk');
     const at = deps.clock.now().toISOString();
     await stores.webhooks.addEndpoint({ ref, orgId: caller.orgId, url, events: body.events, sealed, staffId: caller.staffId, now: at });
+    await audit(caller, 'webhook.create');
     return c.json({ ...endpointView({ ref, url, events: body.events.join(' '), created_at: at }), secret }, 201);
   });
 
@@ -73,13 +83,14 @@ export function staffWebhookRoutes(deps: RouteDeps, options: { allowHttp: boolea
 
   app.delete('/v1/staff/webhooks/:ref', async (c) => {
     const caller = admin(c);
-    if (!(await stores.webhooks.removeEndpoint(caller.orgId, c.req.param('ref')))) throw apiError('not_found', 'No such webhook in this organisation.');
+    if (!(await stores.webhooks.removeEndpoint(caller.orgId, c.req.param('ref')))) throw await notFound(caller, c.req.param('ref'));
+    await audit(caller, 'webhook.delete');
     return c.body(null, 204);
   });
 
   app.post('/v1/staff/webhooks/:ref/test', async (c) => {
     const caller = admin(c);
-    const endpoint = await endpointOr404(caller.orgId, c.req.param('ref'));
+    const endpoint = await endpointOr404(caller, c.req.param('ref'));
     const at = deps.clock.now().toISOString();
     const msgId = newRef('msg');
     await stores.webhooks.enqueue([{ msgId, endpointId: endpoint.id, type: testEventType, codeId: null, dedupKey: null, payload: eventBody(testEventType, at, { webhook: endpoint.ref }), now: at }]);
@@ -88,7 +99,7 @@ export function staffWebhookRoutes(deps: RouteDeps, options: { allowHttp: boolea
 
   app.get('/v1/staff/webhooks/:ref/deliveries', async (c) => {
     const caller = admin(c);
-    const endpoint = await endpointOr404(caller.orgId, c.req.param('ref'));
+    const endpoint = await endpointOr404(caller, c.req.param('ref'));
     return c.json({ deliveries: (await stores.webhooks.deliveries(endpoint.id, logLength)).map(deliveryView) });
   });
   return app;

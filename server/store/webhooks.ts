@@ -46,6 +46,10 @@ export function webhookStore(x: Executor) {
       x.db.selectFrom('webhook_endpoints').select(endpointCols).where('org_id', '=', orgId).orderBy('id').execute(),
     endpoint: (orgId: number, ref: string): Promise<EndpointRow | undefined> =>
       x.db.selectFrom('webhook_endpoints').select(endpointCols).where('org_id', '=', orgId).where('ref', '=', ref).executeTakeFirst(),
+    /** The organisation an endpoint ref belongs to, whichever it is (to notice probes across organisations). */
+    async orgOfRef(ref: string): Promise<number | undefined> {
+      return (await x.db.selectFrom('webhook_endpoints').select('org_id').where('ref', '=', ref).executeTakeFirst())?.org_id;
+    },
     /** Deletes an endpoint and its delivery log; false when the organisation has no such endpoint. */
     removeEndpoint: (orgId: number, ref: string) =>
       x.write(async (db) => {

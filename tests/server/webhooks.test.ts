@@ -101,6 +101,8 @@ describe('webhook endpoints', () => {
     for (const [method, path] of [['DELETE', `/v1/staff/webhooks/${webhook.ref}`], ['POST', `/v1/staff/webhooks/${webhook.ref}/test`], ['GET', `/v1/staff/webhooks/${webhook.ref}/deliveries`]] as const) {
       expect((await env.call(method, path, { token: other.token })).status).toBe(404);
     }
+    const audit = await env.rows<{ slug: string; action: string }>(sql`SELECT orgs.slug, action FROM audit_log JOIN orgs ON orgs.id = audit_log.org_id WHERE action LIKE 'webhook.%' ORDER BY audit_log.id`);
+    expect(audit).toEqual([{ slug: 'bydel-a', action: 'webhook.create' }, ...Array(3).fill({ slug: 'bydel-b', action: 'webhook.cross_org_probe' })]);
     const pro = await env.org('bydel-b', 'professional');
     await env.person(pro.token);
     await drain();
