@@ -101,19 +101,26 @@ export function webhookStore(x: Executor) {
           .select(['webhook_deliveries.id', 'msg_id', 'type', 'code_id', 'payload', 'attempts', 'url', 'secret_sealed'])
           .where('webhook_deliveries.id', 'in', ids).where('lease_owner', '=', owner).orderBy('webhook_deliveries.id').execute();
       }),
-    /** Records an attempt's outcome and releases the lease; false when the lease was lost meanwhile. */
-    finish: (id: number, owner: string, outcome: AttemptOutcome) =>
+    /**
+     * Records the outcomes of a claimed batch in one write and releases their leases;
+     * returns the ids whose lease was lost meanwhile (nothing is recorded for those).
+     */
+    finish: (owner: string, results: { id: number; outcome: AttemptOutcome }[]) =>
       x.write(async (db) => {
-        const attempted = outcome.kind !== 'dropped';
-        const result = await db.updateTable('webhook_deliveries').set((eb) => ({
-          lease_until: null, lease_owner: null, last_attempt_at: outcome.at,
-          ...(attempted ? { attempts: eb('attempts', '+', 1) } : {}),
-          ...(outcome.kind === 'delivered' ? { status: 'delivered', delivered_at: outcome.at, last_status: outcome.status, last_error: null } : {}),
-          ...(outcome.kind === 'retry' ? { next_attempt_at: outcome.next, last_error: outcome.error, last_status: outcome.status } : {}),
-          ...(outcome.kind === 'failed' ? { status: 'failed', last_error: outcome.error, last_status: outcome.status } : {}),
-          ...(outcome.kind === 'dropped' ? { status: 'dropped', last_error: outcome.error } : {}),
-        })).where('id', '=', id).where('lease_owner', '=', owner).executeTakeFirst();
-        return result.numUpdatedRows === 1n;
+        const lost: number[] = [];
+        for (const { id, outcome } of results) {
+          const attempted = outcome.kind !== 'dropped';
+          const result = await db.updateTable('webhook_deliveries').set((eb) => ({
+            lease_until: null, lease_owner: null, last_attempt_at: outcome.at,
+            ...(attempted ? { attempts: eb('attempts', '+', 1) } : {}),
+            ...(outcome.kind === 'delivered' ? { status: 'delivered', delivered_at: outcome.at, last_status: outcome.status, last_error: null } : {}),
+            ...(outcome.kind === 'retry' ? { next_attempt_at: outcome.next, last_error: outcome.error, last_status: outcome.status } : {}),
+            ...(outcome.kind === 'failed' ? { status: 'failed', last_error: outcome.error, last_status: outcome.status } : {}),
+            ...(outcome.kind === 'dropped' ? { status: 'dropped', last_error: outcome.error } : {}),
+          })).where('id', '=', id).where('lease_owner', '=', owner).executeTakeFirst();
+          if (result.numUpdatedRows !== 1n) lost.push(id);
+        }
+        return lost;
       }),
     /** Deletes finished deliveries (delivered, failed, dropped) made before `before`; returns how many. */
     prune: (before: string) =>

@@ -32,7 +32,7 @@ export interface WorkerOptions {
   leaseMs?: number;
   /** How often the outbox is looked at (default 1 s). */
   pollMs?: number;
-  /** Deliveries claimed and sent together (default 20). */
+  /** Deliveries claimed and sent together (default 50). */
   batch?: number;
   /** Runs on every poll before delivering (questionnaire.due). */
   beforePoll?: () => Promise<void>;
@@ -79,7 +79,7 @@ export function startWebhookWorker(options: WorkerOptions): WebhookWorker {
   const backoff = options.backoffMs ?? defaultBackoffMs;
   const timeoutMs = options.timeoutMs ?? 10 * second;
   const leaseMs = options.leaseMs ?? 2 * timeoutMs + 5 * second;
-  const batch = options.batch ?? 20;
+  const batch = options.batch ?? 50;
   const log = options.log ?? (() => {});
 
   const outcomeOf = async (row: ClaimedDelivery): Promise<AttemptOutcome> => {
@@ -102,11 +102,15 @@ export function startWebhookWorker(options: WorkerOptions): WebhookWorker {
     if ((await store.webhooks.dueCount(now.toISOString())) === 0) return 0;
     const owner = newRef('lease');
     const claimed = await store.webhooks.claim(now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), owner, batch);
-    await Promise.all(claimed.map(async (row) => {
-      const outcome = await outcomeOf(row);
-      if (!(await store.webhooks.finish(row.id, owner, outcome))) log(`webhooks lease lost ${row.msg_id}`);
+    // Sent together, recorded together: one write per batch. A crash in between sends the
+    // batch again (at least once); the lease outlasts the slowest receiver.
+    const results = await Promise.all(claimed.map(async (row) => ({ id: row.id, outcome: await outcomeOf(row) })));
+    const lost = new Set(await store.webhooks.finish(owner, results));
+    for (const [i, { id, outcome }] of results.entries()) {
+      const row = claimed[i]!;
+      if (lost.has(id)) log(`webhooks lease lost ${row.msg_id}`);
       if (outcome.kind !== 'delivered') log(`webhooks ${outcome.kind} ${row.msg_id} ${row.type} ${'error' in outcome ? outcome.error : ''}`);
-    }));
+    }
     return claimed.length;
   };
 
