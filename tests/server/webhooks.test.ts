@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { testApp, phq9, gad7, fixturePrograms, type TestEnv } from './helpers.ts';
 import { webhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 import { startWebhookWorker, type WebhookWorker } from '../../server/webhooks/worker.ts';
+import { validatorFor } from '../../engine/schemas.ts';
 import { dueQuestionnaireTimer, recordDueQuestionnaires } from '../../server/webhooks/due.ts';
 
 let env: TestEnv;
@@ -49,7 +50,9 @@ describe('webhook endpoints', () => {
   it('shows the secret once, stores it sealed, lists and deletes endpoints, for admins only', { timeout: 90_000 }, async () => {
     const { admin, webhook } = await subscribed();
     expect(webhook).toMatchObject({ ref: expect.stringMatching(/^whk_/), secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]+=*$/), url: receiver.url, events: allEvents });
+    expect(validatorFor('api-webhooks.schema.json#/$defs/WebhookCreated')(webhook)).toBe(true);
     const listed = await env.call('GET', '/v1/staff/webhooks', { token: admin.token });
+    expect(validatorFor('api-webhooks.schema.json#/$defs/WebhookList')(listed.json)).toBe(true);
     expect(listed.json).toEqual({ webhooks: [{ ref: webhook.ref, url: receiver.url, events: allEvents, createdAt: expect.any(String) }] });
     expect(listed.text).not.toContain(webhook.secret);
     const stored = JSON.stringify(await env.rows(sql`SELECT * FROM webhook_endpoints`));
@@ -132,6 +135,8 @@ describe('deliveries', () => {
 
     const got = receiver.received.map((r) => r.json);
     expect(receiver.received.every((r) => r.verified)).toBe(true);
+    const payload = validatorFor('api-webhooks.schema.json#/$defs/WebhookPayload');
+    expect(got.filter((e) => !payload(e))).toEqual([]);
     expect(got.map((e) => e.type).sort()).toEqual([
       'code.activated', 'code.erased', 'evaluation.answered', 'flag.raised', 'questionnaire.answered', 'questionnaire.answered', 'questionnaire.answered', 'section.completed', 'webhook.test',
     ].sort());
@@ -265,6 +270,8 @@ describe('deliveries', () => {
     expect(receiver.received.map((r) => [r.id, r.answered, r.verified])).toEqual([
       [receiver.received[0]!.id, 500, true], [receiver.received[0]!.id, 500, true], [receiver.received[0]!.id, 204, true],
     ]);
+    const raw = await env.call('GET', `/v1/staff/webhooks/${webhook.ref}/deliveries`, { token: admin.token });
+    expect(validatorFor('api-webhooks.schema.json#/$defs/WebhookDeliveryList')(raw.json)).toBe(true);
     expect(await log()).toEqual([expect.objectContaining({ status: 'delivered', attempts: 3, lastError: null, lastStatus: 204, nextAttemptAt: null, deliveredAt: expect.any(String) })]);
 
     // A receiver that never answers 2xx: after the last step the delivery is failed and left alone.
