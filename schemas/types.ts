@@ -1365,6 +1365,160 @@ export interface ApiStaffAccountCreated {
   password: string;
 }
 
+// api-webhooks.schema.json
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookEventType".
+ */
+export type WebhookEventType =
+  | "code.activated"
+  | "code.erased"
+  | "section.completed"
+  | "questionnaire.due"
+  | "questionnaire.answered"
+  | "flag.raised"
+  | "flag.handled"
+  | "evaluation.answered";
+
+/**
+ * Webhook endpoints (/v1/staff/webhooks, admins only), their delivery log, and the body of every delivery (Standard Webhooks).
+ */
+export interface ApiWebhooks {
+  [k: string]: unknown;
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookRequest".
+ */
+export interface WebhookRequest {
+  /**
+   * Where deliveries are POSTed: https:// (http:// only when the server sets MESTRING_WEBHOOKS_ALLOW_HTTP=1).
+   */
+  url: string;
+  /**
+   * @minItems 1
+   */
+  events: WebhookEventType[];
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "Webhook".
+ */
+export interface Webhook {
+  ref: string;
+  url: string;
+  events: WebhookEventType[];
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookCreated".
+ */
+export interface WebhookCreated {
+  ref: string;
+  url: string;
+  events: WebhookEventType[];
+  createdAt: string;
+  /**
+   * The signing secret (whsec_...): shown only now.
+   */
+  secret: string;
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookList".
+ */
+export interface WebhookList {
+  webhooks: Webhook[];
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookTestSent".
+ */
+export interface WebhookTestSent {
+  /**
+   * The webhook-id of the queued test delivery (see the delivery log).
+   */
+  id: string;
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookDelivery".
+ */
+export interface WebhookDelivery {
+  /**
+   * The webhook-id header (the same on every attempt).
+   */
+  id: string;
+  type: string;
+  /**
+   * pending (more attempts to come), delivered, failed (every attempt spent), dropped (the person no longer consents).
+   */
+  status: "pending" | "delivered" | "failed" | "dropped";
+  attempts: number;
+  /**
+   * What went wrong last time: http_error (see lastStatus), timeout, network, consent_withdrawn or secret_unreadable.
+   */
+  lastError: string | null;
+  /**
+   * The receiver's last HTTP status.
+   */
+  lastStatus: number | null;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  /**
+   * When a pending delivery is tried next.
+   */
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookDeliveryList".
+ */
+export interface WebhookDeliveryList {
+  /**
+   * The latest 200, newest first.
+   */
+  deliveries: WebhookDelivery[];
+}
+/**
+ * The body of every delivery. data holds the code's ref and ids only: never a code, token, answer or free text.
+ *
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookPayload".
+ */
+export interface WebhookPayload {
+  type: WebhookEventType | "webhook.test";
+  occurredAt: string;
+  data: {
+    /**
+     * The code's ref (never the code).
+     */
+    code?: string;
+    /**
+     * The part's id (section.completed).
+     */
+    section?: string;
+    /**
+     * The questionnaire's id.
+     */
+    questionnaire?: string;
+    /**
+     * The response's ref.
+     */
+    response?: string;
+    /**
+     * The flag's id, such as risk or risk_unknown.
+     */
+    flag?: string;
+    /**
+     * The endpoint's ref (webhook.test).
+     */
+    webhook?: string;
+  };
+}
+
 // directives.schema.json
 /**
  * This interface was referenced by `DirectiveAttributes`'s JSON-Schema

@@ -41,6 +41,7 @@ import { webRoutes } from './routes/web.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { staffServiceRoutes } from './routes/staff-service.ts';
 import { fhirRoutes } from './routes/fhir.ts';
+import { staffWebhookRoutes } from './routes/staff-webhooks.ts';
 
 export interface AppOptions {
   /** The opened store (store/open-store.ts): SQLite or PostgreSQL. */
@@ -48,7 +49,7 @@ export interface AppOptions {
   programs: readonly CompiledProgram[];
   clock: Clock;
   secrets: Secrets;
-  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir'>> & { timeZone?: string };
+  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir' | 'webhooksAllowHttp'>> & { timeZone?: string };
   /** Where request log lines go (default: stdout). */
   log?: LogLine;
   /** The client address, for throttling only (default: the socket's, or X-Forwarded-For from a trusted proxy). */
@@ -139,6 +140,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffCodeRoutes(deps));
   app.route('/', staffApiKeyRoutes(deps));
   app.route('/', staffServiceRoutes(deps));
+  app.route('/', staffWebhookRoutes(deps, { allowHttp: config.webhooksAllowHttp ?? false }));
   app.route('/', calendarRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());

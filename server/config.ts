@@ -29,9 +29,22 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** MESTRING_WORDING_OVERLAY: a folder of official questionnaire wording (<instrument>/<item>.txt); default none. */
   wordingOverlay: string | undefined;
+  /** MESTRING_WEBHOOKS_ALLOW_HTTP=1 lets endpoints be plain http:// (local testing only). */
+  webhooksAllowHttp: boolean;
+  /** MESTRING_WEBHOOKS_BACKOFF: seconds before each retry, comma separated; default the worker's schedule (about 27 hours). */
+  webhookBackoffMs: number[] | undefined;
+  /** MESTRING_WEBHOOKS_TIMEOUT: seconds a receiver may take to answer (default 10). */
+  webhookTimeoutMs: number | undefined;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+/** Comma-separated seconds as milliseconds; undefined when unset. */
+const seconds = (value: string | undefined, name: string): number[] | undefined => {
+  if (!value) return undefined;
+  const ms = list(value).map((s) => Number(s) * 1000);
+  if (!ms.length || ms.some((n) => !Number.isFinite(n) || n < 0)) throw new Error(`${name} must be seconds, comma separated (such as 5,300,1800)`);
+  return ms;
+};
 
 /**
  * Reads the configuration from `env` with defaults. The secret key defaults to the
@@ -54,6 +67,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: 64 * 1024,
     secureCookies: env.MESTRING_SECURE_COOKIES !== 'false',
     wordingOverlay: env.MESTRING_WORDING_OVERLAY || undefined,
+    webhooksAllowHttp: env.MESTRING_WEBHOOKS_ALLOW_HTTP === '1',
+    webhookBackoffMs: seconds(env.MESTRING_WEBHOOKS_BACKOFF, 'MESTRING_WEBHOOKS_BACKOFF'),
+    webhookTimeoutMs: seconds(env.MESTRING_WEBHOOKS_TIMEOUT, 'MESTRING_WEBHOOKS_TIMEOUT')?.[0],
   };
 }
 

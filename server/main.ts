@@ -19,6 +19,8 @@ import { fileModeWarnings } from './store/file-modes.ts';
 import { systemClock } from './clock.ts';
 import { createOrg, createStaff } from './admin.ts';
 import { overlayProgram } from '../engine/scoring/apply-overlay.ts';
+import { startWebhookWorker } from './webhooks/worker.ts';
+import { dueQuestionnaireTimer } from './webhooks/due.ts';
 
 function newestMtime(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -101,7 +103,11 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
       '  (shown only now; you choose your own password at first login)',
       '  give the organisation licences with: npx mestring org quota admin angst=10', ''].join('\n'));
   }
-  const app = createApp({ store: stores, programs, clock: systemClock, secrets, config: { corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies, bodyLimit: config.bodyLimit, programsDir: config.programsDir } });
+  const app = createApp({ store: stores, programs, clock: systemClock, secrets, config: { corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies, bodyLimit: config.bodyLimit, programsDir: config.programsDir, webhooksAllowHttp: config.webhooksAllowHttp } });
+  const webhooks = startWebhookWorker({
+    store: stores, secrets, clock: systemClock, backoffMs: config.webhookBackoffMs, timeoutMs: config.webhookTimeoutMs, log: say,
+    beforePoll: dueQuestionnaireTimer({ stores, programs: new Map(programs.map((p) => [p.id, p])), clock: systemClock, timeZone: 'Europe/Oslo', everyMs: 15 * 60_000 }),
+  });
   return await new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
       say(`Mestring serves ${programs.length} program(s) on http://localhost:${info.port} (database: ${stores.description})`);
@@ -109,7 +115,7 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
     });
     const stop = () => {
       server.close(() => {
-        void stores.close().finally(() => process.exit(0));
+        void webhooks.stop().then(() => stores.close()).finally(() => process.exit(0));
       });
     };
     process.once('SIGINT', stop);

@@ -31,6 +31,7 @@ const s = (name: string) => `api-staff.schema.json#/$defs/${name}`;
 const c = (name: string) => `api-common.schema.json#/$defs/${name}`;
 const f = (name: string) => `api-fhir.schema.json#/$defs/${name}`;
 const fhirJson = 'application/fhir+json';
+const w = (name: string) => `api-webhooks.schema.json#/$defs/${name}`;
 const body: ErrorCode[] = ['unsupported_media_type', 'malformed_json', 'payload_too_large', 'validation_failed'];
 const person: ErrorCode[] = ['unauthorized'];
 const staff: ErrorCode[] = ['unauthorized', 'password_change_required', 'two_factor_enrolment_required', 'two_factor_required', 'cross_origin_refused', 'storage_unavailable'];
@@ -98,4 +99,9 @@ export const routeTable: RouteDoc[] = [
   { method: 'post', path: '/v1/staff/api-keys', summary: 'Create an API key (admin; the key is shown once)', tag: 'Staff', auth: 'admin', body: s('ApiKeyRequest'), ok: [201, s('ApiKey')], errors: [...staff, ...body, 'forbidden'] },
   { method: 'get', path: '/v1/staff/api-keys', summary: "The organisation's API keys (admin)", tag: 'Staff', auth: 'admin', ok: [200, s('ApiKeyList')], errors: [...staff, 'forbidden'] },
   { method: 'delete', path: '/v1/staff/api-keys/{ref}', summary: 'Revoke an API key (admin)', tag: 'Staff', auth: 'admin', ok: [204], errors: [...staff, 'forbidden', 'not_found'] },
+  { method: 'post', path: '/v1/staff/webhooks', summary: 'Register a webhook endpoint (admin; the signing secret is shown once)', tag: 'Staff', auth: 'admin', body: w('WebhookRequest'), ok: [201, w('WebhookCreated')], errors: [...staff, ...body, 'forbidden'] },
+  { method: 'get', path: '/v1/staff/webhooks', summary: "The organisation's webhook endpoints (admin)", tag: 'Staff', auth: 'admin', ok: [200, w('WebhookList')], errors: [...staff, 'forbidden'] },
+  { method: 'delete', path: '/v1/staff/webhooks/{ref}', summary: 'Delete a webhook endpoint and its delivery log (admin)', tag: 'Staff', auth: 'admin', ok: [204], errors: [...staff, 'forbidden', 'not_found'] },
+  { method: 'post', path: '/v1/staff/webhooks/{ref}/test', summary: 'Queue a signed webhook.test delivery to the endpoint (admin)', tag: 'Staff', auth: 'admin', ok: [202, w('WebhookTestSent')], errors: [...staff, 'forbidden', 'not_found'] },
+  { method: 'get', path: '/v1/staff/webhooks/{ref}/deliveries', summary: "The endpoint's delivery log: status, attempts, last error, times (admin)", tag: 'Staff', auth: 'admin', ok: [200, w('WebhookDeliveryList')], errors: [...staff, 'forbidden', 'not_found'] },
 ];

@@ -17,6 +17,7 @@ import { safetyFlags, safetyFor } from '../safety.ts';
 import { checkinView, entryView, responseView, scoresOverTime } from './views.ts';
 import type { ScoreResultOf } from '../scoring.ts';
 import { missingForScore } from '../../engine/scoring/score-response.ts';
+import { recordEvent } from '../webhooks/events.ts';
 
 /**
  * @example
@@ -103,7 +104,14 @@ export function meAnswerRoutes(deps: RouteDeps) {
       }
     }
     const ref = newRef('rsp');
-    await stores.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: deps.clock.now().toISOString() });
+    const at = deps.clock.now().toISOString();
+    await stores.transaction(async (tx) => {
+      await tx.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: at });
+      const event = { orgId: code.org_id, occurredAt: at, codeId: code.id };
+      const data = { code: code.ref, questionnaire: id, response: ref };
+      await recordEvent(tx, { ...event, type: id === program.measurement.evaluation ? 'evaluation.answered' : 'questionnaire.answered', data });
+      for (const flag of new Set<string>(score.flags)) await recordEvent(tx, { ...event, type: 'flag.raised', data: { ...data, flag } });
+    });
     const saved = responseView((await stores.progress.responses(code.id)).find((r) => r.ref === ref)!);
     const risky = score.flags.some((f: string) => safetyFlags.has(f));
     const org = risky ? await stores.orgs.byId(code.org_id) : undefined;

@@ -10,6 +10,7 @@ import { jsonBody } from '../middleware/json-body/index.ts';
 import { syncProgress } from '../person-progress.ts';
 import { dueNow, overallProgress, canComplete } from '../../engine/progress/index.ts';
 import { helpFor } from '../safety.ts';
+import { recordEvent } from '../webhooks/events.ts';
 import { appointmentView, checkinView, entryView, responseView, sectionView } from './views.ts';
 
 /**
@@ -86,7 +87,12 @@ export function meRoutes(deps: RouteDeps) {
     if (status.state === 'locked') throw apiError('section_locked', undefined, { lockedReason: status.lockedReason });
     if (status.state === 'available') {
       if (!canComplete(status)) throw apiError('requirements_missing', undefined, { missing: status.missing });
-      await stores.progress.complete(code.id, status.id, now.toISOString());
+      const at = now.toISOString();
+      await stores.transaction(async (tx) => {
+        if (await tx.progress.complete(code.id, status.id, at)) {
+          await recordEvent(tx, { orgId: code.org_id, type: 'section.completed', occurredAt: at, codeId: code.id, data: { code: code.ref, section: status.id } });
+        }
+      });
     }
     const after = (await syncProgress(stores, program, code, now)).states;
     return c.json({ sections: after.map(sectionView), progress: overallProgress(after) });
@@ -109,7 +115,11 @@ export function meRoutes(deps: RouteDeps) {
 
   app.delete('/v1/me', async (c) => {
     const { code } = c.get('person');
-    await stores.erasure.erase(code.id, deps.clock.now().toISOString());
+    const at = deps.clock.now().toISOString();
+    await stores.transaction(async (tx) => {
+      await tx.erasure.erase(code.id, at);
+      await recordEvent(tx, { orgId: code.org_id, type: 'code.erased', occurredAt: at, data: { code: code.ref } });
+    });
     await stores.afterErasure();
     return c.body(null, 204);
   });

@@ -52,6 +52,12 @@ export function codeStore(x: Executor) {
       x.write(async (db) => {
         await db.deleteFrom('person_sessions').where('token_hash', '=', hash).execute();
       }),
+    /** Records the code's first login; true only the first time (code.activated). */
+    activate: (codeId: number, now: string) =>
+      x.write(async (db) => {
+        const result = await db.updateTable('codes').set({ activated_at: now }).where('id', '=', codeId).where('activated_at', 'is', null).executeTakeFirst();
+        return result.numUpdatedRows === 1n;
+      }),
     setConsent: (codeId: number, share: boolean, now: string) =>
       x.write(async (db) => {
         await db.insertInto('consents').values({ code_id: codeId, share: share ? 1 : 0, at: now }).execute();

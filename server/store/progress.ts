@@ -33,10 +33,12 @@ export function progressStore(x: Executor) {
         }).onConflict((oc) => oc.columns(['code_id', 'section_id']).doNothing()).executeTakeFirst();
         return result.numInsertedOrUpdatedRows === 1n;
       }),
+    /** Completes a part; false when it was complete already. */
     complete: (codeId: number, sectionId: string, now: string) =>
       x.write(async (db) => {
-        await db.updateTable('section_states').set({ completed_at: now })
-          .where('code_id', '=', codeId).where('section_id', '=', sectionId).where('completed_at', 'is', null).execute();
+        const result = await db.updateTable('section_states').set({ completed_at: now })
+          .where('code_id', '=', codeId).where('section_id', '=', sectionId).where('completed_at', 'is', null).executeTakeFirst();
+        return result.numUpdatedRows === 1n;
       }),
     addEntry: (codeId: number, row: { ref: string; exerciseId: string; sectionId: string; values: unknown; version: string; now: string }) =>
       x.write(async (db) => {

@@ -23,6 +23,8 @@ export interface ApiKeysTable {
 export interface CodesTable {
   id: Generated<number>; ref: string; code_hmac: string; hint: string; org_id: number; program_id: string;
   created_by_staff: number | null; created_by_key: number | null; created_at: string; revoked_at: string | null; erased_at: string | null;
+  /** The first login (code.activated). */
+  activated_at: string | null;
 }
 export interface PersonSessionsTable { token_hash: string; code_id: number; created_at: string; expires_at: string }
 export interface ConsentsTable { id: Generated<number>; code_id: number; share: number; at: string }
@@ -49,6 +51,15 @@ export interface CalendarFeedsTable { code_id: number; token_hash: string; creat
 export interface InstanceSettingsTable { name: string; value: string }
 export interface ThrottleCountersTable { counter: string; window_ms: number; window_start: number; count: number }
 export interface SpentChallengesTable { id: string; expires_at: number }
+export interface WebhookEndpointsTable {
+  id: Generated<number>; ref: string; org_id: number; url: string; events: string; secret_sealed: string; created_by: number | null; created_at: string;
+}
+export interface WebhookDeliveriesTable {
+  id: Generated<number>; msg_id: string; endpoint_id: number; type: string; code_id: number | null; dedup_key: string | null; payload: string;
+  status: 'pending' | 'delivered' | 'failed' | 'dropped'; attempts: Generated<number>; next_attempt_at: string;
+  lease_until: string | null; lease_owner: string | null; last_error: string | null; last_status: number | null;
+  last_attempt_at: string | null; delivered_at: string | null; created_at: string;
+}
 
 /** Every table, by name. */
 export interface Database {
@@ -71,6 +82,8 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   throttle_counters: ThrottleCountersTable;
   spent_challenges: SpentChallengesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /**
@@ -80,6 +93,7 @@ export interface Database {
 export const tableOrder = [
   'orgs', 'licences', 'staff', 'staff_sessions', 'staff_recovery_codes', 'api_keys', 'codes', 'person_sessions',
   'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'audit_log', 'calendar_feeds', 'instance_settings',
+  'webhook_endpoints', 'webhook_deliveries',
 ] as const satisfies readonly (keyof Database)[];
 
 export type OrgRow = Selectable<OrgsTable>;
