@@ -64,6 +64,7 @@ export const routeTable: RouteDoc[] = [
   { method: 'post', path: '/v1/me/calendar', summary: 'Make (or replace) the secret calendar link for reminders', tag: 'Person', auth: 'person', ok: [201, p('CalendarLink')], errors: person },
   { method: 'delete', path: '/v1/me/calendar', summary: 'Delete the calendar link (it stops at once)', tag: 'Person', auth: 'person', ok: [204], errors: [...person, 'not_found'] },
   { method: 'get', path: '/v1/calendar/{token}', summary: 'The calendar feed (iCalendar): appointments and the next weekly questionnaire', tag: 'Public', auth: 'none', ok: [200], errors: ['not_found'] },
+  { method: 'put', path: '/v1/me/locale', summary: "Switch the person's language: content, check-ins and messages follow it; nothing saved changes", tag: 'Person', auth: 'person', body: p('LocaleRequest'), ok: [200, p('Languages')], errors: [...person, ...body] },
   { method: 'get', path: '/v1/me/export', summary: 'Everything stored for this code', tag: 'Person', auth: 'person', ok: [200, p('Export')], errors: person },
   { method: 'delete', path: '/v1/me', summary: 'Erase everything; the code stops working', tag: 'Person', auth: 'person', ok: [204], errors: person },
 
@@ -77,6 +78,8 @@ export const routeTable: RouteDoc[] = [
   { method: 'post', path: '/v1/staff/accounts/{username}/totp/reset', summary: "Reset a colleague's second factor (admin); their sessions end", tag: 'Staff', auth: 'admin', ok: [200, s('Ok')], errors: [...staff, 'forbidden', 'not_found'] },
   { method: 'put', path: '/v1/staff/password', summary: 'Change password (required after a one-time password)', tag: 'Staff', auth: 'staff', body: s('PasswordChangeRequest'), ok: [200, s('Ok')], errors: ['unauthorized', 'forbidden', 'invalid_credentials', 'cross_origin_refused', ...body] },
   { method: 'get', path: '/v1/staff/service', summary: "The organisation's name and phone for code cards; with ?origin=, a QR code (SVG) of the login page", tag: 'Staff', auth: 'staff', ok: [200, s('Service')], errors: [...staff, 'validation_failed'] },
+  { method: 'get', path: '/v1/staff/org/locale', summary: "The organisation's language (the default for new codes)", tag: 'Staff', auth: 'staff', ok: [200, s('OrgLocale')], errors: staff },
+  { method: 'put', path: '/v1/staff/org/locale', summary: "Set the organisation's language for new codes (admin)", tag: 'Staff', auth: 'admin', body: s('OrgLocaleRequest'), ok: [200, s('OrgLocale')], errors: [...staff, ...body, 'forbidden'] },
   { method: 'get', path: '/v1/staff/programs', summary: "Programs with the organisation's licences", tag: 'Staff', auth: 'staff', ok: [200, s('StaffPrograms')], errors: staff },
   { method: 'post', path: '/v1/staff/codes', summary: 'Generate a code (the only time it is shown)', tag: 'Staff', auth: 'staff', scopes: ['codes:create'], body: s('CodeRequest'), ok: [201, s('NewCode')], errors: [...staff, ...body, 'forbidden', 'not_found', 'quota_exhausted'] },
   { method: 'get', path: '/v1/staff/codes', summary: "The organisation's codes (progress only with consent)", tag: 'Staff', auth: 'staff', scopes: ['codes:read'], ok: [200, s('CodeList')], errors: [...staff, 'forbidden'] },

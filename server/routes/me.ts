@@ -5,6 +5,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
+import { languagesOf, personProgram } from '../locale/person-edition.ts';
+import { programLocales } from '../../engine/compile/edition-for.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { syncProgress } from '../person-progress.ts';
@@ -22,13 +24,14 @@ export function meRoutes(deps: RouteDeps) {
 
   app.get('/v1/me', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const now = deps.clock.now();
     const { snapshot, states } = await syncProgress(stores, program, code, now);
     const next = await stores.appointments.next(code.id, now.toISOString());
     return c.json({
       programId: program.id,
       programTitle: program.title,
+      ...languagesOf(deps, code),
       consent: await stores.codes.consent(code.id),
       due: dueNow(program, snapshot, now, deps.timeZone),
       nextAppointment: next ? appointmentView(next) : null,
@@ -51,14 +54,14 @@ export function meRoutes(deps: RouteDeps) {
 
   app.get('/v1/me/program', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const { states } = await syncProgress(stores, program, code, deps.clock.now());
-    return c.json({ programId: program.id, version: program.version, locale: program.locale, sections: states.map(sectionView), progress: overallProgress(states) });
+    return c.json({ programId: program.id, version: program.version, locale: program.locale, locales: programLocales(programOr404(deps, code.program_id)), sections: states.map(sectionView), progress: overallProgress(states) });
   });
 
   app.get('/v1/me/sections/:id', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const section = program.sections.find((s) => s.id === c.req.param('id'));
     if (!section) throw apiError('not_found', 'No such part in this program.');
     const { states } = await syncProgress(stores, program, code, deps.clock.now());
@@ -78,7 +81,7 @@ export function meRoutes(deps: RouteDeps) {
 
   app.post('/v1/me/sections/:id/complete', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const now = deps.clock.now();
     const { states } = await syncProgress(stores, program, code, now);
     const status = states.find((s) => s.id === c.req.param('id'));

@@ -41,7 +41,8 @@ export function personSessionRoutes(deps: RouteDeps) {
     const expiresAt = new Date(at.getTime() + (body.remember ? personSessionMs.remembered : personSessionMs.short)).toISOString();
     const { token, hash } = newToken('msp');
     await deps.stores.codes.addSession(hash, code.id, at.toISOString(), expiresAt);
-    return c.json({ token, expiresAt, programId: code.program_id, consent: await deps.stores.codes.consent(code.id) }, 201);
+    c.header('Content-Language', code.locale);
+    return c.json({ token, expiresAt, programId: code.program_id, locale: code.locale, consent: await deps.stores.codes.consent(code.id) }, 201);
   });
 
   app.delete('/v1/sessions/current', personAuth(deps.stores.codes, now), async (c) => {
