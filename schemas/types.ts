@@ -927,6 +927,10 @@ export interface ApiNewCode {
   hint: string;
   programId: string;
   locale: ApiPersonLocale2;
+  /**
+   * The program's title in the person's language, for the card.
+   */
+  programTitle?: string;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema

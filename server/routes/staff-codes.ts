@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { programOr404, type RouteDeps } from '../deps.ts';
 import { sleepSeries, sleepWindowLength } from '../../engine/exercises/sleep-diary.ts';
-import { programLocales } from '../../engine/compile/edition-for.ts';
+import { editionFor, programLocales } from '../../engine/compile/edition-for.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { requireScope, requireStaffAccount, type StaffCaller } from '../middleware/staff-auth/index.ts';
@@ -77,10 +77,11 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const caller = c.get('staff');
     requireScope(caller, 'codes:create');
     const { programId, locale } = c.get('body') as { programId: string; locale?: string };
-    programOr404(deps, programId);
+    const program = programOr404(deps, programId);
     const issued = await issueCode(stores, deps.secrets.codeKey, caller.orgId, programId, { staffId: caller.staffId, keyId: caller.apiKeyId }, deps.clock.now(), locale);
     await audit(caller, issued.ref, 'code.create');
-    return c.json(issued, 201);
+    // The card is printed in the person's language, with the program's title in it.
+    return c.json({ ...issued, programTitle: editionFor(program, issued.locale).title }, 201);
   });
 
   app.get('/v1/staff/codes', async (c) => {

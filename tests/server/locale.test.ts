@@ -48,6 +48,7 @@ describe("the person's language", () => {
     const p = await personIn('en');
     expect(p.issued.locale).toBe('en');
     expect(p.login.locale).toBe('en');
+    expect(p.issued.programTitle).toBe('Test course');
     const me = await env.call('GET', '/v1/me', { token: p.token });
     expect(me.json).toMatchObject({ locale: 'en', contentLocale: 'en', locales: ['nb', 'en'], programTitle: 'Test course' });
     expect(me.headers.get('content-language')).toBe('en');

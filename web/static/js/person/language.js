@@ -1,0 +1,39 @@
+// The person's language lives with their code on the server: the professional chose it
+// when issuing the code, and the person can switch it. Switching changes the app's own
+// words and the content (the API answers in it), and nothing the person wrote changes.
+import { isLang, loadedLang, setLang } from '../i18n.js';
+import { api, forgetCachedResponses } from './session.js';
+
+/**
+ * After login: the app takes the language the code was issued in.
+ * @param {string | undefined} locale the session's `locale`
+ */
+export async function adoptLanguage(locale) {
+  if (isLang(locale) && locale !== loadedLang()) await setLang(locale);
+}
+
+/**
+ * Tells the server the person's language (after the app's words have switched), and
+ * drops responses kept on the device in the old language. Without a connection only
+ * the app's words switch; the content follows the next time this succeeds.
+ * @param {import('../i18n.js').Lang} value
+ * @returns {Promise<boolean>} whether the server took it
+ */
+export async function saveLanguage(value) {
+  try {
+    await api.put('/v1/me/locale', {}, { locale: value });
+  } catch {
+    return false;
+  }
+  forgetCachedResponses();
+  return true;
+}
+
+/**
+ * Switches the app's words and the content to `value`.
+ * @param {import('../i18n.js').Lang} value
+ */
+export async function switchLanguage(value) {
+  await setLang(value);
+  return saveLanguage(value);
+}
