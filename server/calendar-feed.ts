@@ -39,8 +39,8 @@ export const feedWords: Record<PersonLocale, FeedWords> = {
     appointment: (kind) => `Follow-up appointment (${kind})`,
     appointmentDescription: 'A talk with the person who follows you up.',
     appointmentAlarm: 'Follow-up appointment in one hour',
-    weekly: "Mestring: this week's questionnaire",
-    weeklyDescription: (url) => `Log in and answer this week's questionnaire: ${url}`,
+    weekly: 'Mestring: this week’s questionnaire',
+    weeklyDescription: (url) => `Log in and answer this week’s questionnaire: ${url}`,
   },
 };
 

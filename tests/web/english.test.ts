@@ -52,7 +52,7 @@ describe('a person reading in English', { timeout: 300_000 }, () => {
 
     // The start questionnaires, in English wording, answered through the API as the app would.
     const wording = await page.evaluate(async () => {
-      const token = sessionStorage.getItem('mestring.token');
+      const token = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('mestring.token');
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
       const { instruments } = (await (await fetch('/v1/me/questionnaires', { headers })).json()) as { instruments: Record<string, any> };
       for (const id of ['phq9', 'gad7']) {

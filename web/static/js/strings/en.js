@@ -240,7 +240,7 @@ export const strings = {
   settingsLanguageSaved: 'The app and the program are now shown in English.',
   settingsLanguageOffline: 'The app has switched language; the program switches when you are online again.',
   calendarTitle: 'Reminders in your calendar',
-  calendarIntro: 'Get your appointments and the weekly questionnaire into the calendar on your phone, without giving an e-mail address or phone number. The calendar shows only “Oppfølgingssamtale” and “Mestring: ukens spørreskjema”.',
+  calendarIntro: 'Get your appointments and the weekly questionnaire into the calendar on your phone, without giving an e-mail address or phone number. The calendar shows only “Follow-up appointment” and “Mestring: this week’s questionnaire”.',
   calendarMake: 'Make a calendar link',
   calendarRenew: 'Make a new calendar link',
   calendarLink: 'Your calendar link',

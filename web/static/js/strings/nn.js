@@ -240,7 +240,7 @@ export const strings = {
   settingsLanguageSaved: 'No blir appen og programmet viste på nynorsk.',
   settingsLanguageOffline: 'Appen har bytt språk, men programmet byter først når du er på nett igjen.',
   calendarTitle: 'Påminningar i kalenderen',
-  calendarIntro: 'Få avtalane dine og skjemaet for veka inn i kalenderen på telefonen, utan å gi frå deg e-post eller telefonnummer. Kalenderen viser berre «Oppfølgingssamtale» og «Mestring: ukens spørreskjema».',
+  calendarIntro: 'Få avtalane dine og skjemaet for veka inn i kalenderen på telefonen, utan å gi frå deg e-post eller telefonnummer. Kalenderen viser berre «Oppfølgingssamtale» og «Mestring: spørjeskjemaet for veka».',
   calendarMake: 'Lag kalenderlenkje',
   calendarRenew: 'Lag ny kalenderlenkje',
   calendarLink: 'Kalenderlenkja di',
