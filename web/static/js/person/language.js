@@ -37,3 +37,17 @@ export async function switchLanguage(value) {
   await setLang(value);
   return saveLanguage(value);
 }
+
+/**
+ * Takes the language the server keeps for the person when it differs from this device's
+ * (they switched on another device), and shows the page again in it. Only online: a
+ * response kept on the device may be older than the person's choice.
+ * @param {{ locale?: string | null }} me the answer of GET /v1/me
+ * @returns {Promise<boolean>} whether the page is shown again
+ */
+export async function followServerLanguage(me) {
+  if (!navigator.onLine || !isLang(me.locale) || me.locale === loadedLang()) return false;
+  await setLang(me.locale);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+  return true;
+}
