@@ -21,6 +21,7 @@ export const strings = {
   codeLanguageLabel: "The person's language",
   codeLanguageHint: 'The app, the content and the card are shown in this language. The person can switch later.',
   codeLanguageSourceOnly: '{program} is not in {language} yet: the content is shown in {source}, the app’s own text in {language}.',
+  personLanguage: 'The person reads in {language}.',
   programLabel: 'Program',
   licencesLeft: { one: '{n} licence left', other: '{n} licences left' },
   generate: 'Make code',

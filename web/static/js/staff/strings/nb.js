@@ -21,6 +21,7 @@ export const strings = {
   codeLanguageLabel: 'Personens språk',
   codeLanguageHint: 'Appen, innholdet og kortet vises på dette språket. Personen kan bytte selv senere.',
   codeLanguageSourceOnly: '{program} finnes ikke på {language} ennå: innholdet vises på {source}, appens egen tekst på {language}.',
+  personLanguage: 'Personen leser på {language}.',
   programLabel: 'Program',
   licencesLeft: { one: '{n} lisens igjen', other: '{n} lisenser igjen' },
   generate: 'Lag kode',

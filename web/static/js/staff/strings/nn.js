@@ -21,6 +21,7 @@ export const strings = {
   codeLanguageLabel: 'Språket til personen',
   codeLanguageHint: 'Appen, innhaldet og kortet blir viste på dette språket. Personen kan byte sjølv seinare.',
   codeLanguageSourceOnly: '{program} finst ikkje på {language} enno: innhaldet blir vist på {source}, den eigne teksten til appen på {language}.',
+  personLanguage: 'Personen les på {language}.',
   programLabel: 'Program',
   licencesLeft: { one: '{n} lisens att', other: '{n} lisensar att' },
   generate: 'Lag kode',
