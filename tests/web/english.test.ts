@@ -115,6 +115,23 @@ describe('a person reading in English', { timeout: 300_000 }, () => {
     await context.close();
   });
 
+  it('keeps English chosen on the login page over a bokmål code, and saves it for the code', async () => {
+    const code = await server.issueCode('bydel', 'kurs');
+    const context = await browser.newContext({ viewport: phone });
+    const page = await context.newPage();
+    await page.goto(server.base);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('Your code').fill(code);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('button', { name: 'No, only I can see them' }).click();
+    const me = await page.evaluate(async () => {
+      const token = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('mestring.token');
+      return (await (await fetch('/v1/me', { headers: { authorization: `Bearer ${token}` } })).json()) as { locale: string; programTitle: string };
+    });
+    expect([me.locale, me.programTitle]).toEqual(['en', 'Test course']);
+    await context.close();
+  });
+
   it("offers the person's language on the code form and prints the card in it", async () => {
     const password = await server.addStaff('bydel', 'kari', 'admin');
     const context = await browser.newContext({ viewport: desktop });

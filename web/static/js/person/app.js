@@ -7,7 +7,7 @@ import { startRouter } from '../router.js';
 import { renderHeader, renderFooter } from '../shell.js';
 import { getToken } from './session.js';
 import { loginView } from './login.js';
-import { saveLanguage } from './language.js';
+import { languageChosenBeforeLogin, saveLanguage } from './language.js';
 import { startSending } from './outbox.js';
 import { connectionStatus, registerServiceWorker } from './offline.js';
 
@@ -38,6 +38,7 @@ function frame(rerender) {
     // A logged-in person's content follows the app's language: the server keeps the choice.
     onLanguage: async () => {
       if (getToken()) await saveLanguage(loadedLang());
+      else languageChosenBeforeLogin();
       rerender();
     },
   });

@@ -4,11 +4,25 @@
 import { isLang, loadedLang, setLang } from '../i18n.js';
 import { api, forgetCachedResponses } from './session.js';
 
+const choseKey = 'mestring.langChosen';
+
+/** Remembers, until the next login, that the person picked a language before logging in. */
+export function languageChosenBeforeLogin() {
+  sessionStorage.setItem(choseKey, '1');
+}
+
 /**
- * After login: the app takes the language the code was issued in.
+ * After login: the app takes the language the code was issued in, unless the person
+ * picked one on the login page just now; then that one is kept and saved for the code.
  * @param {string | undefined} locale the session's `locale`
  */
 export async function adoptLanguage(locale) {
+  const chosen = sessionStorage.getItem(choseKey) !== null;
+  sessionStorage.removeItem(choseKey);
+  if (chosen) {
+    if (locale !== loadedLang()) await saveLanguage(loadedLang());
+    return;
+  }
   if (isLang(locale) && locale !== loadedLang()) await setLang(locale);
 }
 
