@@ -100,7 +100,7 @@ export function meRoutes(deps: RouteDeps) {
     const now = deps.clock.now();
     return c.json({
       exportedAt: now.toISOString(),
-      code: { hint: code.hint, programId: code.program_id, createdAt: code.created_at },
+      code: { hint: code.hint, programId: code.program_id, createdAt: code.created_at, locale: code.locale },
       consent: await stores.codes.consentHistory(code.id),
       sections: (await stores.progress.sectionStates(code.id)).map((s) => ({ id: s.section_id, openedAt: s.opened_at, openedBy: s.opened_by, completedAt: s.completed_at, programVersion: s.program_version })),
       entries: (await stores.progress.entries(code.id)).map(entryView),
