@@ -108,7 +108,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
     const saved = responseView((await stores.progress.responses(code.id)).find((r) => r.ref === ref)!);
     const risky = score.flags.some((f: string) => safetyFlags.has(f));
     const org = risky ? await stores.orgs.byId(code.org_id) : undefined;
-    return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json) } : {}) }, 201);
+    return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json, code.locale) } : {}) }, 201);
   });
 
   app.get('/v1/me/questionnaires', async (c) => {

@@ -36,7 +36,7 @@ export function meRoutes(deps: RouteDeps) {
       due: dueNow(program, snapshot, now, deps.timeZone),
       nextAppointment: next ? appointmentView(next) : null,
       progress: overallProgress(states),
-      help: helpFor(await stores.orgs.byId(code.org_id)),
+      help: helpFor(await stores.orgs.byId(code.org_id), code.locale),
     });
   });
 

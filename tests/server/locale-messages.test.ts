@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes, type ErrorCode } from '../../server/errors.ts';
 import { errorMessage, routeMessages } from '../../server/locale/error-messages.ts';
 import { acceptedLanguages, negotiateLocale } from '../../server/locale/languages.ts';
+import { defaultSafety } from '../../server/safety.ts';
+import { defaultSafetyEn, defaultSafetyNn } from '../../server/locale/default-safety.ts';
+import { validatorFor } from '../../engine/schemas.ts';
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
@@ -35,6 +38,15 @@ describe('error messages in nb, nn and en', () => {
       }
     }
     expect(errorMessage('nn', 'not_found', errorCodes.not_found.message, 'No such part in this program.')).toBe('Denne delen finst ikkje i programmet.');
+  });
+});
+
+describe('default help contacts', () => {
+  it('match the schema and keep the Norwegian numbers in every language', () => {
+    for (const safety of [defaultSafety, defaultSafetyNn, defaultSafetyEn]) {
+      expect(validatorFor('safety.schema.json')(safety)).toBe(true);
+      expect(safety.contacts.map((c) => c.phone)).toEqual(defaultSafety.contacts.map((c) => c.phone));
+    }
   });
 });
 

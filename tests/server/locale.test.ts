@@ -159,6 +159,19 @@ describe('messages in the chosen language', () => {
   });
 });
 
+describe('where to get help', () => {
+  it("names the default help contacts in the person's language, and keeps an organisation's own words", async () => {
+    const p = await personIn('en');
+    const risky = await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: p.token, body: { answers: phq9(0, 2) } });
+    expect(risky.json.safety.contacts[0]).toEqual({ name: 'Medical emergency line (Medisinsk nødtelefon)', phone: '113', when: 'When a life may be in danger' });
+    await env.call('PUT', '/v1/me/locale', { token: p.token, body: { locale: 'nn' } });
+    expect((await env.call('GET', '/v1/me', { token: p.token })).json.help.safety.contacts[1].when).toBe('Når du treng hjelp raskt, heile døgnet');
+    const org = (await env.stores.orgs.bySlug('bydel-a'))!;
+    await env.stores.orgs.setSafety(org.id, { title: 'Hjelp', message: 'Ring oss.', contacts: [{ name: 'Legevakt', phone: '116 117', when: 'hele døgnet' }] });
+    expect((await env.call('GET', '/v1/me', { token: p.token })).json.help.safety.contacts).toEqual([{ name: 'Legevakt', phone: '116 117', when: 'hele døgnet' }]);
+  });
+});
+
 describe('public routes', () => {
   it('honour Accept-Language and say which language they answered in', async () => {
     const en = await env.call('GET', '/v1/programs/kurs', { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
