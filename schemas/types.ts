@@ -59,9 +59,13 @@ export interface ApiProgramOverview {
   id: string;
   version: string;
   /**
-   * The language of the program's content (BCP 47, e.g. nb).
+   * The language of the program's content (BCP 47, e.g. nb): the edition asked for with Accept-Language, else the source.
    */
   locale?: string;
+  /**
+   * Every language the program can be read in, its source first.
+   */
+  locales?: string[];
   title: string;
   summary: string;
   audience: string;
@@ -297,6 +301,14 @@ export interface FhirEntry {
 
 // api-person.schema.json
 /**
+ * The person's language: the client shows its own text in it.
+ */
+export type ApiPersonLocale = "nb" | "nn" | "en";
+/**
+ * The person's language, chosen when the code was issued and switchable by the person.
+ */
+export type ApiPersonLocale1 = "nb" | "nn" | "en";
+/**
  * @minItems 2
  *
  * This interface was referenced by `Instrument`'s JSON-Schema
@@ -310,6 +322,17 @@ export type ResponseOptions = {
    */
   notApplicable?: boolean;
 }[];
+/**
+ * A language a person can choose: Norwegian bokmål, nynorsk or English.
+ *
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "PersonLocale".
+ */
+export type ApiPersonLocale2 = "nb" | "nn" | "en";
+/**
+ * The person's language, chosen when the code was issued and switchable by the person.
+ */
+export type ApiPersonLocale3 = "nb" | "nn" | "en";
 
 /**
  * Request and response bodies of the person's routes (/v1/sessions, /v1/me/...).
@@ -344,6 +367,7 @@ export interface ApiSession {
   expiresAt: string;
   programId: string;
   consent: boolean | null;
+  locale: ApiPersonLocale;
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -381,6 +405,15 @@ export interface ApiMe {
   nextAppointment: null | ApiAppointment;
   progress: ApiProgress;
   help: ApiHelp;
+  locale: ApiPersonLocale1;
+  /**
+   * The language of the content the person reads: their own when the program has an edition in it, else the program's source language.
+   */
+  contentLocale: string;
+  /**
+   * Every language the program can be read in, its source language first.
+   */
+  locales: string[];
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -451,6 +484,10 @@ export interface ApiProgramState {
     missing: ApiMissing;
   }[];
   progress: ApiProgress;
+  /**
+   * Every language the program can be read in, its source language first.
+   */
+  locales?: string[];
 }
 /**
  * What a part still requires: exercises with fewer entries than required, and questionnaires not answered since the part opened.
@@ -964,14 +1001,59 @@ export interface ApiCalendarLink {
   path: string;
   token: string;
 }
+/**
+ * The person's language and the languages of their program.
+ *
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Languages".
+ */
+export interface ApiLanguages {
+  locale: ApiPersonLocale3;
+  /**
+   * The language of the content the person reads: their own when the program has an edition in it, else the program's source language.
+   */
+  contentLocale: string;
+  /**
+   * Every language the program can be read in, its source language first.
+   */
+  locales: string[];
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "LocaleRequest".
+ */
+export interface ApiLocaleRequest {
+  locale: ApiPersonLocale2;
+}
 
 // api-staff.schema.json
+/**
+ * The organisation's language: new codes get it unless another is chosen.
+ */
+/**
+ * The person's language (default: the organisation's). Content is shown in it where the program has an edition in it.
+ */
+/**
+ * The person's language: print the code card in it.
+ */
+/**
+ * The person's language.
+ */
 /**
  * @minItems 2
  *
  * This interface was referenced by `Instrument`'s JSON-Schema
  * via the `definition` "options".
  */
+/**
+ * The person's language.
+ */
+export type ApiPersonLocale4 = "nb" | "nn" | "en";
+/**
+ * A language a person can choose: Norwegian bokmål, nynorsk or English.
+ */
+export type ApiPersonLocale5 = "nb" | "nn" | "en";
+
 /**
  * Request and response bodies of the staff routes (/v1/staff/...).
  */
@@ -1039,7 +1121,12 @@ export interface ApiStaffPrograms {
       used: number;
       remaining: number;
     };
+    /**
+     * The languages the program can be read in, its source first.
+     */
+    locales?: string[];
   }[];
+  defaultLocale?: ApiPersonLocale;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -1047,6 +1134,7 @@ export interface ApiStaffPrograms {
  */
 export interface ApiCodeRequest {
   programId: string;
+  locale?: ApiPersonLocale1;
 }
 /**
  * The only time the code itself is shown.
@@ -1059,6 +1147,11 @@ export interface ApiNewCode {
   ref: string;
   hint: string;
   programId: string;
+  locale: ApiPersonLocale2;
+  /**
+   * The program's title in the person's language, for the card.
+   */
+  programTitle?: string;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -1075,6 +1168,7 @@ export interface ApiCodeSummary {
    * Only with consent.
    */
   progress?: {};
+  locale?: ApiPersonLocale3;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -1149,6 +1243,7 @@ export interface ApiCodeDetail {
     averageSleep: number;
     nights: number;
   } | null;
+  locale?: ApiPersonLocale4;
 }
 /**
  * programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
@@ -1363,6 +1458,22 @@ export interface ApiStaffAccountCreated {
   username: string;
   role: string;
   password: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "OrgLocaleRequest".
+ */
+export interface ApiOrgLocaleRequest {
+  locale: ApiPersonLocale5;
+}
+/**
+ * The organisation's language: the default for new codes.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "OrgLocale".
+ */
+export interface ApiOrgLocale {
+  locale: ApiPersonLocale5;
 }
 
 // api-webhooks.schema.json

@@ -3,7 +3,7 @@
  * compiled programs, clock, secrets, configuration). Tests call `app.request(...)`
  * on it; server/main.ts serves it with @hono/node-server.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -14,8 +14,9 @@ import type { Clock } from './clock.ts';
 import type { Secrets, ServerConfig } from './config.ts';
 import type { AddressOf, RouteDeps } from './deps.ts';
 import type { Stores } from './store/index.ts';
-import { ApiError, errorBody } from './errors.ts';
+import { ApiError, localizedErrorBody, type ErrorCode } from './errors.ts';
 import { refuseNulInAddress } from './middleware/url-text.ts';
+import { personContentLanguage, requestLocale } from './locale/person-edition.ts';
 import { securityHeaders } from './middleware/security-headers/index.ts';
 import { requestLog, type LogLine } from './middleware/request-log/index.ts';
 import type { ThrottleState } from './throttle/throttle-state.ts';
@@ -33,6 +34,7 @@ import { publicRoutes } from './routes/public.ts';
 import { personSessionRoutes } from './routes/person-sessions.ts';
 import { meRoutes } from './routes/me.ts';
 import { meAnswerRoutes } from './routes/me-answers.ts';
+import { meLocaleRoutes } from './routes/me-locale.ts';
 import { staffSessionRoutes } from './routes/staff-sessions.ts';
 import { staffCodeRoutes } from './routes/staff-codes.ts';
 import { staffApiKeyRoutes } from './routes/staff-api-keys.ts';
@@ -42,6 +44,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { staffServiceRoutes } from './routes/staff-service.ts';
 import { fhirRoutes } from './routes/fhir.ts';
 import { staffWebhookRoutes } from './routes/staff-webhooks.ts';
+import { staffOrgRoutes } from './routes/staff-org.ts';
 
 export interface AppOptions {
   /** The opened store (store/open-store.ts): SQLite or PostgreSQL. */
@@ -107,6 +110,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   };
   const log = options.log ?? ((line: string) => console.log(line));
   const now = () => clock.now();
+  /** An error in the language of the request (the person's, or Accept-Language), saying which. */
+  const failure = (c: Context, code: ErrorCode, routeMessage?: string, details?: Record<string, unknown>) => {
+    const locale = requestLocale(c);
+    c.header('Content-Language', locale);
+    return localizedErrorBody(locale, code, routeMessage, details);
+  };
 
   const app = new Hono<AppEnv>();
   app.use(requestLog(log));
@@ -119,11 +128,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     allowHeaders: ['Content-Type', 'Authorization'],
     maxAge: 600,
   }));
-  app.use(bodyLimit({ maxSize: config.bodyLimit ?? 64 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }));
+  app.use(bodyLimit({ maxSize: config.bodyLimit ?? 64 * 1024, onError: (c) => c.json(failure(c, 'payload_too_large'), 413) }));
 
   const person = personAuth(stores.codes, now);
   app.use('/v1/me', person);
   app.use('/v1/me/*', person);
+  app.use('/v1/me', personContentLanguage(deps));
+  app.use('/v1/me/*', personContentLanguage(deps));
   const staff = staffAuth(stores.staff, now);
   app.use('/v1/staff/*', async (c, next) => (c.req.method === 'POST' && c.req.path === '/v1/staff/sessions' ? next() : staff(c, next)));
   app.use('/v1/staff/*', twoFactorGate(stores.staff));
@@ -134,6 +145,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', fhirRoutes(deps));
   app.route('/', meRoutes(deps));
   app.route('/', meAnswerRoutes(deps));
+  app.route('/', meLocaleRoutes(deps));
   app.route('/', staffSessionRoutes(deps));
   app.route('/', staffAccountRoutes(deps));
   app.route('/', staffTwoFactorRoutes(deps, createAccountThrottle({ now, limits: secondFactorLimits, state, key: secrets.throttleKey })));
@@ -141,25 +153,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffApiKeyRoutes(deps));
   app.route('/', staffServiceRoutes(deps));
   app.route('/', staffWebhookRoutes(deps, { allowHttp: config.webhooksAllowHttp ?? false }));
+  app.route('/', staffOrgRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());
 
-  app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
+  app.notFound((c) => c.json(failure(c, 'not_found', 'No such route.'), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      return c.json(errorBody(error.code, error.message, error.details), error.status as 400);
+      return c.json(failure(c, error.code, error.routeMessage, error.details), error.status as 400);
     }
     const storage = storageFailure(error);
     if (storage) {
       log(`error storage ${storage}`);
-      return c.json(errorBody('storage_unavailable'), 503, { 'Retry-After': '30' });
+      return c.json(failure(c, 'storage_unavailable'), 503, { 'Retry-After': '30' });
     }
-    if (error instanceof HTTPException && error.status === 413) return c.json(errorBody('payload_too_large'), 413);
+    if (error instanceof HTTPException && error.status === 413) return c.json(failure(c, 'payload_too_large'), 413);
     // The error's message may hold request data: log its kind only, never the stack or values.
     log(`error ${error.name}`);
-    return c.json(errorBody('internal_error'), 500);
+    return c.json(failure(c, 'internal_error'), 500);
   });
   return app;
 }

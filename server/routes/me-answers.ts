@@ -6,7 +6,8 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
+import { instrumentOf, type RouteDeps } from '../deps.ts';
+import { personProgram } from '../locale/person-edition.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { findExercise, syncProgress } from '../person-progress.ts';
@@ -30,7 +31,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
   /** The exercise and its program, refusing a locked part with 423. */
   const openExercise = async (c: Context<AppEnv>) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const found = findExercise(program, c.req.param('id') ?? '');
     if (!found) throw apiError('not_found', 'No such exercise in this program.');
     const { states } = await syncProgress(stores, program, code, deps.clock.now());
@@ -85,7 +86,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
 
   app.post('/v1/me/questionnaires/:id/responses', jsonBody('api-person.schema.json#/$defs/ResponseRequest'), async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const id = c.req.param('id');
     const instrument = id === program.measurement.checkin ? undefined : instrumentOf(program, id);
     if (!instrument) throw apiError('not_found', 'No such questionnaire in this program.');
@@ -115,16 +116,16 @@ export function meAnswerRoutes(deps: RouteDeps) {
     const saved = responseView((await stores.progress.responses(code.id)).find((r) => r.ref === ref)!);
     const risky = score.flags.some((f: string) => safetyFlags.has(f));
     const org = risky ? await stores.orgs.byId(code.org_id) : undefined;
-    return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json) } : {}) }, 201);
+    return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json, code.locale) } : {}) }, 201);
   });
 
   app.get('/v1/me/questionnaires', async (c) => {
-    const program = programOr404(deps, c.get('person').code.program_id);
+    const program = personProgram(deps, c.get('person').code);
     return c.json({ instruments: program.instruments });
   });
 
   app.get('/v1/me/questionnaires/:id', async (c) => {
-    const program = programOr404(deps, c.get('person').code.program_id);
+    const program = personProgram(deps, c.get('person').code);
     const instrument = instrumentOf(program, c.req.param('id'));
     if (!instrument || instrument.wording.source === 'none') throw apiError('not_found', 'No such questionnaire in this program.');
     return c.json({ instrument });
@@ -132,7 +133,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
 
   app.get('/v1/me/scores', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const sleep = sleepSeries(program, (await stores.progress.entries(code.id)).map(entryView));
     return c.json({
       instruments: scoresOverTime(await stores.progress.responses(code.id)),
@@ -143,7 +144,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
 
   app.post('/v1/me/checkins', jsonBody('api-person.schema.json#/$defs/CheckinRequest'), async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const form = instrumentOf(program, program.measurement.checkin);
     if (!form) throw apiError('not_found', 'This program has no check-in.');
     const { ratings } = c.get('body') as { ratings: Record<string, number | null> };

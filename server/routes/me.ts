@@ -5,6 +5,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
+import { languagesOf, personProgram } from '../locale/person-edition.ts';
+import { programLocales } from '../../engine/compile/edition-for.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { syncProgress } from '../person-progress.ts';
@@ -23,18 +25,19 @@ export function meRoutes(deps: RouteDeps) {
 
   app.get('/v1/me', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const now = deps.clock.now();
     const { snapshot, states } = await syncProgress(stores, program, code, now);
     const next = await stores.appointments.next(code.id, now.toISOString());
     return c.json({
       programId: program.id,
       programTitle: program.title,
+      ...languagesOf(deps, code),
       consent: await stores.codes.consent(code.id),
       due: dueNow(program, snapshot, now, deps.timeZone),
       nextAppointment: next ? appointmentView(next) : null,
       progress: overallProgress(states),
-      help: helpFor(await stores.orgs.byId(code.org_id)),
+      help: helpFor(await stores.orgs.byId(code.org_id), code.locale),
     });
   });
 
@@ -52,14 +55,14 @@ export function meRoutes(deps: RouteDeps) {
 
   app.get('/v1/me/program', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const { states } = await syncProgress(stores, program, code, deps.clock.now());
-    return c.json({ programId: program.id, version: program.version, locale: program.locale, sections: states.map(sectionView), progress: overallProgress(states) });
+    return c.json({ programId: program.id, version: program.version, locale: program.locale, locales: programLocales(programOr404(deps, code.program_id)), sections: states.map(sectionView), progress: overallProgress(states) });
   });
 
   app.get('/v1/me/sections/:id', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const section = program.sections.find((s) => s.id === c.req.param('id'));
     if (!section) throw apiError('not_found', 'No such part in this program.');
     const { states } = await syncProgress(stores, program, code, deps.clock.now());
@@ -79,7 +82,7 @@ export function meRoutes(deps: RouteDeps) {
 
   app.post('/v1/me/sections/:id/complete', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const now = deps.clock.now();
     const { states } = await syncProgress(stores, program, code, now);
     const status = states.find((s) => s.id === c.req.param('id'));
@@ -103,7 +106,7 @@ export function meRoutes(deps: RouteDeps) {
     const now = deps.clock.now();
     return c.json({
       exportedAt: now.toISOString(),
-      code: { hint: code.hint, programId: code.program_id, createdAt: code.created_at },
+      code: { hint: code.hint, programId: code.program_id, createdAt: code.created_at, locale: code.locale },
       consent: await stores.codes.consentHistory(code.id),
       sections: (await stores.progress.sectionStates(code.id)).map((s) => ({ id: s.section_id, openedAt: s.opened_at, openedBy: s.opened_by, completedAt: s.completed_at, programVersion: s.program_version })),
       entries: (await stores.progress.entries(code.id)).map(entryView),

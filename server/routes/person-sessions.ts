@@ -47,7 +47,8 @@ export function personSessionRoutes(deps: RouteDeps) {
         await recordEvent(tx, { orgId: code.org_id, type: 'code.activated', occurredAt: at.toISOString(), data: { code: code.ref } });
       }
     });
-    return c.json({ token, expiresAt, programId: code.program_id, consent: await deps.stores.codes.consent(code.id) }, 201);
+    c.header('Content-Language', code.locale);
+    return c.json({ token, expiresAt, programId: code.program_id, locale: code.locale, consent: await deps.stores.codes.consent(code.id) }, 201);
   });
 
   app.delete('/v1/sessions/current', personAuth(deps.stores.codes, now), async (c) => {

@@ -10,6 +10,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { programOr404, type RouteDeps } from '../deps.ts';
 import { sleepSeries, sleepWindowLength } from '../../engine/exercises/sleep-diary.ts';
+import { editionFor, programLocales } from '../../engine/compile/edition-for.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { requireScope, requireStaffAccount, type StaffCaller } from '../middleware/staff-auth/index.ts';
@@ -62,22 +63,25 @@ export function staffCodeRoutes(deps: RouteDeps) {
 
   app.get('/v1/staff/programs', async (c) => {
     const licences = new Map((await stores.orgs.licences(c.get('staff').orgId)).map((l) => [l.program_id, l]));
+    const org = await stores.orgs.byId(c.get('staff').orgId);
     return c.json({
       programs: [...deps.programs.values()].map((p) => {
         const l = licences.get(p.id);
-        return { id: p.id, title: p.title, version: p.version, licences: { total: l?.total ?? 0, used: l?.used ?? 0, remaining: (l?.total ?? 0) - (l?.used ?? 0) } };
+        return { id: p.id, title: p.title, version: p.version, locales: programLocales(p), licences: { total: l?.total ?? 0, used: l?.used ?? 0, remaining: (l?.total ?? 0) - (l?.used ?? 0) } };
       }),
+      defaultLocale: org?.locale ?? 'nb',
     });
   });
 
   app.post('/v1/staff/codes', jsonBody('api-staff.schema.json#/$defs/CodeRequest'), async (c) => {
     const caller = c.get('staff');
     requireScope(caller, 'codes:create');
-    const { programId } = c.get('body') as { programId: string };
-    programOr404(deps, programId);
-    const issued = await issueCode(stores, deps.secrets.codeKey, caller.orgId, programId, { staffId: caller.staffId, keyId: caller.apiKeyId }, deps.clock.now());
+    const { programId, locale } = c.get('body') as { programId: string; locale?: string };
+    const program = programOr404(deps, programId);
+    const issued = await issueCode(stores, deps.secrets.codeKey, caller.orgId, programId, { staffId: caller.staffId, keyId: caller.apiKeyId }, deps.clock.now(), locale);
     await audit(caller, issued.ref, 'code.create');
-    return c.json(issued, 201);
+    // The card is printed in the person's language, with the program's title in it.
+    return c.json({ ...issued, programTitle: editionFor(program, issued.locale).title }, 201);
   });
 
   app.get('/v1/staff/codes', async (c) => {
@@ -90,7 +94,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
         const consent = row.erased_at ? null : row.share === null ? null : row.share === 1;
         const program = deps.programs.get(row.program_id);
         const progress = consent === true && program ? overallProgress(sectionStates(program, await readSnapshot(stores, row.id), now)) : undefined;
-        return { ref: row.ref, hint: row.hint, programId: row.program_id, createdAt: row.created_at, status: statusOf(row), consent, ...(progress ? { progress } : {}) };
+        return { ref: row.ref, hint: row.hint, programId: row.program_id, locale: row.locale, createdAt: row.created_at, status: statusOf(row), consent, ...(progress ? { progress } : {}) };
       })),
     });
   });
@@ -122,7 +126,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const sinceIso = since ? new Date(since).toISOString() : undefined;
     const sleep = sleepSeries(program, (await stores.progress.entries(code.id)).map(entryView));
     return c.json({
-      ref: code.ref, hint: code.hint, programId: code.program_id, status: statusOf(code), consent: true,
+      ref: code.ref, hint: code.hint, programId: code.program_id, locale: code.locale, status: statusOf(code), consent: true,
       sections: states.map(sectionView),
       progress: overallProgress(states),
       entries: (sinceIso ? await stores.progress.entriesSince(code.id, sinceIso) : await stores.progress.entries(code.id)).map(entryView),

@@ -4,10 +4,12 @@ import type { Executor } from './executor.ts';
 export interface CodeRow {
   id: number; ref: string; hint: string; org_id: number; program_id: string;
   created_at: string; revoked_at: string | null; erased_at: string | null;
+  /** The person's language: nb, nn or en. */
+  locale: string;
 }
 export interface CodeListRow extends CodeRow { share: number | null }
 
-const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at'] as const;
+const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at', 'codes.locale'] as const;
 
 /**
  * Codes, person sessions and consent.
@@ -17,10 +19,10 @@ const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.prog
  */
 export function codeStore(x: Executor) {
   return {
-    create: (row: { ref: string; hmac: string; hint: string; orgId: number; programId: string; staffId: number | null; keyId: number | null; now: string }) =>
+    create: (row: { ref: string; hmac: string; hint: string; orgId: number; programId: string; locale?: string; staffId: number | null; keyId: number | null; now: string }) =>
       x.write(async (db) => {
         await db.insertInto('codes').values({
-          ref: row.ref, code_hmac: row.hmac, hint: row.hint, org_id: row.orgId, program_id: row.programId,
+          ref: row.ref, code_hmac: row.hmac, hint: row.hint, org_id: row.orgId, program_id: row.programId, locale: row.locale ?? 'nb',
           created_by_staff: row.staffId, created_by_key: row.keyId, created_at: row.now,
         }).execute();
       }),
@@ -48,6 +50,11 @@ export function codeStore(x: Executor) {
       x.db.selectFrom('person_sessions').innerJoin('codes', 'codes.id', 'person_sessions.code_id').select(cols)
         .where('token_hash', '=', hash).where('expires_at', '>', now).where('codes.revoked_at', 'is', null).where('codes.erased_at', 'is', null)
         .executeTakeFirst(),
+    /** The person switches language; nothing else about the code changes. */
+    setLocale: (codeId: number, locale: string) =>
+      x.write(async (db) => {
+        await db.updateTable('codes').set({ locale }).where('id', '=', codeId).execute();
+      }),
     endSession: (hash: string) =>
       x.write(async (db) => {
         await db.deleteFrom('person_sessions').where('token_hash', '=', hash).execute();

@@ -7,7 +7,11 @@
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
 
-export interface OrgsTable { id: Generated<number>; slug: string; name: string; safety_json: string | null; created_at: string }
+export interface OrgsTable {
+  id: Generated<number>; slug: string; name: string; safety_json: string | null; created_at: string;
+  /** The language new codes get unless the professional picks another (nb, nn or en). */
+  locale: Generated<string>;
+}
 export interface LicencesTable { org_id: number; program_id: string; total: Generated<number>; used: Generated<number> }
 export interface StaffTable {
   id: Generated<number>; org_id: number; username: string; role: 'admin' | 'professional'; password_hash: string;
@@ -25,6 +29,8 @@ export interface CodesTable {
   created_by_staff: number | null; created_by_key: number | null; created_at: string; revoked_at: string | null; erased_at: string | null;
   /** The first login (code.activated). */
   activated_at: string | null;
+  /** The person's language (nb, nn or en): the edition of the program and the language of messages. */
+  locale: Generated<string>;
 }
 export interface PersonSessionsTable { token_hash: string; code_id: number; created_at: string; expires_at: string }
 export interface ConsentsTable { id: Generated<number>; code_id: number; share: number; at: string }

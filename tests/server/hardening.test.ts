@@ -4,6 +4,7 @@ import { readFileSync as read } from 'node:fs';
 import { testApp, phq9, type TestEnv } from './helpers.ts';
 import { errorCodes } from '../../server/errors.ts';
 import { routeTable } from '../../server/openapi/route-table.ts';
+import { errorMessage } from '../../server/locale/error-messages.ts';
 import { validatorFor } from '../../engine/schemas.ts';
 import { generateCode } from '../../server/codes/access-code.ts';
 
@@ -53,7 +54,8 @@ describe('the edge', () => {
     const p = await env.person(staff.token);
     const boom = await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: p.token, body: { answers: phq9(0) } });
     expect(boom.status).toBe(500);
-    expect(boom.text).toBe(JSON.stringify({ error: { code: 'internal_error', message: errorCodes.internal_error.message } }));
+    // The person's code was issued in bokmål: the message is in their language.
+    expect(boom.text).toBe(JSON.stringify({ error: { code: 'internal_error', message: errorMessage('nb', 'internal_error', errorCodes.internal_error.message) } }));
     expect(env.logs.join('\n')).not.toContain('secret detail');
   });
 

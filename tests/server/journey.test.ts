@@ -81,7 +81,7 @@ describe('the whole journey', () => {
     expect(refused.status).toBe(403);
     expect(refused.json).toEqual({ error: { code: 'consent_required', message: expect.any(String) } });
     const list = await env.call('GET', '/v1/staff/codes', { token: staff });
-    expect(list.json.codes[0]).toEqual({ ref, hint: issued.json.hint, programId: 'kurs', createdAt: expect.any(String), status: 'active', consent: false });
+    expect(list.json.codes[0]).toEqual({ ref, hint: issued.json.hint, programId: 'kurs', locale: 'nb', createdAt: expect.any(String), status: 'active', consent: false });
 
     const audit = await env.stores.audit.list((await env.stores.orgs.bySlug('bydel-x'))!.id);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['code.create', 'code.read', 'code.read.denied', 'codes.list']));

@@ -48,6 +48,7 @@ const shell = [
   '/static/js/person/drafts.js',
   '/static/js/person/help.js',
   '/static/js/person/home.js',
+  '/static/js/person/language.js',
   '/static/js/person/login.js',
   '/static/js/person/offline.js',
   '/static/js/person/outbox.js',

@@ -505,6 +505,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/locale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch the person's language: content, check-ins and messages follow it; nothing saved changes */
+        put: operations["putV1MeLocale"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/export": {
         parameters: {
             query?: never;
@@ -669,6 +686,24 @@ export interface paths {
         /** The organisation's name and phone for code cards; with ?origin=, a QR code (SVG) of the login page */
         get: operations["getV1StaffService"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/org/locale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's language (the default for new codes) */
+        get: operations["getV1StaffOrgLocale"];
+        /** Set the organisation's language for new codes (admin) */
+        put: operations["putV1StaffOrgLocale"];
         post?: never;
         delete?: never;
         options?: never;
@@ -978,8 +1013,10 @@ export interface components {
         ProgramOverview: {
             id: string;
             version: string;
-            /** @description The language of the program's content (BCP 47, e.g. nb). */
+            /** @description The language of the program's content (BCP 47, e.g. nb): the edition asked for with Accept-Language, else the source. */
             locale?: string;
+            /** @description Every language the program can be read in, its source first. */
+            locales?: string[];
             title: string;
             summary: string;
             audience: string;
@@ -1188,6 +1225,8 @@ export interface components {
             expiresAt: string;
             programId: string;
             consent: boolean | null;
+            /** @description The person's language: the client shows its own text in it. */
+            locale: components["schemas"]["PersonLocale"];
         };
         /** ApiConsentRequest */
         ConsentRequest: {
@@ -1215,6 +1254,12 @@ export interface components {
             nextAppointment: null | components["schemas"]["Appointment"];
             progress: components["schemas"]["Progress"];
             help: components["schemas"]["Help"];
+            /** @description The person's language, chosen when the code was issued and switchable by the person. */
+            locale: components["schemas"]["PersonLocale"];
+            /** @description The language of the content the person reads: their own when the program has an edition in it, else the program's source language. */
+            contentLocale: string;
+            /** @description Every language the program can be read in, its source language first. */
+            locales: string[];
         };
         /**
          * ApiHelp
@@ -1260,6 +1305,8 @@ export interface components {
                 missing: components["schemas"]["Missing"];
             }[];
             progress: components["schemas"]["Progress"];
+            /** @description Every language the program can be read in, its source language first. */
+            locales?: string[];
         };
         /**
          * ApiMissing
@@ -1420,6 +1467,28 @@ export interface components {
             path: string;
             token: string;
         };
+        /**
+         * ApiPersonLocale
+         * @description A language a person can choose: Norwegian bokmål, nynorsk or English.
+         * @enum {unknown}
+         */
+        PersonLocale: "nb" | "nn" | "en";
+        /**
+         * ApiLanguages
+         * @description The person's language and the languages of their program.
+         */
+        Languages: {
+            /** @description The person's language, chosen when the code was issued and switchable by the person. */
+            locale: components["schemas"]["PersonLocale"];
+            /** @description The language of the content the person reads: their own when the program has an edition in it, else the program's source language. */
+            contentLocale: string;
+            /** @description Every language the program can be read in, its source language first. */
+            locales: string[];
+        };
+        /** ApiLocaleRequest */
+        LocaleRequest: {
+            locale: components["schemas"]["PersonLocale"];
+        };
         /** ApiStaffSessionRequest */
         StaffSessionRequest: {
             org: string;
@@ -1467,11 +1536,17 @@ export interface components {
                     used: number;
                     remaining: number;
                 };
+                /** @description The languages the program can be read in, its source first. */
+                locales?: string[];
             }[];
+            /** @description The organisation's language: new codes get it unless another is chosen. */
+            defaultLocale?: components["schemas"]["PersonLocale"];
         };
         /** ApiCodeRequest */
         CodeRequest: {
             programId: string;
+            /** @description The person's language (default: the organisation's). Content is shown in it where the program has an edition in it. */
+            locale?: components["schemas"]["PersonLocale"];
         };
         /**
          * ApiNewCode
@@ -1482,6 +1557,10 @@ export interface components {
             ref: string;
             hint: string;
             programId: string;
+            /** @description The person's language: print the code card in it. */
+            locale: components["schemas"]["PersonLocale"];
+            /** @description The program's title in the person's language, for the card. */
+            programTitle?: string;
         };
         /** ApiCodeSummary */
         CodeSummary: {
@@ -1494,6 +1573,8 @@ export interface components {
             consent: boolean | null;
             /** @description Only with consent. */
             progress?: Record<string, never>;
+            /** @description The person's language. */
+            locale?: components["schemas"]["PersonLocale"];
         };
         /** ApiCodeList */
         CodeList: {
@@ -1549,6 +1630,8 @@ export interface components {
                 averageSleep: number;
                 nights: number;
             } | null;
+            /** @description The person's language. */
+            locale?: components["schemas"]["PersonLocale"];
         };
         /** ApiUnlockRequest */
         UnlockRequest: {
@@ -1646,6 +1729,17 @@ export interface components {
             username: string;
             role: string;
             password: string;
+        };
+        /** ApiOrgLocaleRequest */
+        OrgLocaleRequest: {
+            locale: components["schemas"]["PersonLocale"];
+        };
+        /**
+         * ApiOrgLocale
+         * @description The organisation's language: the default for new codes.
+         */
+        OrgLocale: {
+            locale: components["schemas"]["PersonLocale"];
         };
         /**
          * WebhookEventType
@@ -3662,6 +3756,84 @@ export interface operations {
             };
         };
     };
+    putV1MeLocale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocaleRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Languages"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getV1MeExport: {
         parameters: {
             query?: {
@@ -4448,6 +4620,158 @@ export interface operations {
             };
             /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1StaffOrgLocale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgLocale"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putV1StaffOrgLocale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgLocaleRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgLocale"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ import * as m002 from './002-staff-two-factor.ts';
 import * as m003 from './003-calendar-feeds.ts';
 import * as m004 from './004-instance-settings.ts';
 import * as m005 from './005-throttle-state.ts';
+import * as m030 from './030-locales.ts';
 import * as m050 from './050-webhooks.ts';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
@@ -19,6 +20,7 @@ const all: [string, Up][] = [
   ['003-calendar-feeds', m003.up],
   ['004-instance-settings', m004.up],
   ['005-throttle-state', m005.up],
+  ['030-locales', m030.up],
   ['050-webhooks', m050.up],
 ];
 

@@ -8,6 +8,7 @@ import { formatLongDay, formatAppointment } from '../format.js';
 import { api } from './session.js';
 import { show } from '../shell.js';
 import { contentLangOf, contentLanguageNote } from './content-language.js';
+import { followServerLanguage } from './language.js';
 
 /** @typedef {import('../../../types/client').Schemas} Schemas */
 /** @typedef {Schemas['ProgramState']['sections'][number]} SectionState */
@@ -65,6 +66,7 @@ export async function homeView() {
     location.hash = '#/consent';
     return;
   }
+  if (await followServerLanguage(me)) return;
   const lang = contentLangOf(program);
   const sections = program.sections;
   const current = sections.find((s) => s.state === 'available');

@@ -3,7 +3,7 @@
 // opening the next part early. Without consent the server returns no data, and this
 // view says so.
 import { h, uid, replace } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, has } from '../i18n.js';
 import { ApiError } from '../api.js';
 import { formatDateTime, formatAppointment } from '../format.js';
 import { show, alertBox } from '../shell.js';
@@ -80,6 +80,7 @@ export async function followUpView(ref) {
   show(
     h('h1', {}, t('followUpTitle', { hint: detail.hint })),
     h('p', {}, t('progressLabel', { completed: detail.progress.completed, total: detail.progress.total })),
+    detail.locale && has(`languageName_${detail.locale}`) ? h('p', {}, t('personLanguage', { language: t(`languageName_${detail.locale}`) })) : null,
     h('section', { 'aria-labelledby': 'flags-title' }, h('h2', { id: 'flags-title' }, t('flagsTitle')), flags),
     h('section', { 'aria-labelledby': 'entries-title' }, h('h2', { id: 'entries-title' }, t('entriesTitle')), sinceForm, entries),
     h('section', { 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, t('scoresTitle')), sleepWindowCard(detail.sleepWindow), charts.length ? charts : h('p', {}, t('noScores'))),
