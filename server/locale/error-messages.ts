@@ -76,6 +76,12 @@ const nn: Messages = {
  */
 export const routeMessages: Readonly<Record<string, { nb: string; nn: string }>> = {
   'No such route.': { nb: 'Denne adressen finnes ikke i API-et.', nn: 'Denne adressa finst ikkje i API-et.' },
+  'The address holds a NUL character (%00), which no id or value can contain.': {
+    nb: 'Adressen inneholder et NUL-tegn (%00), som ingen id eller verdi kan inneholde.',
+    nn: 'Adressa inneheld eit NUL-teikn (%00), som ingen id eller verdi kan innehalde.',
+  },
+  'No such Questionnaire.': { nb: 'Spørreskjemaet finnes ikke.', nn: 'Spørjeskjemaet finst ikkje.' },
+  'No such webhook in this organisation.': { nb: 'Denne webhooken finnes ikke i organisasjonen.', nn: 'Denne webhooken finst ikkje i organisasjonen.' },
   'No such program.': { nb: 'Programmet finnes ikke.', nn: 'Programmet finst ikkje.' },
   'No such part in this program.': { nb: 'Denne delen finnes ikke i programmet.', nn: 'Denne delen finst ikkje i programmet.' },
   'No such exercise in this program.': { nb: 'Denne øvelsen finnes ikke i programmet.', nn: 'Denne øvinga finst ikkje i programmet.' },
