@@ -27,7 +27,6 @@ function readSafety(file: string | undefined): SafetyBlock {
 
 export const orgCommand: Command = {
   name: 'org',
-  summary: 'Create organisations and add program licences',
   help: `Usage:
   mestring org create <slug> --name <name> [--db <file>] [--json]
   mestring org quota <slug> <program>=<n>... [--db <file>] [--json]

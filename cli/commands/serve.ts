@@ -6,7 +6,6 @@ import { startServer } from '../../server/main.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Start the HTTP API',
   help: `Usage: mestring serve [--port <n>] [--db <file>] [--json]
 
 Compiles the programs when the build is missing or out of date, opens (or creates)

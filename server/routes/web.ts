@@ -11,9 +11,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
+import { fromRoot } from '../../engine/project-root.ts';
 
 /** The folder holding the client. */
-export const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
+export const webDir = fromRoot('web') + sep;
 
 /** altcha-lib's browser solver (ES modules with no other imports), by the name the client asks for. */
 const altchaDir = dirname(fileURLToPath(import.meta.resolve('altcha-lib/v1')));
