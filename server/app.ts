@@ -4,8 +4,6 @@
  * on it; server/main.ts serves it with @hono/node-server.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { CompiledProgram } from '../schemas/types.ts';
@@ -16,7 +14,10 @@ import type { AddressOf, RouteDeps } from './deps.ts';
 import type { Stores } from './store/index.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { securityHeaders } from './middleware/security-headers/index.ts';
-import { requestLog, type LogLine } from './middleware/request-log/index.ts';
+import { requestLog, type RequestObserver } from './middleware/request-log/index.ts';
+import { cors } from './middleware/cors/index.ts';
+import { bodyLimit } from './middleware/body-limit/index.ts';
+import { loggerTo, type Logger } from './logger.ts';
 import type { ThrottleState } from './throttle/throttle-state.ts';
 import { clientAddress, trustedProxies } from './throttle/client-address.ts';
 import { createGuessGate, personPolicy, staffPolicy, type WorkPolicy } from './throttle/guess-gate.ts';
@@ -47,8 +48,12 @@ export interface AppOptions {
   clock: Clock;
   secrets: Secrets;
   config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir'>> & { timeZone?: string };
-  /** Where request log lines go (default: stdout). */
-  log?: LogLine;
+  /** The log (server/logger.ts); default: JSON lines on stdout, or to `log` when given. */
+  logger?: Logger;
+  /** Receives each JSON log line instead of stdout (tests read them). */
+  log?: (line: string) => void;
+  /** Receives each finished request's route pattern, status and duration (the metrics). */
+  observe?: RequestObserver;
   /** The client address, for throttling only (default: the socket's, or X-Forwarded-For from a trusted proxy). */
   addressOf?: AddressOf;
   /** The questionnaire scorer (default: the engine's scoreResponse). */
@@ -102,20 +107,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     timeZone: config.timeZone ?? 'Europe/Oslo',
     secureCookies: true,
   };
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = options.logger ?? loggerTo(options.log);
   const now = () => clock.now();
 
   const app = new Hono<AppEnv>();
-  app.use(requestLog(log));
+  app.use(requestLog(logger, options.observe));
   app.use(securityHeaders());
-  const origins = new Set(config.corsOrigins ?? []);
   app.use('/v1/*', cors({
-    origin: (origin) => (origins.has(origin) ? origin : null),
+    origins: config.corsOrigins ?? [],
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowHeaders: ['Content-Type', 'Authorization'],
     maxAge: 600,
   }));
-  app.use(bodyLimit({ maxSize: config.bodyLimit ?? 64 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }));
+  app.use(bodyLimit(config.bodyLimit ?? 64 * 1024, (c) => c.json(errorBody('payload_too_large'), 413)));
 
   const person = personAuth(stores.codes, now);
   app.use('/v1/me', person);
@@ -146,12 +150,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     const storage = storageFailure(error);
     if (storage) {
-      log(`error storage ${storage}`);
+      logger.error(`storage ${storage}`);
       return c.json(errorBody('storage_unavailable'), 503, { 'Retry-After': '30' });
     }
     if (error instanceof HTTPException && error.status === 413) return c.json(errorBody('payload_too_large'), 413);
     // The error's message may hold request data: log its kind only, never the stack or values.
-    log(`error ${error.name}`);
+    logger.error(`error ${error.name}`);
     return c.json(errorBody('internal_error'), 500);
   });
   return app;

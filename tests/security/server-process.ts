@@ -79,12 +79,13 @@ export interface ServerProcess {
 /**
  * Starts `node bin/mestring.js serve` on `data` (port chosen by the OS), resolving when it listens.
  * stdout and stderr are appended to `<dir>/server.log`: tests grep it too. `env` adds to or
- * replaces the environment (an empty string stands for unset).
+ * replaces the environment (an empty string stands for unset); `nodeArgs` go to node (the
+ * profiler's --cpu-prof, which NODE_OPTIONS does not take).
  */
-export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string; env?: Record<string, string> }, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string; env?: Record<string, string> }, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
   const logFile = join(data.dir, 'server.log');
   const logFd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [join(root, 'bin/mestring.js'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'bin/mestring.js'), 'serve'], {
     cwd: data.dir,
     env: { ...process.env, PORT: '0', MESTRING_DB: data.dbPath, MESTRING_SECRET_FILE: data.secretFile, MESTRING_PROGRAMS: fixturePrograms, MESTRING_BUILD: buildDir, ...data.env, ...env },
     stdio: ['ignore', 'pipe', logFd],
