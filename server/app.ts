@@ -18,6 +18,8 @@ import { requestLog, type RequestObserver } from './middleware/request-log/index
 import { cors } from './middleware/cors/index.ts';
 import { bodyLimit } from './middleware/body-limit/index.ts';
 import { loggerTo, type Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import { operationsRoutes } from './routes/operations.ts';
 import type { ThrottleState } from './throttle/throttle-state.ts';
 import { clientAddress, trustedProxies } from './throttle/client-address.ts';
 import { createGuessGate, personPolicy, staffPolicy, type WorkPolicy } from './throttle/guess-gate.ts';
@@ -52,8 +54,12 @@ export interface AppOptions {
   logger?: Logger;
   /** Receives each JSON log line instead of stdout (tests read them). */
   log?: (line: string) => void;
-  /** Receives each finished request's route pattern, status and duration (the metrics). */
+  /** Receives each finished request's route pattern, status and duration (default: the metrics'). */
   observe?: RequestObserver;
+  /** Prometheus metrics (server/metrics.ts), when on. */
+  metrics?: Metrics;
+  /** Whether this app serves GET /metrics (false when metrics have a port of their own); default true. */
+  serveMetrics?: boolean;
   /** The client address, for throttling only (default: the socket's, or X-Forwarded-For from a trusted proxy). */
   addressOf?: AddressOf;
   /** The questionnaire scorer (default: the engine's scoreResponse). */
@@ -111,7 +117,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const now = () => clock.now();
 
   const app = new Hono<AppEnv>();
-  app.use(requestLog(logger, options.observe));
+  const metrics = options.metrics;
+  app.use(requestLog(logger, options.observe ?? metrics?.observeRequest));
   app.use(securityHeaders());
   app.use('/v1/*', cors({
     origins: config.corsOrigins ?? [],
@@ -129,6 +136,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/v1/staff/*', twoFactorGate(stores.staff));
 
   app.route('/', publicRoutes(deps));
+  app.route('/', operationsRoutes(deps, options.serveMetrics === false ? undefined : metrics));
   app.route('/', personSessionRoutes(deps));
   app.route('/', meRoutes(deps));
   app.route('/', meAnswerRoutes(deps));
@@ -145,6 +153,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError) {
+      if (metrics && (error.code === 'challenge_required' || error.code === 'too_many_requests')) {
+        metrics.observeGuessing(c.req.path.startsWith('/v1/staff/') ? 'staff' : 'person', error.code === 'challenge_required' ? 'challenge' : 'refused');
+      }
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json(errorBody(error.code, error.message, error.details), error.status as 400);
     }

@@ -52,11 +52,19 @@ function lineStream(fn: (line: string) => void): DestinationStream {
   return { write: (text: string) => fn(text.endsWith('\n') ? text.slice(0, -1) : text) } as DestinationStream;
 }
 
-/** Writes out buffered lines (call before exiting). */
-export function flushLog(log: Logger): void {
-  try {
-    log.flush();
-  } catch {
-    // A destination that cannot flush (a closed stdout) has nothing more to give.
-  }
+/** Writes out buffered lines (await it before exiting); gives up after a second. */
+export async function flushLog(log: Logger): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 1000);
+    try {
+      log.flush(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    } catch {
+      // A destination that cannot flush (a closed stdout) has nothing more to give.
+      clearTimeout(timer);
+      resolve();
+    }
+  });
 }
