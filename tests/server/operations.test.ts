@@ -47,7 +47,7 @@ describe('GET /metrics', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(res.text).toMatch(/mestring_http_requests_total\{method="GET",route="\/v1\/me\/sections\/:id",status="200"\} 1/);
-    expect(res.text).toMatch(/mestring_http_request_duration_seconds_count\{method="GET",route="\/v1\/staff\/codes\/:ref",status="200"\} 1/);
+    expect(res.text).toMatch(/mestring_http_request_duration_seconds_count\{method="GET",route="\/v1\/staff\/codes\/:ref",status="403"\} 1/);
     for (const secret of [p.code, p.ref, p.token, staff.token, '/v1/me/sections/start', 'ABCD-EFGH-JKLM']) expect(res.text).not.toContain(secret);
     const labels = [...res.text.matchAll(/(\w+)="([^"]*)"/g)].map((m) => m[1]);
     expect(new Set(labels)).toEqual(new Set(labels.filter((l) => ['method', 'route', 'status', 'le', 'scope', 'outcome', 'quantile', 'version', 'major', 'minor', 'patch', 'type', 'kind', 'space'].includes(l!))));
