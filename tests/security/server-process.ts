@@ -99,7 +99,7 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
     child.stdout!.on('data', (chunk: Buffer) => {
       appendFileSync(logFile, chunk);
       out += chunk.toString();
-      const match = /on http:\/\/localhost:(\d+)/.exec(out);
+      const match = /serves .* on http:\/\/(?:localhost|[\d.]+|\[[\da-f:]+\]):(\d+)/.exec(out);
       if (match) {
         clearTimeout(timer);
         resolve(Number(match[1]));
