@@ -32,20 +32,36 @@ interface Row {
   what: string;
   figure: string;
   ratio?: number;
+  /** hello-world's CPU time per request over this row's: the throughput ratio an idle machine would show. */
+  cpuRatio?: number;
   goal: string;
   met?: boolean;
   note?: string;
 }
 const rows: Row[] = [];
 const say = (line: string) => process.stderr.write(`${line}\n`);
-const fmt = (r: LoadResult) => `${Math.round(r.rps)} req/s (p50 ${r.p50} ms, p99 ${r.p99} ms)`;
+const fmt = (r: LoadResult, cpu?: number) => `${Math.round(r.rps)} req/s (p50 ${r.p50} ms, p99 ${r.p99} ms)${cpu === undefined ? '' : `, ${cpu.toFixed(0)} µs CPU/req`}`;
+
+/** CPU time (µs) the process `pid` has used so far, user and system (/proc, Linux). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // clock ticks of 1/100 s
+}
+
+/** Runs `fn` (a load) and the server's CPU time per answered request during it. */
+async function withCpu(pid: number, fn: () => Promise<LoadResult>): Promise<{ result: LoadResult; cpu: number }> {
+  const before = cpuMicros(pid);
+  const result = await fn();
+  const answered = Object.values(result.statuses).reduce((a, b) => a + b, 0);
+  return { result, cpu: (cpuMicros(pid) - before) / Math.max(1, answered) };
+}
 const statusNote = (r: LoadResult, ok: number) => {
   const other = Object.entries(r.statuses).filter(([code]) => Number(code) !== ok);
   return other.length || r.errors ? `unexpected: ${other.map(([c, n]) => `${c}x${n}`).join(' ')}${r.errors ? ` errors x${r.errors}` : ''}` : undefined;
 };
 
 /** Starts bench/hello-world.mjs; resolves with its port and a stop function. */
-async function startHelloWorld(): Promise<{ port: number; stop(): void }> {
+async function startHelloWorld(): Promise<{ port: number; pid: number; stop(): void }> {
   const child = spawn(process.execPath, [join(root, 'bench/hello-world.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
@@ -56,7 +72,7 @@ async function startHelloWorld(): Promise<{ port: number; stop(): void }> {
     });
     child.once('exit', (code) => reject(new Error(`hello-world exited (${code})`)));
   });
-  return { port, stop: () => child.kill('SIGTERM') };
+  return { port, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 /** Median wall time (ms) of `runs` runs of `node bin/mestring.js <args>`. */
@@ -103,7 +119,7 @@ async function compileRow(): Promise<Row> {
 }
 
 /** The rows measured against one running Mestring backend. */
-async function serverRows(backendName: string, helloRps: number) {
+async function serverRows(backendName: string, helloRps: number, helloCpu: number) {
   const serverProcess = await import('../tests/security/server-process.ts');
   const { request, seedDataDir, startServerProcess, phq9For } = serverProcess;
   say(`seeding a ${backendName} database ...`);
@@ -114,8 +130,8 @@ async function serverRows(backendName: string, helloRps: number) {
   const started = performance.now();
   server = await startServerProcess(data);
   const startMs = performance.now() - started;
-  const ratioRow = (what: string, r: LoadResult, goal: number, ok: number): Row => ({
-    what: `${what} (${backendName})`, figure: fmt(r), ratio: r.rps / helloRps, goal: `>= ${goal * 100} % of hello-world`, met: r.rps / helloRps >= goal && !statusNote(r, ok), note: statusNote(r, ok),
+  const ratioRow = (what: string, { result: r, cpu }: { result: LoadResult; cpu: number }, goal: number, ok: number): Row => ({
+    what: `${what} (${backendName})`, figure: fmt(r, cpu), ratio: r.rps / helloRps, cpuRatio: helloCpu / cpu, goal: `>= ${goal * 100} % of hello-world`, met: r.rps / helloRps >= goal && !statusNote(r, ok), note: statusNote(r, ok),
   });
   try {
     rows.push({ what: `start-up: server listening (${backendName})`, figure: `${startMs.toFixed(0)} ms`, goal: '<= 1000 ms', met: startMs <= 1000, note: 'spawn to listening, programs already built' });
@@ -130,9 +146,10 @@ async function serverRows(backendName: string, helloRps: number) {
     if (entry.status !== 201) throw new Error(`could not save the first entry: ${entry.status} ${JSON.stringify(entry.json)}`);
     const entryId = (entry.json as { id: string }).id;
     const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
-    const run = (path: string, extra: { method?: 'POST' | 'PUT'; body?: string } = {}) => load({ url: url(path), headers: auth, seconds, connections, ...extra });
+    const pid = server.child.pid!;
+    const run = (path: string, extra: { method?: 'POST' | 'PUT'; body?: string } = {}) => withCpu(pid, () => load({ url: url(path), headers: auth, seconds, connections, ...extra }));
     const want = (name: string) => !only || only.has(name);
-    if (want('healthz')) rows.push(ratioRow('GET /healthz', await load({ url: url('/healthz'), seconds, connections }), 0.8, 200));
+    if (want('healthz')) rows.push(ratioRow('GET /healthz', await withCpu(pid, () => load({ url: url('/healthz'), seconds, connections })), 0.8, 200));
     if (want('me')) rows.push(ratioRow('GET /v1/me', await run('/v1/me'), 0.5, 200));
     if (want('program')) rows.push(ratioRow('GET /v1/me/program', await run('/v1/me/program'), 0.5, 200));
     if (want('section')) rows.push(ratioRow('GET /v1/me/sections/{id}', await run('/v1/me/sections/start'), 0.5, 200));
@@ -153,10 +170,12 @@ async function serverRows(backendName: string, helloRps: number) {
 say(`${connections} connections, ${seconds} s per row, every server and the load on 127.0.0.1`);
 const hello = await startHelloWorld();
 let helloRps: number;
+let helloCpu: number;
 try {
-  const base = await load({ url: `http://127.0.0.1:${hello.port}/`, seconds, connections });
+  const { result: base, cpu } = await withCpu(hello.pid, () => load({ url: `http://127.0.0.1:${hello.port}/`, seconds, connections }));
   helloRps = base.rps;
-  rows.push({ what: 'baseline: bare Hono hello-world', figure: fmt(base), ratio: 1, goal: '-' });
+  helloCpu = cpu;
+  rows.push({ what: 'baseline: bare Hono hello-world', figure: fmt(base, cpu), ratio: 1, cpuRatio: 1, goal: '-' });
 } finally {
   hello.stop();
 }
@@ -164,14 +183,14 @@ rows.push((() => {
   const ms = cliTime(['--help']);
   return { what: 'start-up: mestring --help', figure: `${ms.toFixed(0)} ms`, goal: '<= 300 ms', met: ms <= 300, note: `bare node -e 0: ${cliNode().toFixed(0)} ms` };
 })());
-await serverRows('SQLite', helloRps);
+await serverRows('SQLite', helloRps, helloCpu);
 if (values.postgres) {
   const { startCluster } = await import('../tests/support/postgres-cluster.ts');
   const cluster = await startCluster();
   process.env.MESTRING_TEST_BACKEND = 'postgres';
   process.env.MESTRING_TEST_PG_URL = cluster.url;
   try {
-    await serverRows('PostgreSQL', helloRps);
+    await serverRows('PostgreSQL', helloRps, helloCpu);
   } finally {
     cluster.stop();
   }
@@ -193,9 +212,9 @@ function cliNode(): number {
 }
 
 const table = [
-  '| what | measured | ratio to hello-world | goal | met |',
-  '|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.what} | ${r.figure}${r.note ? ` (${r.note})` : ''} | ${r.ratio === undefined ? '' : `${(r.ratio * 100).toFixed(1)} %`} | ${r.goal} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`),
+  '| what | measured | ratio to hello-world (req/s) | ratio by CPU per request | goal | met (req/s) |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.what} | ${r.figure}${r.note ? ` (${r.note})` : ''} | ${r.ratio === undefined ? '' : `${(r.ratio * 100).toFixed(1)} %`} | ${r.cpuRatio === undefined ? '' : `${(r.cpuRatio * 100).toFixed(1)} %`} | ${r.goal} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`),
 ];
 console.log(table.join('\n'));
 const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];

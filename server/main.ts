@@ -10,13 +10,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { CompiledProgram } from '../schemas/types.ts';
-import { buildPrograms } from '../cli/commands/build.ts';
 import { createApp } from './app.ts';
 import { loadSecrets, type ServerConfig } from './config.ts';
 import { openStore, isPostgresUrl, type StoreOptions } from './store/open-store.ts';
 import { createLogger, flushLog } from './logger.ts';
-import { createMetrics } from './metrics.ts';
 import { metricsApp } from './routes/operations.ts';
+import { warmUpBodies } from './middleware/json-body/index.ts';
 import type { Stores } from './store/index.ts';
 import { fileModeWarnings } from './store/file-modes.ts';
 import { systemClock } from './clock.ts';
@@ -33,12 +32,17 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Compiles programs into the build folder when it is missing or older than the sources. */
-export function ensureBuilt(config: ServerConfig, say: (line: string) => void): CompiledProgram[] {
+/**
+ * Compiles programs into the build folder when it is missing or older than the sources.
+ * The compiler (remark, yaml, ajv) is imported only then: a start with built programs
+ * does not load it.
+ */
+export async function ensureBuilt(config: ServerConfig, say: (line: string) => void): Promise<CompiledProgram[]> {
   const built = existsSync(config.buildDir) ? readdirSync(config.buildDir).filter((f) => f.endsWith('.json')) : [];
   const buildTime = built.length ? Math.min(...built.map((f) => statSync(join(config.buildDir, f)).mtimeMs)) : 0;
   if (!built.length || newestMtime(config.programsDir) > buildTime) {
     say(`compiling programs from ${config.programsDir} ...`);
+    const { buildPrograms } = await import('../cli/commands/build.ts');
     const { ids, report } = buildPrograms([config.programsDir], config.buildDir);
     if (!ids) throw new Error(`the programs have errors; fix them or run 'mestring validate':\n${report}`);
   }
@@ -99,8 +103,9 @@ function shownHost(host: string): string {
  */
 export async function startServer(config: ServerConfig, say: (line: string) => void = console.log): Promise<ServerType> {
   const logger = await createLogger({ format: config.logFormat, level: config.logLevel });
-  const metrics = config.metrics ? createMetrics() : undefined;
-  const programs = ensureBuilt(config, say);
+  // prom-client is loaded only when metrics are on.
+  const metrics = config.metrics ? (await import('./metrics.ts')).createMetrics() : undefined;
+  const programs = await ensureBuilt(config, say);
   const { store: stores, secrets } = await openWithKey(config, say, metrics ? { onBatch: metrics.observeBatch, onQuery: metrics.observeQuery } : {});
   for (const warning of fileModeWarnings(stores.sqlite ? config.dbPath : undefined, config.secretFile)) say(warning);
   // Progress follows renamed ids (the manifests' renamed: maps) before anything is served.
@@ -130,6 +135,8 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       say(`Mestring serves ${programs.length} program(s) on http://${shownHost(config.host)}:${info.port} (database: ${stores.description})`);
       resolve(server);
+      // The request-body validators compile now, while nothing is asking yet.
+      setTimeout(() => void warmUpBodies(), 50).unref();
     });
     server.once('error', reject);
     let stopping = false;

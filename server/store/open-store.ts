@@ -9,7 +9,6 @@ import { rootExecutor, transactionExecutor, insideTransaction, type Db, type Dia
 import { groupCommit } from './group-commit.ts';
 import { migrate } from './migrate.ts';
 import { checkpointSqlite, openSqlite, type SqliteFile } from './sqlite.ts';
-import { describePostgres, openPostgres } from './postgres.ts';
 import { databaseThrottleState } from './throttle.ts';
 import { memoryThrottleState, type ThrottleState } from '../throttle/throttle-state.ts';
 
@@ -101,6 +100,8 @@ async function openSqliteStore(path: string, options: StoreOptions): Promise<Sto
 }
 
 async function openPostgresStore(url: string, options: StoreOptions): Promise<Store> {
+  // Imported here: a SQLite server never loads the PostgreSQL driver.
+  const { describePostgres, openPostgres } = await import('./postgres.ts');
   const { kysely } = openPostgres(url, { onQuery: options.onQuery });
   try {
     await migrate(kysely, 'postgres');
