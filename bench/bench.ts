@@ -13,6 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import http from 'node:http';
 import { load, type LoadResult } from './load.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -160,6 +161,24 @@ async function serverRows(backendName: string, helloRps: number, helloCpu: numbe
     }
     const rss = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     rows.push({ what: `server peak RSS under this load (${backendName}, 1 code)`, figure: `${rss.toFixed(0)} MB`, goal: '<= 200 MB (at scale)', met: rss <= 200 });
+    if (want('writes') && !data.url) {
+      // Group commit, seen from inside: a server with metrics on counts the writes of each commit.
+      await server.stop();
+      server = await startServerProcess(data, { MESTRING_METRICS: '1' });
+      const again = await request(server.port, 'POST', '/v1/sessions', { body: { code: data.codes[0]!.code } });
+      const headers = { authorization: `Bearer ${(again.json as { token: string }).token}` };
+      await load({ url: url('/v1/me/checkins'), method: 'POST', body: JSON.stringify({ ratings: { mood: 5, worry: 5 } }), headers, seconds: Math.min(2, seconds), connections });
+      const text = await new Promise<string>((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port: server.port, path: '/metrics' }, (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve(body));
+        }).on('error', reject);
+      });
+      const sum = Number(/mestring_group_commit_batch_size_sum (\d+)/.exec(text)?.[1] ?? 0);
+      const count = Number(/mestring_group_commit_batch_size_count (\d+)/.exec(text)?.[1] ?? 0);
+      rows.push({ what: 'group commit (SQLite, synchronous=FULL, check-ins)', figure: `${sum} writes in ${count} commits: ${(sum / Math.max(1, count)).toFixed(1)} writes per commit and fsync`, goal: 'concurrent writes share one commit', met: sum / Math.max(1, count) > 1.5 });
+    }
   } finally {
     await server.stop();
     if (data.url) await data.drop();
