@@ -124,7 +124,7 @@ async function serverRows(backendName: string, helloRps: number, helloCpu: numbe
   const serverProcess = await import('../tests/security/server-process.ts');
   const { request, seedDataDir, startServerProcess, phq9For } = serverProcess;
   say(`seeding a ${backendName} database ...`);
-  const data = await seedDataDir({ codes: 1 });
+  const data = await seedDataDir({ codes: 1, backend: backendName === 'PostgreSQL' ? 'postgres' : 'sqlite' });
   // The first start compiles the fixture programs; the second is the one timed.
   let server = await startServerProcess(data);
   await server.stop();

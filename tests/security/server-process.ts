@@ -29,8 +29,8 @@ export const staffPassword = 'a long staff password';
  * A data folder with a seeded database: org `bydel-a` with `licences` licences of `kurs`,
  * `codes` codes and a professional `kari` with a known password and TOTP secret.
  */
-export async function seedDataDir(options: { codes?: number; dir?: string } = {}) {
-  const database = await testDatabase('mestring-server-');
+export async function seedDataDir(options: { codes?: number; dir?: string; backend?: 'sqlite' | 'postgres' } = {}) {
+  const database = await testDatabase('mestring-server-', options.backend);
   const dir = options.dir ?? database.dir;
   mkdirSync(dir, { recursive: true });
   const dbPath = join(dir, 'mestring.db');
