@@ -28,14 +28,15 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Adds `codes` codes with `entries` entries in all (bulk, in transactions of 5,000 rows). */
+/** Adds `codes` codes with `entries` entries in all (bulk, in transactions of 2,000 rows). */
 async function grow(data: DataDir, codes: number, entries: number): Promise<number> {
   const started = performance.now();
   const store = await openSeeded(data);
   try {
     const org = (await store.orgs.bySlug('bydel-a'))!;
     const now = new Date().toISOString();
-    const batch = 5000;
+    // SQLite takes at most 32,766 bound values per statement: 2,000 rows of 11 columns.
+    const batch = 2000;
     let firstId: number | undefined;
     for (let done = 0; done < codes; done += batch) {
       const rows = Array.from({ length: Math.min(batch, codes - done) }, () => ({
@@ -44,7 +45,7 @@ async function grow(data: DataDir, codes: number, entries: number): Promise<numb
       }));
       const ids = await store.kysely.transaction().execute(async (trx) => (await trx.insertInto('codes').values(rows).returning('id').execute()).map((r) => r.id));
       firstId ??= ids[0];
-      if (done % 100_000 === 0) say(`  codes ${done.toLocaleString('en')} ...`);
+      if (done % 100_000 < batch) say(`  codes ${done.toLocaleString('en')} ...`);
     }
     const perCode = Math.max(1, Math.round(entries / codes));
     for (let done = 0; done < entries; done += batch) {
@@ -56,7 +57,7 @@ async function grow(data: DataDir, codes: number, entries: number): Promise<numb
         };
       });
       await store.kysely.transaction().execute(async (trx) => trx.insertInto('entries').values(rows).execute());
-      if (done % 1_000_000 === 0) say(`  entries ${done.toLocaleString('en')} ...`);
+      if (done % 1_000_000 < batch) say(`  entries ${done.toLocaleString('en')} ...`);
     }
   } finally {
     await store.close();
