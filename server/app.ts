@@ -4,8 +4,6 @@
  * on it; server/main.ts serves it with @hono/node-server.
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { CompiledProgram } from '../schemas/types.ts';
@@ -18,7 +16,12 @@ import { ApiError, localizedErrorBody, type ErrorCode } from './errors.ts';
 import { refuseNulInAddress } from './middleware/url-text.ts';
 import { personContentLanguage, requestLocale } from './locale/person-edition.ts';
 import { securityHeaders } from './middleware/security-headers/index.ts';
-import { requestLog, type LogLine } from './middleware/request-log/index.ts';
+import { requestLog, type RequestObserver } from './middleware/request-log/index.ts';
+import { cors } from './middleware/cors/index.ts';
+import { bodyLimit } from './middleware/body-limit/index.ts';
+import { loggerTo, type Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import { operationsRoutes } from './routes/operations.ts';
 import type { ThrottleState } from './throttle/throttle-state.ts';
 import { clientAddress, trustedProxies } from './throttle/client-address.ts';
 import { createGuessGate, personPolicy, staffPolicy, type WorkPolicy } from './throttle/guess-gate.ts';
@@ -53,8 +56,16 @@ export interface AppOptions {
   clock: Clock;
   secrets: Secrets;
   config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir' | 'webhooksAllowHttp'>> & { timeZone?: string };
-  /** Where request log lines go (default: stdout). */
-  log?: LogLine;
+  /** The log (server/logger.ts); default: JSON lines on stdout, or to `log` when given. */
+  logger?: Logger;
+  /** Receives each JSON log line instead of stdout (tests read them). */
+  log?: (line: string) => void;
+  /** Receives each finished request's route pattern, status and duration (default: the metrics'). */
+  observe?: RequestObserver;
+  /** Prometheus metrics (server/metrics.ts), when on. */
+  metrics?: Metrics;
+  /** Whether this app serves GET /metrics (false when metrics have a port of their own); default true. */
+  serveMetrics?: boolean;
   /** The client address, for throttling only (default: the socket's, or X-Forwarded-For from a trusted proxy). */
   addressOf?: AddressOf;
   /** The questionnaire scorer (default: the engine's scoreResponse). */
@@ -108,7 +119,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     timeZone: config.timeZone ?? 'Europe/Oslo',
     secureCookies: true,
   };
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = options.logger ?? loggerTo(options.log);
   const now = () => clock.now();
   /** An error in the language of the request (the person's, or Accept-Language), saying which. */
   const failure = (c: Context, code: ErrorCode, routeMessage?: string, details?: Record<string, unknown>) => {
@@ -118,17 +129,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   };
 
   const app = new Hono<AppEnv>();
-  app.use(requestLog(log));
+  const metrics = options.metrics;
+  app.use(requestLog(logger, options.observe ?? metrics?.observeRequest));
   app.use(securityHeaders());
   app.use(refuseNulInAddress());
-  const origins = new Set(config.corsOrigins ?? []);
   app.use('/v1/*', cors({
-    origin: (origin) => (origins.has(origin) ? origin : null),
+    origins: config.corsOrigins ?? [],
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowHeaders: ['Content-Type', 'Authorization'],
     maxAge: 600,
   }));
-  app.use(bodyLimit({ maxSize: config.bodyLimit ?? 64 * 1024, onError: (c) => c.json(failure(c, 'payload_too_large'), 413) }));
+  app.use(bodyLimit(config.bodyLimit ?? 64 * 1024, (c) => c.json(failure(c, 'payload_too_large'), 413)));
 
   const person = personAuth(stores.codes, now);
   app.use('/v1/me', person);
@@ -140,6 +151,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/v1/staff/*', twoFactorGate(stores.staff));
 
   app.route('/', publicRoutes(deps));
+  app.route('/', operationsRoutes(deps, options.serveMetrics === false ? undefined : metrics));
   app.route('/', personSessionRoutes(deps));
   // Before meRoutes: it answers GET /v1/me/export?format=fhir and passes the plain export on.
   app.route('/', fhirRoutes(deps));
@@ -161,17 +173,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound((c) => c.json(failure(c, 'not_found', 'No such route.'), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError) {
+      if (metrics && (error.code === 'challenge_required' || error.code === 'too_many_requests')) {
+        metrics.observeGuessing(c.req.path.startsWith('/v1/staff/') ? 'staff' : 'person', error.code === 'challenge_required' ? 'challenge' : 'refused');
+      }
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json(failure(c, error.code, error.routeMessage, error.details), error.status as 400);
     }
     const storage = storageFailure(error);
     if (storage) {
-      log(`error storage ${storage}`);
+      logger.error(`storage ${storage}`);
       return c.json(failure(c, 'storage_unavailable'), 503, { 'Retry-After': '30' });
     }
     if (error instanceof HTTPException && error.status === 413) return c.json(failure(c, 'payload_too_large'), 413);
     // The error's message may hold request data: log its kind only, never the stack or values.
-    log(`error ${error.name}`);
+    logger.error(`error ${error.name}`);
     return c.json(failure(c, 'internal_error'), 500);
   });
   return app;

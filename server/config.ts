@@ -9,6 +9,18 @@ import { dirname, join } from 'node:path';
 export interface ServerConfig {
   /** PORT, default 8080. */
   port: number;
+  /** MESTRING_HOST, default 127.0.0.1: the address to listen on (0.0.0.0 or :: for every interface). */
+  host: string;
+  /** MESTRING_LOG_FORMAT: `json` (default, one object per line) or `pretty` (for people). */
+  logFormat: 'json' | 'pretty';
+  /** MESTRING_LOG_LEVEL, default `info` (pino levels: trace, debug, info, warn, error, fatal, silent). */
+  logLevel: string;
+  /** MESTRING_METRICS=1 turns on Prometheus metrics at GET /metrics; default off. */
+  metrics: boolean;
+  /** MESTRING_METRICS_PORT: serve /metrics on this port (on `host`) instead of the API's port. */
+  metricsPort: number | undefined;
+  /** MESTRING_SHUTDOWN_TIMEOUT, seconds (default 10): how long a shutdown waits for requests in flight. */
+  shutdownTimeoutMs: number;
   /** MESTRING_DATABASE_URL: a postgres:// URL selects PostgreSQL; unset means the SQLite file. */
   databaseUrl: string | undefined;
   /** MESTRING_DB, default ./data/mestring.db: the SQLite file when no database URL is set. */
@@ -57,6 +69,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const dbPath = env.MESTRING_DB || './data/mestring.db';
   return {
     port: Number(env.PORT ?? 8080),
+    host: env.MESTRING_HOST || '127.0.0.1',
+    logFormat: env.MESTRING_LOG_FORMAT === 'pretty' ? 'pretty' : 'json',
+    logLevel: env.MESTRING_LOG_LEVEL || 'info',
+    metrics: env.MESTRING_METRICS === '1' || env.MESTRING_METRICS === 'true',
+    metricsPort: env.MESTRING_METRICS_PORT ? Number(env.MESTRING_METRICS_PORT) : undefined,
+    shutdownTimeoutMs: 1000 * Number(env.MESTRING_SHUTDOWN_TIMEOUT || 10),
     databaseUrl: env.MESTRING_DATABASE_URL || undefined,
     dbPath,
     secretFile: env.MESTRING_SECRET_FILE || join(dirname(dbPath), 'secret.key'),

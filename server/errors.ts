@@ -35,6 +35,7 @@ export const errorCodes = {
   too_many_requests: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   internal_error: { status: 500, message: 'Something went wrong on the server.' },
   storage_unavailable: { status: 503, message: 'The data store cannot save right now; nothing was changed. Try again later.' },
+  not_ready: { status: 503, message: 'The server cannot reach its database right now.' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

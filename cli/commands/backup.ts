@@ -8,7 +8,6 @@ import { print } from '../../server/admin-cli.ts';
 
 export const backupCommand: Command = {
   name: 'backup',
-  summary: 'Back up the database while it serves',
   help: `Usage: mestring backup <file> [--db <file>] [--json]
 
 Copies the database with SQLite's online backup (consistent, safe while the server

@@ -28,7 +28,6 @@ function readSafety(file: string | undefined): SafetyBlock {
 
 export const orgCommand: Command = {
   name: 'org',
-  summary: 'Create organisations, add program licences, set help contacts and language',
   help: `Usage:
   mestring org create <slug> --name <name> [--db <file>] [--json]
   mestring org quota <slug> <program>=<n>... [--db <file>] [--json]

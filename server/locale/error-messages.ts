@@ -37,6 +37,7 @@ const nb: Messages = {
   too_many_requests: 'For mange forsøk. Vent litt og prøv igjen.',
   internal_error: 'Noe gikk galt på serveren.',
   storage_unavailable: 'Dataene kan ikke lagres akkurat nå, og ingenting ble endret. Prøv igjen senere.',
+  not_ready: 'Tjeneren får ikke kontakt med databasen akkurat nå.',
 };
 
 const nn: Messages = {
@@ -67,6 +68,7 @@ const nn: Messages = {
   too_many_requests: 'For mange forsøk. Vent litt og prøv igjen.',
   internal_error: 'Noko gjekk gale på serveren.',
   storage_unavailable: 'Dataa kan ikkje lagrast akkurat no, og ingenting vart endra. Prøv igjen seinare.',
+  not_ready: 'Tenaren får ikkje kontakt med databasen akkurat no.',
 };
 
 /**

@@ -5,11 +5,14 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { schemasDir } from '../../engine/schemas.ts';
+import { fromRoot } from '../../engine/project-root.ts';
 import { errorCodes } from '../errors.ts';
 import { routeTable, type RouteDoc } from './route-table.ts';
 
 type Json = Record<string, unknown>;
+
+/** schemas/, found without loading ajv (engine/schemas.ts compiles them). */
+const schemasDir = fromRoot('schemas');
 
 function rewriteRefs(value: unknown, file: string): unknown {
   if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, file));

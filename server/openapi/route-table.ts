@@ -38,6 +38,8 @@ const staff: ErrorCode[] = ['unauthorized', 'password_change_required', 'two_fac
 
 export const routeTable: RouteDoc[] = [
   { method: 'get', path: '/healthz', summary: 'Health check', tag: 'Public', auth: 'none', ok: [200, c('Health')], errors: [] },
+  { method: 'get', path: '/readyz', summary: 'Readiness: the database answers (503 not_ready when it does not)', tag: 'Public', auth: 'none', ok: [200, c('Health')], errors: ['not_ready'] },
+  { method: 'get', path: '/metrics', summary: 'Prometheus metrics (text format); 404 unless MESTRING_METRICS=1 and no MESTRING_METRICS_PORT', tag: 'Public', auth: 'none', ok: [200], errors: ['not_found'] },
   { method: 'get', path: '/v1/programs', summary: 'Public overviews of every program', tag: 'Public', auth: 'none', ok: [200, c('ProgramList')], errors: [] },
   { method: 'get', path: '/v1/programs/{id}', summary: "A program's public overview (parts, no exercise content)", tag: 'Public', auth: 'none', ok: [200, c('ProgramOverview')], errors: ['not_found'] },
   { method: 'get', path: '/v1/programs/{id}/assets/{name}', summary: "A program's image or file", tag: 'Public', auth: 'none', ok: [200], errors: ['not_found'] },

@@ -75,6 +75,16 @@ export function progressStore(x: Executor) {
       x.write(async (db) => {
         await db.insertInto('checkins').values({ ref, code_id: codeId, ratings_json: JSON.stringify(ratings), program_version: version, created_at: now }).execute();
       }),
+    /** Entries per exercise, without their values (what part states need). */
+    entryCounts: async (codeId: number): Promise<{ exercise_id: string; n: number }[]> =>
+      (await x.db.selectFrom('entries').select((eb) => ['exercise_id', eb.fn.countAll().as('n')]).where('code_id', '=', codeId).groupBy('exercise_id').execute())
+        .map((r) => ({ exercise_id: r.exercise_id, n: Number(r.n) })),
+    /** When each questionnaire was answered, oldest first, without the answers. */
+    responseTimes: (codeId: number): Promise<{ instrument_id: string; created_at: string }[]> =>
+      x.db.selectFrom('responses').select(['instrument_id', 'created_at']).where('code_id', '=', codeId).orderBy('id').execute(),
+    /** When each check-in was saved, oldest first, without the ratings. */
+    checkinTimes: (codeId: number): Promise<{ created_at: string }[]> =>
+      x.db.selectFrom('checkins').select(['created_at']).where('code_id', '=', codeId).orderBy('id').execute(),
     checkins: (codeId: number): Promise<CheckinRow[]> =>
       x.db.selectFrom('checkins').select(['ref', 'ratings_json', 'program_version', 'created_at']).where('code_id', '=', codeId).orderBy('id').execute(),
   };
