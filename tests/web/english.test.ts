@@ -30,7 +30,7 @@ async function check(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  [server, browser, ids] = await Promise.all([startWebServer({ programs: fixture }), launchBrowser(), packIds(compileTree([fixture]).programs)]);
+  [server, browser, ids] = await Promise.all([startWebServer({ programs: fixture }), launchBrowser(), packIds(compileTree([fixture]).programs, 'en')]);
 });
 
 afterAll(async () => {
