@@ -40,9 +40,11 @@ export function codeStore(x: Executor) {
         await db.updateTable('codes').set({ revoked_at: now }).where('id', '=', codeId).where('revoked_at', 'is', null).execute();
         await db.deleteFrom('person_sessions').where('code_id', '=', codeId).execute();
       }),
+    /** A new person session; the code's first login is remembered (once) for reports. */
     addSession: (hash: string, codeId: number, now: string, expires: string) =>
       x.write(async (db) => {
         await db.insertInto('person_sessions').values({ token_hash: hash, code_id: codeId, created_at: now, expires_at: expires }).execute();
+        await db.updateTable('codes').set({ first_login_at: now }).where('id', '=', codeId).where('first_login_at', 'is', null).execute();
       }),
     bySession: (hash: string, now: string): Promise<CodeRow | undefined> =>
       x.db.selectFrom('person_sessions').innerJoin('codes', 'codes.id', 'person_sessions.code_id').select(cols)

@@ -23,6 +23,8 @@ export interface ApiKeysTable {
 export interface CodesTable {
   id: Generated<number>; ref: string; code_hmac: string; hint: string; org_id: number; program_id: string;
   created_by_staff: number | null; created_by_key: number | null; created_at: string; revoked_at: string | null; erased_at: string | null;
+  /** The first login with the code (reports count cohorts by it). */
+  first_login_at: string | null;
 }
 export interface PersonSessionsTable { token_hash: string; code_id: number; created_at: string; expires_at: string }
 export interface ConsentsTable { id: Generated<number>; code_id: number; share: number; at: string }
