@@ -752,6 +752,14 @@ export interface ApiCalendarLink {
  * via the `definition` "options".
  */
 /**
+ * A number of codes; null when it is from 1 to k-1, or could be worked out from such a count by subtraction (its path is then in suppressed).
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ReportCount".
+ */
+export type ApiReportCount = number | null;
+
+/**
  * Request and response bodies of the staff routes (/v1/staff/...).
  */
 export interface ApiStaff {
@@ -1142,6 +1150,58 @@ export interface ApiStaffAccountCreated {
   username: string;
   role: string;
   password: string;
+}
+/**
+ * A count and its rate (a fraction 0-1 with 3 decimals). Both are null when the count is hidden for anonymity; the rate alone is null when its denominator is 0.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ReportFigure".
+ */
+export interface ApiReportFigure {
+  count: ApiReportCount;
+  rate: number | null;
+}
+/**
+ * The service's outcomes for codes first used from `from` to `to` (NHS Talking Therapies definitions; see docs/professionals.md). Only codes whose person consents now are counted.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "OutcomeReport".
+ */
+export interface ApiOutcomeReport {
+  from: string;
+  to: string;
+  program: string | null;
+  k: number;
+  codes: {
+    issued: ApiReportCount;
+    activated: ApiReportCount;
+    withConsent: ApiReportCount;
+    withoutConsent: ApiReportCount;
+  };
+  finished: ApiReportCount;
+  casesAtStart: ApiReportCount;
+  reliableImprovement: ApiReportFigure;
+  reliableDeterioration: ApiReportFigure;
+  recovery: ApiReportFigure;
+  reliableRecovery: ApiReportFigure;
+  /**
+   * Per part of the program (empty without `program`): how many of the counted codes completed it.
+   */
+  funnel: {
+    sectionId: string;
+    title: string;
+    completed: ApiReportCount;
+  }[];
+  evaluation: {
+    answered: ApiReportCount;
+    completedProgram: ApiReportCount;
+    betterOrMuchBetter: ApiReportCount;
+    worseOrMuchWorse: ApiReportCount;
+  };
+  /**
+   * The JSON path of every value hidden for anonymity, such as `codes.withoutConsent`, `recovery.count`, `recovery.rate`, `funnel[2].completed`.
+   */
+  suppressed: string[];
 }
 
 // directives.schema.json

@@ -39,6 +39,7 @@ import { docsRoutes } from './routes/docs.ts';
 import { webRoutes } from './routes/web.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { staffServiceRoutes } from './routes/staff-service.ts';
+import { staffReportRoutes } from './routes/staff-reports.ts';
 
 export interface AppOptions {
   /** The opened store (store/open-store.ts): SQLite or PostgreSQL. */
@@ -134,6 +135,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffCodeRoutes(deps));
   app.route('/', staffApiKeyRoutes(deps));
   app.route('/', staffServiceRoutes(deps));
+  app.route('/', staffReportRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());

@@ -54,9 +54,12 @@ function operation(route: RouteDoc): Json {
   const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
   if (route.path === '/v1/staff/codes/{ref}' && route.method === 'get') params.push({ name: 'since', in: 'query', required: false, schema: { type: 'string' } } as never);
   if (route.path === '/v1/staff/service') params.push({ name: 'origin', in: 'query', required: false, schema: { type: 'string' } } as never);
+  for (const q of route.query ?? []) params.push({ name: q.name, in: 'query', required: q.required ?? false, description: q.description, schema: q.schema } as never);
   const [status, ok] = route.ok;
+  const content: Json = ok ? { 'application/json': { schema: { $ref: componentRef(ok) } } } : {};
+  for (const type of route.alsoAs ?? []) content[type] = { schema: { type: 'string' } };
   const responses: Json = {
-    [status]: { description: status === 204 ? 'No content' : 'Success', ...(ok ? { content: { 'application/json': { schema: { $ref: componentRef(ok) } } } } : {}) },
+    [status]: { description: status === 204 ? 'No content' : 'Success', ...(ok ? { content } : {}) },
   };
   const byStatus = new Map<number, string[]>();
   for (const code of [...new Set(route.errors)]) {

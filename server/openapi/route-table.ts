@@ -20,6 +20,10 @@ export interface RouteDoc {
   errors: ErrorCode[];
   /** Scopes an API key needs (staff routes open to keys). */
   scopes?: string[];
+  /** Query parameters. */
+  query?: { name: string; required?: boolean; description: string; schema: Record<string, unknown> }[];
+  /** Other media types the success response may take (by the Accept header). */
+  alsoAs?: string[];
 }
 
 const p = (name: string) => `api-person.schema.json#/$defs/${name}`;
@@ -86,6 +90,16 @@ export const routeTable: RouteDoc[] = [
   { method: 'post', path: '/v1/staff/codes/{ref}/appointments', summary: 'Record the next follow-up (date, time, kind; no notes)', tag: 'Staff', auth: 'staff', body: s('AppointmentRequest'), ok: [201, p('Appointment')], errors: [...staff, ...body, 'forbidden', 'not_found', 'conflict', 'gone'] },
   { method: 'delete', path: '/v1/staff/codes/{ref}/appointments/{id}', summary: 'Cancel an appointment', tag: 'Staff', auth: 'staff', ok: [204], errors: [...staff, 'forbidden', 'not_found', 'gone'] },
   { method: 'post', path: '/v1/staff/codes/{ref}/revoke', summary: 'Revoke a code (its sessions end)', tag: 'Staff', auth: 'staff', ok: [200], errors: [...staff, 'forbidden', 'not_found', 'gone'] },
+  {
+    method: 'get', path: '/v1/staff/reports/outcomes', summary: 'Outcomes, drop-out and end evaluation for codes first used in a period, with k-anonymity (staff accounts; CSV with Accept: text/csv)',
+    tag: 'Staff', auth: 'staff', ok: [200, s('OutcomeReport')], errors: [...staff, 'forbidden', 'not_found', 'validation_failed'], alsoAs: ['text/csv'],
+    query: [
+      { name: 'from', required: true, description: 'First day of first logins counted (YYYY-MM-DD, in the service time zone)', schema: { type: 'string', format: 'date' } },
+      { name: 'to', required: true, description: 'Last day (inclusive)', schema: { type: 'string', format: 'date' } },
+      { name: 'program', description: 'One program id (adds the funnel); all programs when left out', schema: { type: 'string' } },
+      { name: 'k', description: 'Smallest count shown (at least 5, the default)', schema: { type: 'integer', minimum: 5 } },
+    ],
+  },
   { method: 'post', path: '/v1/staff/api-keys', summary: 'Create an API key (admin; the key is shown once)', tag: 'Staff', auth: 'admin', body: s('ApiKeyRequest'), ok: [201, s('ApiKey')], errors: [...staff, ...body, 'forbidden'] },
   { method: 'get', path: '/v1/staff/api-keys', summary: "The organisation's API keys (admin)", tag: 'Staff', auth: 'admin', ok: [200, s('ApiKeyList')], errors: [...staff, 'forbidden'] },
   { method: 'delete', path: '/v1/staff/api-keys/{ref}', summary: 'Revoke an API key (admin)', tag: 'Staff', auth: 'admin', ok: [204], errors: [...staff, 'forbidden', 'not_found'] },

@@ -1352,6 +1352,57 @@ export interface components {
             password: string;
         };
         /**
+         * ApiReportCount
+         * @description A number of codes; null when it is from 1 to k-1, or could be worked out from such a count by subtraction (its path is then in suppressed).
+         */
+        ReportCount: number | null;
+        /**
+         * ApiReportFigure
+         * @description A count and its rate (a fraction 0-1 with 3 decimals). Both are null when the count is hidden for anonymity; the rate alone is null when its denominator is 0.
+         */
+        ReportFigure: {
+            count: components["schemas"]["ReportCount"];
+            rate: number | null;
+        };
+        /**
+         * ApiOutcomeReport
+         * @description The service's outcomes for codes first used from `from` to `to` (NHS Talking Therapies definitions; see docs/professionals.md). Only codes whose person consents now are counted.
+         */
+        OutcomeReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            program: string | null;
+            k: number;
+            codes: {
+                issued: components["schemas"]["ReportCount"];
+                activated: components["schemas"]["ReportCount"];
+                withConsent: components["schemas"]["ReportCount"];
+                withoutConsent: components["schemas"]["ReportCount"];
+            };
+            finished: components["schemas"]["ReportCount"];
+            casesAtStart: components["schemas"]["ReportCount"];
+            reliableImprovement: components["schemas"]["ReportFigure"];
+            reliableDeterioration: components["schemas"]["ReportFigure"];
+            recovery: components["schemas"]["ReportFigure"];
+            reliableRecovery: components["schemas"]["ReportFigure"];
+            /** @description Per part of the program (empty without `program`): how many of the counted codes completed it. */
+            funnel: {
+                sectionId: string;
+                title: string;
+                completed: components["schemas"]["ReportCount"];
+            }[];
+            evaluation: {
+                answered: components["schemas"]["ReportCount"];
+                completedProgram: components["schemas"]["ReportCount"];
+                betterOrMuchBetter: components["schemas"]["ReportCount"];
+                worseOrMuchWorse: components["schemas"]["ReportCount"];
+            };
+            /** @description The JSON path of every value hidden for anonymity, such as `codes.withoutConsent`, `recovery.count`, `recovery.rate`, `funnel[2].completed`. */
+            suppressed: string[];
+        };
+        /**
          * Instrument
          * @description programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
          */
