@@ -862,6 +862,14 @@ export interface ApiCodeSummary {
    * Only with consent.
    */
   progress?: {};
+  /**
+   * Only with consent: the kinds of flags not yet handled, risk first. The list is sorted with open risk first.
+   */
+  openFlags?: string[];
+  /**
+   * Only with consent: the day (YYYY-MM-DD, service time zone) of the person's last answer, entry, check-in or completed part, or null.
+   */
+  lastActivity?: string | null;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -902,11 +910,7 @@ export interface ApiCodeDetail {
   entries: unknown[];
   scores: {};
   checkins: unknown[];
-  flags: {
-    instrument: string;
-    flag: string;
-    at: string;
-  }[];
+  flags: ApiFlag[];
   appointments: unknown[];
   /**
    * Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first.
@@ -935,6 +939,32 @@ export interface ApiCodeDetail {
     minutes: number;
     averageSleep: number;
     nights: number;
+  } | null;
+  /**
+   * The last contact before now: the latest past appointment or flag handled (ISO 8601), or null. The follow-up view shows what happened since.
+   */
+  lastContact?: string | null;
+}
+/**
+ * A flag to follow up: `risk` or `risk_unknown` (from the score), or `worsening` (a total at least the instrument's reliable-change threshold above the first). `handled` says who marked it handled and when; there is no note.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Flag".
+ */
+export interface ApiFlag {
+  /**
+   * `<response id>:<flag>`
+   */
+  id: string;
+  instrument: string;
+  flag: string;
+  at: string;
+  handled: {
+    /**
+     * The username of the professional.
+     */
+    by: string;
+    at: string;
   } | null;
 }
 /**
@@ -1202,6 +1232,37 @@ export interface ApiOutcomeReport {
    * The JSON path of every value hidden for anonymity, such as `codes.withoutConsent`, `recovery.count`, `recovery.rate`, `funnel[2].completed`.
    */
   suppressed: string[];
+}
+/**
+ * Audit log entries, newest first. `next` is the `before` of the next page, or null at the end.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "AuditPage".
+ */
+export interface ApiAuditPage {
+  entries: {
+    id: number;
+    at: string;
+    action: string;
+    /**
+     * The staff account's username, or null (an API key, or a login to an unknown username).
+     */
+    account: string | null;
+    /**
+     * The API key's ref, or null.
+     */
+    apiKey: string | null;
+    codeRef: string | null;
+    /**
+     * For `code.unlock`: the part opened early.
+     */
+    sectionId?: string;
+    /**
+     * For `code.unlock`: the reason given (gone once the person erased the code).
+     */
+    reason?: string | null;
+  }[];
+  next: number | null;
 }
 
 // directives.schema.json

@@ -40,6 +40,7 @@ import { webRoutes } from './routes/web.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { staffServiceRoutes } from './routes/staff-service.ts';
 import { staffReportRoutes } from './routes/staff-reports.ts';
+import { staffAuditRoutes } from './routes/staff-audit.ts';
 
 export interface AppOptions {
   /** The opened store (store/open-store.ts): SQLite or PostgreSQL. */
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffApiKeyRoutes(deps));
   app.route('/', staffServiceRoutes(deps));
   app.route('/', staffReportRoutes(deps));
+  app.route('/', staffAuditRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());

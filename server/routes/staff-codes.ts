@@ -21,7 +21,8 @@ import { overallProgress, sectionStates } from '../../engine/progress/index.ts';
 import { readSnapshot } from '../person-progress.ts';
 import type { CodeRow } from '../store/codes.ts';
 import type { AppointmentKind } from '../store/appointments.ts';
-import { appointmentView, checkinView, entryView, flagsOf, scoresOverTime, sectionView } from './views.ts';
+import { appointmentView, checkinView, entryView, scoresOverTime, sectionView } from './views.ts';
+import { flagsWithHandling, lastContact, lastDay, openFlagKinds, riskFlags } from '../follow-up.ts';
 
 const statusOf = (code: CodeRow) => (code.erased_at ? 'erased' : code.revoked_at ? 'revoked' : 'active');
 
@@ -85,14 +86,29 @@ export function staffCodeRoutes(deps: RouteDeps) {
     requireScope(caller, 'codes:read');
     await audit(caller, null, 'codes.list');
     const now = deps.clock.now();
-    return c.json({
-      codes: await Promise.all((await stores.codes.list(caller.orgId)).map(async (row) => {
-        const consent = row.erased_at ? null : row.share === null ? null : row.share === 1;
-        const program = deps.programs.get(row.program_id);
-        const progress = consent === true && program ? overallProgress(sectionStates(program, await readSnapshot(stores, row.id), now)) : undefined;
-        return { ref: row.ref, hint: row.hint, programId: row.program_id, createdAt: row.created_at, status: statusOf(row), consent, ...(progress ? { progress } : {}) };
-      })),
-    });
+    const codes = await Promise.all((await stores.codes.list(caller.orgId)).map(async (row) => {
+      const consent = row.erased_at ? null : row.share === null ? null : row.share === 1;
+      const program = deps.programs.get(row.program_id);
+      const base = { ref: row.ref, hint: row.hint, programId: row.program_id, createdAt: row.created_at, status: statusOf(row), consent };
+      if (consent !== true || !program) return base;
+      // With consent only: progress, open flags and the day of the last activity.
+      const [snapshot, responses, entries, checkins, acks] = await Promise.all([
+        readSnapshot(stores, row.id), stores.progress.responses(row.id), stores.progress.entries(row.id), stores.progress.checkins(row.id), stores.flags.handled(row.id),
+      ]);
+      const completed = Object.values(snapshot.sections).map((s) => s.completedAt);
+      return {
+        ...base,
+        progress: overallProgress(sectionStates(program, snapshot, now)),
+        openFlags: openFlagKinds(flagsWithHandling(program, responses, acks)),
+        lastActivity: lastDay([...responses.map((r) => r.created_at), ...entries.map((e) => e.updated_at), ...checkins.map((x) => x.created_at), ...completed], deps.timeZone),
+      };
+    }));
+    // Open risk first, then other open flags; otherwise newest first, as stored.
+    const rank = (code: (typeof codes)[number]) => {
+      const open = 'openFlags' in code ? code.openFlags : [];
+      return open.some((f) => riskFlags.has(f)) ? 0 : open.length ? 1 : 2;
+    };
+    return c.json({ codes: codes.map((code, i) => ({ code, i })).sort((a, b) => rank(a.code) - rank(b.code) || a.i - b.i).map(({ code }) => code) });
   });
 
   app.post('/v1/staff/codes/lookup', jsonBody('api-staff.schema.json#/$defs/CodeLookupRequest'), async (c) => {
@@ -119,6 +135,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const now = deps.clock.now();
     const states = sectionStates(program, await readSnapshot(stores, code.id), now);
     const responses = await stores.progress.responses(code.id);
+    const acks = await stores.flags.handled(code.id);
     const sinceIso = since ? new Date(since).toISOString() : undefined;
     const sleep = sleepSeries(program, (await stores.progress.entries(code.id)).map(entryView));
     return c.json({
@@ -128,8 +145,9 @@ export function staffCodeRoutes(deps: RouteDeps) {
       entries: (sinceIso ? await stores.progress.entriesSince(code.id, sinceIso) : await stores.progress.entries(code.id)).map(entryView),
       scores: scoresOverTime(responses),
       checkins: (await stores.progress.checkins(code.id)).filter((r) => !sinceIso || r.created_at >= sinceIso).map(checkinView),
-      flags: flagsOf(responses),
+      flags: flagsWithHandling(program, responses, acks),
       appointments: (await stores.appointments.upcoming(code.id, now.toISOString())).map(appointmentView),
+      lastContact: lastContact([(await stores.appointments.last(code.id, now.toISOString()))?.at ?? ''].filter(Boolean), acks, now),
       sleep,
       sleepWindow: sleepWindowLength(sleep.map((night) => night.totalSleepTime)),
       // The program's exercise fields and questionnaires, so entries and scores can be shown with their labels.
@@ -157,6 +175,21 @@ export function staffCodeRoutes(deps: RouteDeps) {
     await audit(caller, code.ref, 'code.unlock');
     const after = (await syncProgress(stores, program, code, now)).states;
     return c.json({ sections: after.map(sectionView), progress: overallProgress(after) });
+  });
+
+  app.post('/v1/staff/codes/:ref/flags/:id/handled', async (c) => {
+    const caller = c.get('staff');
+    requireStaffAccount(caller);
+    const code = await codeOf(c);
+    await requireConsent(caller, code, 'flag.handle');
+    const program = programOr404(deps, code.program_id);
+    const id = c.req.param('id');
+    const flags = flagsWithHandling(program, await stores.progress.responses(code.id), await stores.flags.handled(code.id));
+    if (!flags.some((f) => f.id === id)) throw apiError('not_found', 'No such flag for this code.');
+    await stores.flags.handle(code.id, id, caller.staffId, nowIso());
+    await audit(caller, code.ref, 'flag.handle');
+    const after = flagsWithHandling(program, await stores.progress.responses(code.id), await stores.flags.handled(code.id));
+    return c.json(after.find((f) => f.id === id));
   });
 
   app.post('/v1/staff/codes/:ref/appointments', jsonBody('api-staff.schema.json#/$defs/AppointmentRequest'), async (c) => {

@@ -6,7 +6,7 @@
 import type { Executor } from './executor.ts';
 
 /** Every table with rows that belong to one code (keyed by code_id). */
-export const personTables = ['person_sessions', 'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'calendar_feeds'] as const;
+export const personTables = ['person_sessions', 'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'calendar_feeds', 'flag_acks'] as const;
 
 /**
  * Erases every row that belongs to `codeId` and marks the code erased.

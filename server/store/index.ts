@@ -15,6 +15,7 @@ import { eraseStore } from './erase.ts';
 import { settingsStore } from './settings.ts';
 import { idRenameStore } from './id-renames.ts';
 import { reportStore } from './reports.ts';
+import { flagStore } from './flags.ts';
 
 /**
  * The stores over `x`.
@@ -35,6 +36,7 @@ export function createStores(x: Executor) {
     settings: settingsStore(x),
     idRenames: idRenameStore(x),
     reports: reportStore(x),
+    flags: flagStore(x),
   };
 }
 export type TableStores = ReturnType<typeof createStores>;

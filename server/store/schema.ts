@@ -48,6 +48,7 @@ export interface AuditLogTable {
   id: Generated<number>; org_id: number; staff_id: number | null; api_key_id: number | null; code_ref: string | null; action: string; at: string;
 }
 export interface CalendarFeedsTable { code_id: number; token_hash: string; created_at: string }
+export interface FlagAcksTable { code_id: number; flag_id: string; staff_id: number; at: string }
 export interface InstanceSettingsTable { name: string; value: string }
 export interface ThrottleCountersTable { counter: string; window_ms: number; window_start: number; count: number }
 export interface SpentChallengesTable { id: string; expires_at: number }
@@ -70,6 +71,7 @@ export interface Database {
   appointments: AppointmentsTable;
   audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedsTable;
+  flag_acks: FlagAcksTable;
   instance_settings: InstanceSettingsTable;
   throttle_counters: ThrottleCountersTable;
   spent_challenges: SpentChallengesTable;
@@ -81,7 +83,7 @@ export interface Database {
  */
 export const tableOrder = [
   'orgs', 'licences', 'staff', 'staff_sessions', 'staff_recovery_codes', 'api_keys', 'codes', 'person_sessions',
-  'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'audit_log', 'calendar_feeds', 'instance_settings',
+  'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'audit_log', 'calendar_feeds', 'flag_acks', 'instance_settings',
 ] as const satisfies readonly (keyof Database)[];
 
 export type OrgRow = Selectable<OrgsTable>;

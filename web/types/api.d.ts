@@ -728,6 +728,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/codes/{ref}/flags/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a flag handled (by whom and when; no note) */
+        post: operations["postV1StaffCodesByRefFlagsByIdHandled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/staff/codes/{ref}/appointments": {
         parameters: {
             query?: never;
@@ -773,6 +790,40 @@ export interface paths {
         put?: never;
         /** Revoke a code (its sessions end) */
         post: operations["postV1StaffCodesByRefRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/reports/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outcomes, drop-out and end evaluation for codes first used in a period, with k-anonymity (staff accounts; CSV with Accept: text/csv) */
+        get: operations["getV1StaffReportsOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's audit log, newest first (admin) */
+        get: operations["getV1StaffAudit"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1198,6 +1249,10 @@ export interface components {
             consent: boolean | null;
             /** @description Only with consent. */
             progress?: Record<string, never>;
+            /** @description Only with consent: the kinds of flags not yet handled, risk first. The list is sorted with open risk first. */
+            openFlags?: string[];
+            /** @description Only with consent: the day (YYYY-MM-DD, service time zone) of the person's last answer, entry, check-in or completed part, or null. */
+            lastActivity?: string | null;
         };
         /** ApiCodeList */
         CodeList: {
@@ -1227,11 +1282,7 @@ export interface components {
             entries: unknown[];
             scores: Record<string, never>;
             checkins: unknown[];
-            flags: {
-                instrument: string;
-                flag: string;
-                at: string;
-            }[];
+            flags: components["schemas"]["Flag"][];
             appointments: unknown[];
             /** @description Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first. */
             sleep?: {
@@ -1253,6 +1304,8 @@ export interface components {
                 averageSleep: number;
                 nights: number;
             } | null;
+            /** @description The last contact before now: the latest past appointment or flag handled (ISO 8601), or null. The follow-up view shows what happened since. */
+            lastContact?: string | null;
         };
         /** ApiUnlockRequest */
         UnlockRequest: {
@@ -1401,6 +1454,43 @@ export interface components {
             };
             /** @description The JSON path of every value hidden for anonymity, such as `codes.withoutConsent`, `recovery.count`, `recovery.rate`, `funnel[2].completed`. */
             suppressed: string[];
+        };
+        /**
+         * ApiFlag
+         * @description A flag to follow up: `risk` or `risk_unknown` (from the score), or `worsening` (a total at least the instrument's reliable-change threshold above the first). `handled` says who marked it handled and when; there is no note.
+         */
+        Flag: {
+            /** @description `<response id>:<flag>` */
+            id: string;
+            instrument: string;
+            flag: string;
+            at: string;
+            handled: {
+                /** @description The username of the professional. */
+                by: string;
+                at: string;
+            } | null;
+        };
+        /**
+         * ApiAuditPage
+         * @description Audit log entries, newest first. `next` is the `before` of the next page, or null at the end.
+         */
+        AuditPage: {
+            entries: {
+                id: number;
+                at: string;
+                action: string;
+                /** @description The staff account's username, or null (an API key, or a login to an unknown username). */
+                account: string | null;
+                /** @description The API key's ref, or null. */
+                apiKey: string | null;
+                codeRef: string | null;
+                /** @description For `code.unlock`: the part opened early. */
+                sectionId?: string;
+                /** @description For `code.unlock`: the reason given (gone once the person erased the code). */
+                reason?: string | null;
+            }[];
+            next: number | null;
         };
         /**
          * Instrument
@@ -4598,6 +4688,83 @@ export interface operations {
             };
         };
     };
+    postV1StaffCodesByRefFlagsByIdHandled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flag"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden, consent_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postV1StaffCodesByRefAppointments: {
         parameters: {
             query?: never;
@@ -4845,6 +5012,168 @@ export interface operations {
             };
             /** @description gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1StaffReportsOutcomes: {
+        parameters: {
+            query: {
+                /** @description First day of first logins counted (YYYY-MM-DD, in the service time zone) */
+                from: string;
+                /** @description Last day (inclusive) */
+                to: string;
+                /** @description One program id (adds the funnel); all programs when left out */
+                program?: string;
+                /** @description Smallest count shown (at least 5, the default) */
+                k?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1StaffAudit: {
+        parameters: {
+            query?: {
+                /** @description Entries at or after (ISO 8601 date or date-time; a date is midnight UTC) */
+                from?: string;
+                /** @description Entries before (exclusive) */
+                to?: string;
+                /** @description One staff account's username */
+                account?: string;
+                /** @description One action (code.read), or every action under a prefix ending in '.' (code.) */
+                action?: string;
+                /** @description Entries older than this id (the previous page's next) */
+                before?: number;
+                /** @description Entries per page, 1-200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

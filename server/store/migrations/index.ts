@@ -11,6 +11,7 @@ import * as m003 from './003-calendar-feeds.ts';
 import * as m004 from './004-instance-settings.ts';
 import * as m005 from './005-throttle-state.ts';
 import * as m010 from './010-code-first-login.ts';
+import * as m011 from './011-flag-acknowledgements.ts';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const all: [string, Up][] = [
@@ -20,6 +21,7 @@ const all: [string, Up][] = [
   ['004-instance-settings', m004.up],
   ['005-throttle-state', m005.up],
   ['010-code-first-login', m010.up],
+  ['011-flag-acknowledgements', m011.up],
 ];
 
 /** The migrations for `dialect`, by name. */
