@@ -168,6 +168,10 @@ export interface ApiMe {
   nextAppointment: null | ApiAppointment;
   progress: ApiProgress;
   help: ApiHelp;
+  /**
+   * For a member of a group course: the group's next meeting (ISO 8601), or null. Nothing about other members.
+   */
+  nextGroupMeeting?: string | null;
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -758,6 +762,21 @@ export interface ApiCalendarLink {
  * via the `definition` "ReportCount".
  */
 export type ApiReportCount = number | null;
+/**
+ * Every `everyDays` days from the start (part 1 on the start date), or a date (YYYY-MM-DD) per part id. A part opens when its date has come and the part before it is complete.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupSchedule".
+ */
+export type ApiGroupSchedule =
+  | {
+      everyDays: number;
+    }
+  | {
+      dates: {
+        [k: string]: string;
+      };
+    };
 
 /**
  * Request and response bodies of the staff routes (/v1/staff/...).
@@ -1263,6 +1282,91 @@ export interface ApiAuditPage {
     reason?: string | null;
   }[];
   next: number | null;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupRequest".
+ */
+export interface ApiGroupRequest {
+  programId: string;
+  /**
+   * The service's label for the course (such as 'Kurs høst'); never anything about a member.
+   */
+  name: string;
+  startDate: string;
+  schedule: ApiGroupSchedule;
+  /**
+   * Meeting times (ISO 8601 date-times).
+   *
+   * @maxItems 60
+   */
+  meetings?: string[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Group".
+ */
+export interface ApiGroup {
+  ref: string;
+  name: string;
+  programId: string;
+  startDate: string;
+  schedule: ApiGroupSchedule;
+  meetings: string[];
+  /**
+   * When each part opens under the schedule (ISO 8601), by part id.
+   */
+  opens: {
+    [k: string]: string;
+  };
+  /**
+   * How many codes were issued into the group.
+   */
+  members: number;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupList".
+ */
+export interface ApiGroupList {
+  groups: ApiGroup[];
+}
+/**
+ * A group with its members one by one (progress only with consent) and the progress of the consenting members together, under k-anonymity.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupDetail".
+ */
+export interface ApiGroupDetail {
+  group: ApiGroup;
+  members: ApiCodeSummary[];
+  aggregate: {
+    k: number;
+    withConsent: ApiReportCount;
+    sections: {
+      sectionId: string;
+      title: string;
+      completed: ApiReportCount;
+    }[];
+    suppressed: string[];
+  };
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupCodesRequest".
+ */
+export interface ApiGroupCodesRequest {
+  count: number;
+}
+/**
+ * The new codes, shown only now: print them as a sheet of code cards.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupCodes".
+ */
+export interface ApiGroupCodes {
+  codes: ApiNewCode[];
 }
 
 // directives.schema.json

@@ -41,6 +41,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { staffServiceRoutes } from './routes/staff-service.ts';
 import { staffReportRoutes } from './routes/staff-reports.ts';
 import { staffAuditRoutes } from './routes/staff-audit.ts';
+import { staffGroupRoutes } from './routes/staff-groups.ts';
 
 export interface AppOptions {
   /** The opened store (store/open-store.ts): SQLite or PostgreSQL. */
@@ -138,6 +139,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffServiceRoutes(deps));
   app.route('/', staffReportRoutes(deps));
   app.route('/', staffAuditRoutes(deps));
+  app.route('/', staffGroupRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());

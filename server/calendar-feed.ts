@@ -1,6 +1,6 @@
 /**
- * The person's calendar feed as iCalendar: upcoming follow-up appointments and the next
- * weekly questionnaires, in neutral words (a calendar may be seen by others), with no
+ * The person's calendar feed as iCalendar: upcoming follow-up appointments, their group's
+ * meetings and the next weekly questionnaires, in neutral words (a calendar may be seen by others), with no
  * program name, code or anything else that ties it to the person.
  */
 import ical, { ICalAlarmType } from 'ical-generator';
@@ -12,8 +12,21 @@ const kindWords: Record<AppointmentRow['kind'], string> = { phone: 'telefon', vi
  * @example
  *   calendarFeed([{ ref, at, kind: 'phone', created_at }], [{ instrument: 'gad7', at }], 'https://mestring.example/')
  */
-export function calendarFeed(appointments: readonly AppointmentRow[], questionnaires: readonly { instrument: string; at: string }[], siteUrl: string): string {
+export function calendarFeed(appointments: readonly AppointmentRow[], questionnaires: readonly { instrument: string; at: string }[], siteUrl: string, groupMeetings: readonly string[] = []): string {
   const calendar = ical({ name: 'Mestring', prodId: { company: 'Mestring', product: 'mestring', language: 'NB' }, ttl: 60 * 60 });
+  // The group's meetings: the same for every member, and nothing about the others.
+  for (const at of groupMeetings) {
+    const start = new Date(at);
+    const event = calendar.createEvent({
+      id: `group-${at.replace(/[^0-9]/g, '')}@mestring`,
+      start,
+      end: new Date(start.getTime() + 90 * 60 * 1000),
+      summary: 'Gruppemøte',
+      description: 'Møte i gruppen du er med i.',
+      stamp: start,
+    });
+    event.createAlarm({ type: ICalAlarmType.display, trigger: 60 * 60, description: 'Gruppemøte om en time' });
+  }
   for (const appointment of appointments) {
     const start = new Date(appointment.at);
     const event = calendar.createEvent({

@@ -6,3 +6,4 @@ export { dueNow, localDate, type DueItem, type DueKind } from './due.ts';
 export { validateEntry, type EntryError, type EntryErrorCode, type EntryValue } from './validate-entry.ts';
 export { questionnaireReminders } from './reminders.ts';
 export { repeatInterval, type RepeatEvery } from './interval.ts';
+export { scheduledOpenings, localMidnight, type GroupSchedule } from './group-schedule.ts';

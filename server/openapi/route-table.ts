@@ -101,6 +101,10 @@ export const routeTable: RouteDoc[] = [
       { name: 'k', description: 'Smallest count shown (at least 5, the default)', schema: { type: 'integer', minimum: 5 } },
     ],
   },
+  { method: 'post', path: '/v1/staff/groups', summary: 'Create a group course for one program with a shared schedule and meetings', tag: 'Staff', auth: 'staff', body: s('GroupRequest'), ok: [201, s('Group')], errors: [...staff, ...body, 'forbidden', 'not_found'] },
+  { method: 'get', path: '/v1/staff/groups', summary: "The organisation's group courses", tag: 'Staff', auth: 'staff', ok: [200, s('GroupList')], errors: [...staff, 'forbidden'] },
+  { method: 'get', path: '/v1/staff/groups/{ref}', summary: "A group: members one by one (progress only with consent) and the consenting members' progress together, with k-anonymity", tag: 'Staff', auth: 'staff', ok: [200, s('GroupDetail')], errors: [...staff, 'forbidden', 'not_found'] },
+  { method: 'post', path: '/v1/staff/groups/{ref}/codes', summary: 'Issue codes into a group, one or a sheet at a time (all or none; shown only now)', tag: 'Staff', auth: 'staff', body: s('GroupCodesRequest'), ok: [201, s('GroupCodes')], errors: [...staff, ...body, 'forbidden', 'not_found', 'quota_exhausted'] },
   {
     method: 'get', path: '/v1/staff/audit', summary: "The organisation's audit log, newest first (admin)", tag: 'Staff', auth: 'admin', ok: [200, s('AuditPage')],
     errors: [...staff, 'forbidden', 'validation_failed'],

@@ -10,6 +10,7 @@ import { jsonBody } from '../middleware/json-body/index.ts';
 import { syncProgress } from '../person-progress.ts';
 import { dueNow, overallProgress, canComplete } from '../../engine/progress/index.ts';
 import { helpFor } from '../safety.ts';
+import { nextMeeting } from '../groups.ts';
 import { appointmentView, checkinView, entryView, responseView, sectionView } from './views.ts';
 
 /**
@@ -24,7 +25,7 @@ export function meRoutes(deps: RouteDeps) {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
     const now = deps.clock.now();
-    const { snapshot, states } = await syncProgress(stores, program, code, now);
+    const { snapshot, states } = await syncProgress(stores, program, code, now, deps.timeZone);
     const next = await stores.appointments.next(code.id, now.toISOString());
     return c.json({
       programId: program.id,
@@ -32,6 +33,7 @@ export function meRoutes(deps: RouteDeps) {
       consent: await stores.codes.consent(code.id),
       due: dueNow(program, snapshot, now, deps.timeZone),
       nextAppointment: next ? appointmentView(next) : null,
+      nextGroupMeeting: code.group_id === null ? null : nextMeeting(await stores.groups.byId(code.group_id), now),
       progress: overallProgress(states),
       help: helpFor(await stores.orgs.byId(code.org_id)),
     });
@@ -52,7 +54,7 @@ export function meRoutes(deps: RouteDeps) {
   app.get('/v1/me/program', async (c) => {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
-    const { states } = await syncProgress(stores, program, code, deps.clock.now());
+    const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
     return c.json({ programId: program.id, version: program.version, locale: program.locale, sections: states.map(sectionView), progress: overallProgress(states) });
   });
 
@@ -61,7 +63,7 @@ export function meRoutes(deps: RouteDeps) {
     const program = programOr404(deps, code.program_id);
     const section = program.sections.find((s) => s.id === c.req.param('id'));
     if (!section) throw apiError('not_found', 'No such part in this program.');
-    const { states } = await syncProgress(stores, program, code, deps.clock.now());
+    const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
     const status = states.find((s) => s.id === section.id);
     if (!status || status.state === 'locked') throw apiError('section_locked', undefined, { lockedReason: status?.lockedReason ?? null });
     const exerciseIds = new Set(section.blocks.flatMap((b) => (b.type === 'exercise' ? [b.id] : [])));
@@ -80,7 +82,7 @@ export function meRoutes(deps: RouteDeps) {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
     const now = deps.clock.now();
-    const { states } = await syncProgress(stores, program, code, now);
+    const { states } = await syncProgress(stores, program, code, now, deps.timeZone);
     const status = states.find((s) => s.id === c.req.param('id'));
     if (!status) throw apiError('not_found', 'No such part in this program.');
     if (status.state === 'locked') throw apiError('section_locked', undefined, { lockedReason: status.lockedReason });
@@ -88,7 +90,7 @@ export function meRoutes(deps: RouteDeps) {
       if (!canComplete(status)) throw apiError('requirements_missing', undefined, { missing: status.missing });
       await stores.progress.complete(code.id, status.id, now.toISOString());
     }
-    const after = (await syncProgress(stores, program, code, now)).states;
+    const after = (await syncProgress(stores, program, code, now, deps.timeZone)).states;
     return c.json({ sections: after.map(sectionView), progress: overallProgress(after) });
   });
 

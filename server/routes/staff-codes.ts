@@ -22,6 +22,7 @@ import { readSnapshot } from '../person-progress.ts';
 import type { CodeRow } from '../store/codes.ts';
 import type { AppointmentKind } from '../store/appointments.ts';
 import { appointmentView, checkinView, entryView, scoresOverTime, sectionView } from './views.ts';
+import { scheduleFor } from '../groups.ts';
 import { flagsWithHandling, lastContact, lastDay, openFlagKinds, riskFlags } from '../follow-up.ts';
 
 const statusOf = (code: CodeRow) => (code.erased_at ? 'erased' : code.revoked_at ? 'revoked' : 'active');
@@ -98,7 +99,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
       const completed = Object.values(snapshot.sections).map((s) => s.completedAt);
       return {
         ...base,
-        progress: overallProgress(sectionStates(program, snapshot, now)),
+        progress: overallProgress(sectionStates(program, snapshot, now, await scheduleFor(stores, program, row, deps.timeZone))),
         openFlags: openFlagKinds(flagsWithHandling(program, responses, acks)),
         lastActivity: lastDay([...responses.map((r) => r.created_at), ...entries.map((e) => e.updated_at), ...checkins.map((x) => x.created_at), ...completed], deps.timeZone),
       };
@@ -133,7 +134,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const since = c.req.query('since');
     if (since !== undefined && Number.isNaN(Date.parse(since))) throw apiError('validation_failed', undefined, { fields: [{ field: 'since', code: 'format', message: 'Expected an ISO 8601 date or date-time' }] });
     const now = deps.clock.now();
-    const states = sectionStates(program, await readSnapshot(stores, code.id), now);
+    const states = sectionStates(program, await readSnapshot(stores, code.id), now, await scheduleFor(stores, program, code, deps.timeZone));
     const responses = await stores.progress.responses(code.id);
     const acks = await stores.flags.handled(code.id);
     const sinceIso = since ? new Date(since).toISOString() : undefined;
@@ -165,7 +166,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const program = programOr404(deps, code.program_id);
     const { sectionId, reason } = c.get('body') as { sectionId: string; reason: string };
     const now = deps.clock.now();
-    const { states } = await syncProgress(stores, program, code, now);
+    const { states } = await syncProgress(stores, program, code, now, deps.timeZone);
     const target = states.find((s) => s.id === sectionId);
     if (!target) throw apiError('not_found', 'No such part in this program.');
     const next = states.find((s) => s.state === 'locked');
@@ -173,7 +174,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     if (next?.id !== target.id) throw apiError('conflict', 'Only the next part can be opened early.', { nextSectionId: next?.id ?? null });
     await stores.progress.open(code.id, sectionId, now.toISOString(), program.version, { staffId: caller.staffId, reason });
     await audit(caller, code.ref, 'code.unlock');
-    const after = (await syncProgress(stores, program, code, now)).states;
+    const after = (await syncProgress(stores, program, code, now, deps.timeZone)).states;
     return c.json({ sections: after.map(sectionView), progress: overallProgress(after) });
   });
 

@@ -3,11 +3,11 @@ import type { Executor } from './executor.ts';
 
 export interface CodeRow {
   id: number; ref: string; hint: string; org_id: number; program_id: string;
-  created_at: string; revoked_at: string | null; erased_at: string | null;
+  created_at: string; revoked_at: string | null; erased_at: string | null; group_id: number | null;
 }
 export interface CodeListRow extends CodeRow { share: number | null }
 
-const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at'] as const;
+const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at', 'codes.group_id'] as const;
 
 /**
  * Codes, person sessions and consent.
@@ -17,11 +17,11 @@ const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.prog
  */
 export function codeStore(x: Executor) {
   return {
-    create: (row: { ref: string; hmac: string; hint: string; orgId: number; programId: string; staffId: number | null; keyId: number | null; now: string }) =>
+    create: (row: { ref: string; hmac: string; hint: string; orgId: number; programId: string; staffId: number | null; keyId: number | null; now: string; groupId?: number | null }) =>
       x.write(async (db) => {
         await db.insertInto('codes').values({
           ref: row.ref, code_hmac: row.hmac, hint: row.hint, org_id: row.orgId, program_id: row.programId,
-          created_by_staff: row.staffId, created_by_key: row.keyId, created_at: row.now,
+          created_by_staff: row.staffId, created_by_key: row.keyId, created_at: row.now, group_id: row.groupId ?? null,
         }).execute();
       }),
     byHmac: (hmac: string): Promise<CodeRow | undefined> => x.db.selectFrom('codes').select(cols).where('code_hmac', '=', hmac).executeTakeFirst(),
@@ -35,6 +35,11 @@ export function codeStore(x: Executor) {
       x.db.selectFrom('codes').select(cols)
         .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))
         .where('org_id', '=', orgId).orderBy('codes.id', 'desc').execute(),
+    /** The codes of a group, oldest first. */
+    inGroup: (orgId: number, groupId: number): Promise<CodeListRow[]> =>
+      x.db.selectFrom('codes').select(cols)
+        .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))
+        .where('org_id', '=', orgId).where('group_id', '=', groupId).orderBy('codes.id').execute(),
     revoke: (codeId: number, now: string) =>
       x.write(async (db) => {
         await db.updateTable('codes').set({ revoked_at: now }).where('id', '=', codeId).where('revoked_at', 'is', null).execute();

@@ -16,6 +16,7 @@ import { settingsStore } from './settings.ts';
 import { idRenameStore } from './id-renames.ts';
 import { reportStore } from './reports.ts';
 import { flagStore } from './flags.ts';
+import { groupStore } from './groups.ts';
 
 /**
  * The stores over `x`.
@@ -37,6 +38,7 @@ export function createStores(x: Executor) {
     idRenames: idRenameStore(x),
     reports: reportStore(x),
     flags: flagStore(x),
+    groups: groupStore(x),
   };
 }
 export type TableStores = ReturnType<typeof createStores>;

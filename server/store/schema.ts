@@ -25,6 +25,12 @@ export interface CodesTable {
   created_by_staff: number | null; created_by_key: number | null; created_at: string; revoked_at: string | null; erased_at: string | null;
   /** The first login with the code (reports count cohorts by it). */
   first_login_at: string | null;
+  /** The group course the code was issued into, if any. */
+  group_id: number | null;
+}
+export interface GroupsTable {
+  id: Generated<number>; ref: string; org_id: number; program_id: string; name: string; start_date: string;
+  schedule_json: string; meetings_json: string; created_by: number | null; created_at: string;
 }
 export interface PersonSessionsTable { token_hash: string; code_id: number; created_at: string; expires_at: string }
 export interface ConsentsTable { id: Generated<number>; code_id: number; share: number; at: string }
@@ -61,6 +67,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   staff_recovery_codes: StaffRecoveryCodesTable;
   api_keys: ApiKeysTable;
+  groups: GroupsTable;
   codes: CodesTable;
   person_sessions: PersonSessionsTable;
   consents: ConsentsTable;
@@ -82,7 +89,7 @@ export interface Database {
  * fills them in, and the reverse of the order they can be emptied in.
  */
 export const tableOrder = [
-  'orgs', 'licences', 'staff', 'staff_sessions', 'staff_recovery_codes', 'api_keys', 'codes', 'person_sessions',
+  'orgs', 'licences', 'staff', 'staff_sessions', 'staff_recovery_codes', 'api_keys', 'groups', 'codes', 'person_sessions',
   'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'audit_log', 'calendar_feeds', 'flag_acks', 'instance_settings',
 ] as const satisfies readonly (keyof Database)[];
 

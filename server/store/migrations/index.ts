@@ -12,6 +12,7 @@ import * as m004 from './004-instance-settings.ts';
 import * as m005 from './005-throttle-state.ts';
 import * as m010 from './010-code-first-login.ts';
 import * as m011 from './011-flag-acknowledgements.ts';
+import * as m012 from './012-groups.ts';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const all: [string, Up][] = [
@@ -22,6 +23,7 @@ const all: [string, Up][] = [
   ['005-throttle-state', m005.up],
   ['010-code-first-login', m010.up],
   ['011-flag-acknowledgements', m011.up],
+  ['012-groups', m012.up],
 ];
 
 /** The migrations for `dialect`, by name. */
