@@ -1368,6 +1368,14 @@ export interface ApiGroupCodesRequest {
 export interface ApiGroupCodes {
   codes: ApiNewCode[];
 }
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Stopped".
+ */
+export interface ApiStopped {
+  ref: string;
+  stoppedAt: string;
+}
 
 // directives.schema.json
 /**

@@ -13,7 +13,10 @@ export async function readSnapshot(stores: TableStores, codeId: number): Promise
   // Keyed by authored ids, which may be prototype names such as `constructor`: no prototype.
   const snapshot: ProgressSnapshot = { sections: Object.create(null), entryCounts: Object.create(null), responses: [], checkins: [] };
   for (const s of await stores.progress.sectionStates(codeId)) snapshot.sections[s.section_id] = { openedAt: s.opened_at, completedAt: s.completed_at };
-  for (const e of await stores.progress.entries(codeId)) snapshot.entryCounts[e.exercise_id] = (snapshot.entryCounts[e.exercise_id] ?? 0) + 1;
+  for (const e of await stores.progress.entries(codeId)) {
+    snapshot.entryCounts[e.exercise_id] = (snapshot.entryCounts[e.exercise_id] ?? 0) + 1;
+    if (!snapshot.lastEntryAt || e.updated_at > snapshot.lastEntryAt) snapshot.lastEntryAt = e.updated_at;
+  }
   snapshot.responses = (await stores.progress.responses(codeId)).map((r) => ({ instrument: r.instrument_id, at: r.created_at }));
   snapshot.checkins = (await stores.progress.checkins(codeId)).map((c) => ({ at: c.created_at }));
   return snapshot;

@@ -27,15 +27,16 @@ export function meRoutes(deps: RouteDeps) {
     const now = deps.clock.now();
     const { snapshot, states } = await syncProgress(stores, program, code, now, deps.timeZone);
     const next = await stores.appointments.next(code.id, now.toISOString());
+    const org = await stores.orgs.byId(code.org_id);
     return c.json({
       programId: program.id,
       programTitle: program.title,
       consent: await stores.codes.consent(code.id),
-      due: dueNow(program, snapshot, now, deps.timeZone),
+      due: dueNow(program, snapshot, now, deps.timeZone, { stopped: code.stopped_at !== null, inactivityDays: org?.inactivity_days }),
       nextAppointment: next ? appointmentView(next) : null,
       nextGroupMeeting: code.group_id === null ? null : nextMeeting(await stores.groups.byId(code.group_id), now),
       progress: overallProgress(states),
-      help: helpFor(await stores.orgs.byId(code.org_id)),
+      help: helpFor(org),
     });
   });
 

@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { programOr404, type RouteDeps } from '../deps.ts';
+import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
 import { sleepSeries, sleepWindowLength } from '../../engine/exercises/sleep-diary.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
@@ -21,7 +21,7 @@ import { overallProgress, sectionStates } from '../../engine/progress/index.ts';
 import { readSnapshot } from '../person-progress.ts';
 import type { CodeRow } from '../store/codes.ts';
 import type { AppointmentKind } from '../store/appointments.ts';
-import { appointmentView, checkinView, entryView, scoresOverTime, sectionView } from './views.ts';
+import { appointmentView, checkinView, entryView, responseView, scoresOverTime, sectionView } from './views.ts';
 import { scheduleFor } from '../groups.ts';
 import { flagsWithHandling, lastContact, lastDay, openFlagKinds, riskFlags } from '../follow-up.ts';
 
@@ -212,6 +212,40 @@ export function staffCodeRoutes(deps: RouteDeps) {
     if (!(await stores.appointments.remove(code.id, c.req.param('id')))) throw apiError('not_found');
     await audit(caller, code.ref, 'appointment.delete');
     return c.body(null, 204);
+  });
+
+  app.post('/v1/staff/codes/:ref/stop', async (c) => {
+    const caller = c.get('staff');
+    requireStaffAccount(caller);
+    const code = await codeOf(c);
+    if (statusOf(code) !== 'active') throw apiError('conflict', 'The code is no longer active.');
+    await stores.codes.stop(code.id, nowIso());
+    await audit(caller, code.ref, 'code.stop');
+    const stopped = await stores.codes.byRef(caller.orgId, code.ref);
+    return c.json({ ref: code.ref, stoppedAt: stopped!.stopped_at });
+  });
+
+  // The end evaluation as the person answers it in the closing call: its choices only.
+  // Its free-text items are the person's own words, never a professional's note.
+  app.post('/v1/staff/codes/:ref/evaluation', jsonBody('api-person.schema.json#/$defs/ResponseRequest'), async (c) => {
+    const caller = c.get('staff');
+    requireStaffAccount(caller);
+    const code = await codeOf(c);
+    if (statusOf(code) !== 'active') throw apiError('conflict', 'The code is no longer active.');
+    await requireConsent(caller, code, 'code.evaluation');
+    const program = programOr404(deps, code.program_id);
+    const form = instrumentOf(program, program.measurement.evaluation);
+    if (!form) throw apiError('not_found', 'This program has no end evaluation.');
+    const { answers } = c.get('body') as { answers: Record<string, number | string | null> };
+    const textItems = new Set(form.items.filter((i) => i.type === 'text').map((i) => i.id));
+    const text = Object.keys(answers).filter((id) => textItems.has(id));
+    if (text.length) throw apiError('validation_failed', undefined, { fields: text.map((field) => ({ field, code: 'not_allowed', message: 'Free text is not recorded by staff: only the person writes their own words' })) });
+    const score = deps.score(form, answers);
+    if (!score.valid) throw apiError('validation_failed', undefined, { fields: score.errors.map((e) => ({ field: e.item, code: e.code, message: e.message })) });
+    const ref = newRef('rsp');
+    await stores.progress.addResponse(code.id, { ref, instrumentId: form.id, answers, score, version: program.version, now: nowIso() });
+    await audit(caller, code.ref, 'code.evaluation');
+    return c.json(responseView((await stores.progress.responses(code.id)).find((r) => r.ref === ref)!), 201);
   });
 
   app.post('/v1/staff/codes/:ref/revoke', async (c) => {

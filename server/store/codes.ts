@@ -3,11 +3,11 @@ import type { Executor } from './executor.ts';
 
 export interface CodeRow {
   id: number; ref: string; hint: string; org_id: number; program_id: string;
-  created_at: string; revoked_at: string | null; erased_at: string | null; group_id: number | null;
+  created_at: string; revoked_at: string | null; erased_at: string | null; group_id: number | null; stopped_at: string | null;
 }
 export interface CodeListRow extends CodeRow { share: number | null }
 
-const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at', 'codes.group_id'] as const;
+const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at', 'codes.group_id', 'codes.stopped_at'] as const;
 
 /**
  * Codes, person sessions and consent.
@@ -35,6 +35,11 @@ export function codeStore(x: Executor) {
       x.db.selectFrom('codes').select(cols)
         .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))
         .where('org_id', '=', orgId).orderBy('codes.id', 'desc').execute(),
+    /** Stops the program for a code (once): the person keeps access and is asked for the end evaluation. */
+    stop: (codeId: number, now: string) =>
+      x.write(async (db) => {
+        await db.updateTable('codes').set({ stopped_at: now }).where('id', '=', codeId).where('stopped_at', 'is', null).execute();
+      }),
     /** The codes of a group, oldest first. */
     inGroup: (orgId: number, groupId: number): Promise<CodeListRow[]> =>
       x.db.selectFrom('codes').select(cols)

@@ -38,6 +38,10 @@ export function orgStore(x: Executor) {
           .where('org_id', '=', orgId).where('program_id', '=', programId).whereRef('used', '<', 'total').executeTakeFirst();
         return result.numUpdatedRows === 1n;
       }),
+    setInactivityDays: (orgId: number, days: number) =>
+      x.write(async (db) => {
+        await db.updateTable('orgs').set({ inactivity_days: days }).where('id', '=', orgId).execute();
+      }),
     setSafety: (orgId: number, safety: unknown) =>
       x.write(async (db) => {
         await db.updateTable('orgs').set({ safety_json: safety === null ? null : JSON.stringify(safety) }).where('id', '=', orgId).execute();

@@ -7,7 +7,11 @@
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
 
-export interface OrgsTable { id: Generated<number>; slug: string; name: string; safety_json: string | null; created_at: string }
+export interface OrgsTable {
+  id: Generated<number>; slug: string; name: string; safety_json: string | null; created_at: string;
+  /** Days without activity after which the end evaluation is asked for. */
+  inactivity_days: Generated<number>;
+}
 export interface LicencesTable { org_id: number; program_id: string; total: Generated<number>; used: Generated<number> }
 export interface StaffTable {
   id: Generated<number>; org_id: number; username: string; role: 'admin' | 'professional'; password_hash: string;
@@ -27,6 +31,8 @@ export interface CodesTable {
   first_login_at: string | null;
   /** The group course the code was issued into, if any. */
   group_id: number | null;
+  /** When a professional stopped the program for this code (the person is then asked for the evaluation). */
+  stopped_at: string | null;
 }
 export interface GroupsTable {
   id: Generated<number>; ref: string; org_id: number; program_id: string; name: string; start_date: string;

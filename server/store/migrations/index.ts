@@ -13,6 +13,7 @@ import * as m005 from './005-throttle-state.ts';
 import * as m010 from './010-code-first-login.ts';
 import * as m011 from './011-flag-acknowledgements.ts';
 import * as m012 from './012-groups.ts';
+import * as m013 from './013-end-evaluation.ts';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const all: [string, Up][] = [
@@ -24,6 +25,7 @@ const all: [string, Up][] = [
   ['010-code-first-login', m010.up],
   ['011-flag-acknowledgements', m011.up],
   ['012-groups', m012.up],
+  ['013-end-evaluation', m013.up],
 ];
 
 /** The migrations for `dialect`, by name. */
