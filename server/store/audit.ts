@@ -27,7 +27,10 @@ export function auditStore(x: Executor) {
       let q = x.db.selectFrom('audit_log')
         .leftJoin('staff', 'staff.id', 'audit_log.staff_id')
         .leftJoin('api_keys', 'api_keys.id', 'audit_log.api_key_id')
-        .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.code_ref', 'audit_log.staff_id', 'staff.username as username', 'api_keys.ref as api_key_ref'])
+        // A ref shows only when it is one of the organisation's own codes: a probe of another
+        // organisation's ref is logged, but that ref is never shown back.
+        .leftJoin('codes', (j) => j.onRef('codes.ref', '=', 'audit_log.code_ref').onRef('codes.org_id', '=', 'audit_log.org_id'))
+        .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'codes.ref as code_ref', 'audit_log.staff_id', 'staff.username as username', 'api_keys.ref as api_key_ref'])
         .where('audit_log.org_id', '=', orgId);
       if (f.from !== undefined) q = q.where('audit_log.at', '>=', f.from);
       if (f.to !== undefined) q = q.where('audit_log.at', '<', f.to);
