@@ -101,6 +101,7 @@ export const routeTable: RouteDoc[] = [
       { name: 'to', required: true, description: 'Last day (inclusive)', schema: { type: 'string', format: 'date' } },
       { name: 'program', description: 'One program id (adds the funnel); all programs when left out', schema: { type: 'string' } },
       { name: 'k', description: 'Smallest count shown (at least 5, the default)', schema: { type: 'integer', minimum: 5 } },
+      { name: 'format', description: 'csv for the CSV (as Accept: text/csv does, for a download link), json for JSON', schema: { enum: ['csv', 'json'] } },
     ],
   },
   { method: 'post', path: '/v1/staff/groups', summary: 'Create a group course for one program with a shared schedule and meetings', tag: 'Staff', auth: 'staff', body: s('GroupRequest'), ok: [201, s('Group')], errors: [...staff, ...body, 'forbidden', 'not_found'] },

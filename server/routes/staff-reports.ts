@@ -27,7 +27,8 @@ export function staffReportRoutes(deps: RouteDeps) {
   app.get('/v1/staff/reports/outcomes', async (c) => {
     const caller = c.get('staff');
     requireStaffAccount(caller);
-    const { from, to, program: programId, k: kText } = c.req.query();
+    const { from, to, program: programId, k: kText, format } = c.req.query();
+    if (format !== undefined && format !== 'csv' && format !== 'json') throw invalid('format', 'not_an_option', 'Expected csv or json');
     if (!isDate(from)) throw invalid('from', 'format', 'Expected a date, YYYY-MM-DD');
     if (!isDate(to)) throw invalid('to', 'format', 'Expected a date, YYYY-MM-DD');
     if (from > to) throw invalid('to', 'out_of_range', 'Expected a date on or after from');
@@ -39,7 +40,8 @@ export function staffReportRoutes(deps: RouteDeps) {
     const program = programId === undefined || programId === '' ? null : programOr404(deps, programId);
     const report = await outcomesOf(deps.stores, deps.programs, caller.orgId, { from, to, program, k, timeZone: deps.timeZone });
     await deps.stores.audit.record({ orgId: caller.orgId, staffId: caller.staffId, apiKeyId: null, codeRef: null, action: 'report.outcomes', at: deps.clock.now().toISOString() });
-    if (wantsCsv(c.req.header('accept'))) {
+    // A download link cannot set Accept: ?format=csv asks for the same CSV.
+    if (format === 'csv' || (format === undefined && wantsCsv(c.req.header('accept')))) {
       return c.body(outcomesCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="mestring-outcomes-${from}-${to}.csv"` });
     }
     return c.json(report);

@@ -94,6 +94,9 @@ describe('the outcome report', () => {
     expect(lines).toContain('codes.withoutConsent,,,yes');
     expect(lines).toContain('reliableRecovery,5,1.000,no');
     expect(lines).toContain('funnel.start,0,,no');
+    const link = await report(token, 'from=2025-03-01&to=2025-03-05&program=kurs&format=csv');
+    expect(link.text).toBe(res.text);
+    expect((await report(token, 'from=2025-03-01&to=2025-03-05&format=xml')).status).toBe(422);
   });
 
   it('refuses bad queries with stable codes, API keys, and audits each read', async () => {

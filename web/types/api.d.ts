@@ -5425,6 +5425,8 @@ export interface operations {
                 program?: string;
                 /** @description Smallest count shown (at least 5, the default) */
                 k?: number;
+                /** @description csv for the CSV (as Accept: text/csv does, for a download link), json for JSON */
+                format?: "csv" | "json";
             };
             header?: never;
             path?: never;

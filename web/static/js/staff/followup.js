@@ -34,23 +34,45 @@ export async function followUpView(ref) {
   /** @type {Record<string, { title: string, fields: Field[] } | undefined>} */
   const exercises = detail.exercises ?? {};
 
+  // Without a date of their own choosing, the view starts from the last contact (the last
+  // appointment that has passed, or the last flag handled).
+  /** @type {string | null} */
+  const lastContact = detail.lastContact ?? null;
+  const from = since || (lastContact ? lastContact.slice(0, 10) : '');
   const sinceId = uid('since');
-  const sinceInput = h('input', { id: sinceId, type: 'date', value: since });
-  const sinceForm = h('form', { class: 'inline-form' }, h('div', { class: 'field' }, h('label', { for: sinceId }, t('sinceLabel')), sinceInput), h('button', { type: 'submit', class: 'secondary' }, t('show')));
+  const sinceInput = h('input', { id: sinceId, type: 'date', value: from });
+  const sinceForm = h('form', { class: 'inline-form no-print' }, h('div', { class: 'field' }, h('label', { for: sinceId }, t('sinceLabel')), sinceInput), h('button', { type: 'submit', class: 'secondary' }, t('show')));
   sinceForm.addEventListener('submit', (event) => {
     event.preventDefault();
     sessionStorage.setItem(`mestring.since.${ref}`, sinceInput.value);
     followUpView(ref);
   });
 
-  /** @type {{ flag: string, instrument: string, at: string }[]} */
+  /** @type {Schemas['Flag'][]} */
   const flagList = detail.flags ?? [];
+  /** @param {Schemas['Flag']} f */
+  const handleButton = (f) =>
+    h('button', {
+      type: 'button', class: 'secondary no-print',
+      onclick: async () => {
+        await api.post('/v1/staff/codes/{ref}/flags/{id}/handled', { ref, id: f.id });
+        followUpView(ref);
+      },
+    }, t('markHandled'));
+  // Open flags first; handled ones say by whom and when.
+  const ordered = [...flagList.filter((f) => !f.handled), ...flagList.filter((f) => f.handled)];
   const flags = flagList.length
-    ? h('ul', { class: 'flags' }, flagList.map((f) => h('li', { class: 'flag' }, t(`flag_${f.flag}`, { instrument: instruments[f.instrument]?.name ?? '', date: formatDateTime(f.at) }))))
+    ? h('ul', { class: 'flags' }, ordered.map((f) => h(
+        'li',
+        { class: f.handled ? 'flag handled' : 'flag' },
+        h('span', {}, t(`flag_${f.flag}`, { instrument: instruments[f.instrument]?.name ?? '', date: formatDateTime(f.at) })),
+        ' ',
+        f.handled ? h('span', { class: 'muted' }, t('handledBy', { by: f.handled.by, date: formatDateTime(f.handled.at) })) : handleButton(f),
+      )))
     : h('p', {}, t('noFlags'));
 
   /** @type {Schemas['Entry'][]} */
-  const entryList = detail.entries ?? [];
+  const entryList = (detail.entries ?? []).filter((/** @type {Schemas['Entry']} */ e) => since || !lastContact || e.updatedAt >= lastContact);
   const entries = entryList.length
     ? h(
         'ul',
@@ -80,6 +102,8 @@ export async function followUpView(ref) {
   show(
     h('h1', {}, t('followUpTitle', { hint: detail.hint })),
     h('p', {}, t('progressLabel', { completed: detail.progress.completed, total: detail.progress.total })),
+    lastContact && !since ? h('p', {}, t('sinceLastContact', { date: formatDateTime(lastContact) })) : null,
+    h('div', { class: 'actions no-print' }, h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('printFollowUp'))),
     h('section', { 'aria-labelledby': 'flags-title' }, h('h2', { id: 'flags-title' }, t('flagsTitle')), flags),
     h('section', { 'aria-labelledby': 'entries-title' }, h('h2', { id: 'entries-title' }, t('entriesTitle')), sinceForm, entries),
     h('section', { 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, t('scoresTitle')), sleepWindowCard(detail.sleepWindow), charts.length ? charts : h('p', {}, t('noScores'))),
