@@ -48,5 +48,5 @@ export function barChart({ title, bars, max, columns }) {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, columns[0]), h('th', { scope: 'col' }, columns[1]))),
     h('tbody', {}, bars.map((b) => h('tr', {}, h('th', { scope: 'row' }, b.label), h('td', {}, b.text)))),
   );
-  return h('section', { class: 'bar-figure', 'aria-labelledby': titleId }, h('h3', { id: titleId }, title), rows, h('div', { class: 'table-wrap' }, table));
+  return h('section', { class: 'bar-figure', 'aria-labelledby': titleId }, h('h2', { id: titleId }, title), rows, h('div', { class: 'table-wrap' }, table));
 }

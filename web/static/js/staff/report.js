@@ -53,15 +53,21 @@ function figuresTable(r) {
     [t('reportEvaluationBetter'), r.evaluation.betterOrMuchBetter, undefined],
     [t('reportEvaluationWorse'), r.evaluation.worseOrMuchWorse, undefined],
   ];
+  const titleId = uid('figures');
   return h(
-    'div',
-    { class: 'table-wrap' },
+    'section',
+    { 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, t('reportFiguresCaption')),
     h(
+      'div',
+      { class: 'table-wrap' },
+      h(
       'table',
       { class: 'figures' },
-      h('caption', {}, t('reportFiguresCaption')),
+      h('caption', { class: 'visually-hidden' }, t('reportFiguresCaption')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('reportColFigure')), h('th', { scope: 'col' }, t('reportColCount')), h('th', { scope: 'col' }, t('reportColRate')))),
       h('tbody', {}, rows.map(([label, n, rate]) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, count(n)), h('td', {}, rate === undefined ? '' : percent(rate))))),
+      ),
     ),
   );
 }
