@@ -110,6 +110,7 @@ export async function followUpView(ref) {
     h('section', { 'aria-labelledby': 'parts-title' }, h('h2', { id: 'parts-title' }, t('sectionsTitle')), sections),
     unlockForm(ref, sectionList.find((s) => s.state === 'locked')),
     appointmentForm(ref, detail.appointments?.[0] ?? null),
+    endProgramButton(ref),
     revokeButton(ref),
   );
 }
@@ -195,6 +196,23 @@ function revokeButton(ref) {
     if (!window.confirm(t('revokeConfirm'))) return;
     await api.post('/v1/staff/codes/{ref}/revoke', { ref });
     replace(status, alertBox(t('revoked'), 'success'));
+    button.remove();
+  });
+  return h('div', { class: 'actions' }, button, status);
+}
+
+/**
+ * Ending the program for the person (they keep access and are asked for the end
+ * evaluation at their next login), unlike stopping the code.
+ * @param {string} ref
+ */
+function endProgramButton(ref) {
+  const status = h('div', { 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'secondary' }, t('endProgram'));
+  button.addEventListener('click', async () => {
+    if (!window.confirm(t('endProgramConfirm'))) return;
+    await api.post('/v1/staff/codes/{ref}/stop', { ref });
+    replace(status, alertBox(t('programEnded'), 'success'));
     button.remove();
   });
   return h('div', { class: 'actions' }, button, status);

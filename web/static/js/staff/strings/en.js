@@ -197,4 +197,7 @@ export const strings = {
   openFlag_risk: 'Risk',
   openFlag_risk_unknown: 'Risk unanswered',
   openFlag_worsening: 'Worse',
+  endProgram: 'End the program',
+  endProgramConfirm: 'The person keeps access and is asked for the end evaluation the next time they log in. Continue?',
+  programEnded: 'The program is ended: the person is asked for the end evaluation.',
 };

@@ -197,4 +197,7 @@ export const strings = {
   openFlag_risk: 'Risiko',
   openFlag_risk_unknown: 'Risiko ubesvart',
   openFlag_worsening: 'Verre',
+  endProgram: 'Avslutt programmet',
+  endProgramConfirm: 'Personen beholder tilgangen og blir bedt om sluttevalueringen neste gang hen logger inn. Vil du fortsette?',
+  programEnded: 'Programmet er avsluttet: personen blir bedt om sluttevalueringen.',
 };

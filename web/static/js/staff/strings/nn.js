@@ -197,4 +197,7 @@ export const strings = {
   openFlag_risk: 'Risiko',
   openFlag_risk_unknown: 'Risiko utan svar',
   openFlag_worsening: 'Verre',
+  endProgram: 'Avslutt programmet',
+  endProgramConfirm: 'Personen held på tilgangen og blir beden om sluttevalueringa neste gong hen loggar inn. Vil du halde fram?',
+  programEnded: 'Programmet er avslutta: personen blir beden om sluttevalueringa.',
 };
