@@ -1253,13 +1253,13 @@ export interface ApiOutcomeReport {
   suppressed: string[];
 }
 /**
- * Audit log entries, newest first. `next` is the `before` of the next page, or null at the end.
+ * Audit log events, newest first. `next` is the `before` of the next page, or null at the end.
  *
  * This interface was referenced by `ApiStaff`'s JSON-Schema
  * via the `definition` "AuditPage".
  */
 export interface ApiAuditPage {
-  entries: {
+  events: {
     id: number;
     at: string;
     action: string;

@@ -59,7 +59,7 @@ export function staffAuditRoutes(deps: RouteDeps) {
       opens.filter((o) => o.ref === r.code_ref && o.opened_by_staff === r.staff_id && o.opened_at <= r.at).sort((a, b) => b.opened_at.localeCompare(a.opened_at))[0];
     await stores.audit.record({ orgId: caller.orgId, staffId: caller.staffId, apiKeyId: null, codeRef: null, action: 'audit.read', at: deps.clock.now().toISOString() });
     return c.json({
-      entries: page.map((r) => {
+      events: page.map((r) => {
         const open = r.action === 'code.unlock' ? openOf(r) : undefined;
         return {
           id: r.id, at: r.at, action: r.action, account: r.username, apiKey: r.api_key_ref, codeRef: r.code_ref,

@@ -98,22 +98,22 @@ describe('the audit log', () => {
 
     const all = await env.call('GET', '/v1/staff/audit', { token: admin.token });
     expect(all.status).toBe(200);
-    const actions = all.json.entries.map((e: any) => e.action);
+    const actions = all.json.events.map((e: any) => e.action);
     expect(actions).toEqual(['staff.login.failed', 'code.unlock', 'code.read', 'code.create']);
-    expect(all.json.entries[0]).toEqual({ id: expect.any(Number), at: '2025-03-03T08:01:00.000Z', action: 'staff.login.failed', account: pro.username, apiKey: null, codeRef: null });
-    expect(all.json.entries[1]).toMatchObject({ account: pro.username, codeRef: p.ref, sectionId: 'start', reason: 'Avtalt i samtalen' });
+    expect(all.json.events[0]).toEqual({ id: expect.any(Number), at: '2025-03-03T08:01:00.000Z', action: 'staff.login.failed', account: pro.username, apiKey: null, codeRef: null });
+    expect(all.json.events[1]).toMatchObject({ account: pro.username, codeRef: p.ref, sectionId: 'start', reason: 'Avtalt i samtalen' });
     expect(all.json.next).toBeNull();
 
     const page1 = await env.call('GET', '/v1/staff/audit?limit=2', { token: admin.token });
-    expect(page1.json.entries.map((e: any) => e.action)).toEqual(['audit.read', 'staff.login.failed']); // reading the log is logged too
-    expect(page1.json.next).toBe(page1.json.entries[1].id);
+    expect(page1.json.events.map((e: any) => e.action)).toEqual(['audit.read', 'staff.login.failed']); // reading the log is logged too
+    expect(page1.json.next).toBe(page1.json.events[1].id);
     const readsOnly = await env.call('GET', '/v1/staff/audit?action=code.&limit=2', { token: admin.token });
-    expect(readsOnly.json.entries.map((e: any) => e.action)).toEqual(['code.unlock', 'code.read']);
+    expect(readsOnly.json.events.map((e: any) => e.action)).toEqual(['code.unlock', 'code.read']);
     const rest = await env.call('GET', `/v1/staff/audit?action=code.&limit=2&before=${readsOnly.json.next}`, { token: admin.token });
-    expect(rest.json).toEqual({ entries: [expect.objectContaining({ action: 'code.create' })], next: null });
-    expect((await env.call('GET', `/v1/staff/audit?account=${admin.username}&action=audit.read`, { token: admin.token })).json.entries).toHaveLength(4);
-    expect((await env.call('GET', '/v1/staff/audit?from=2025-03-03T08:00:30Z&to=2025-03-04&action=code.read', { token: admin.token })).json.entries).toHaveLength(1);
-    expect((await env.call('GET', '/v1/staff/audit?to=2025-03-03T08:00:30Z&action=code.read', { token: admin.token })).json.entries).toHaveLength(0);
+    expect(rest.json).toEqual({ events: [expect.objectContaining({ action: 'code.create' })], next: null });
+    expect((await env.call('GET', `/v1/staff/audit?account=${admin.username}&action=audit.read`, { token: admin.token })).json.events).toHaveLength(4);
+    expect((await env.call('GET', '/v1/staff/audit?from=2025-03-03T08:00:30Z&to=2025-03-04&action=code.read', { token: admin.token })).json.events).toHaveLength(1);
+    expect((await env.call('GET', '/v1/staff/audit?to=2025-03-03T08:00:30Z&action=code.read', { token: admin.token })).json.events).toHaveLength(0);
 
     expect((await env.call('GET', '/v1/staff/audit', { token: pro.token })).json.error.code).toBe('forbidden');
     for (const bad of ['from=yesterday', 'to=2025-13-01', 'limit=0', 'limit=201', 'before=-1', 'action=DROP%20TABLE', 'account=nobody']) {

@@ -63,11 +63,12 @@ describe('the staff pages for the service', { timeout: 300_000 }, () => {
       const json = { 'content-type': 'application/json' };
       await fetch('/v1/staff/sessions', { method: 'POST', headers: json, body: JSON.stringify({ org: 'bydel', username: 'kari', password: pw }) });
       await fetch('/v1/staff/password', { method: 'PUT', headers: json, body: JSON.stringify({ currentPassword: pw, newPassword: 'et langt og godt passord 2026' }) });
-      return (await (await fetch('/v1/staff/totp/enrol', { method: 'POST' })).json()).secret as string;
+      return ((await (await fetch('/v1/staff/totp/enrol', { method: 'POST' })).json()) as { secret: string }).secret;
     }, password);
     await page.evaluate(async (code) => {
       await fetch('/v1/staff/totp/confirm', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
-      sessionStorage.setItem('mestring.staff', JSON.stringify({ role: 'admin', mustChangePassword: false }));
+      // Runs in the page; typed without the DOM library, which the rest of the project must not see.
+      (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('mestring.staff', JSON.stringify({ role: 'admin', mustChangePassword: false }));
     }, totpCode(secret, new Date()));
     await page.goto(`${server.base}/staff#/codes`);
     await page.getByRole('heading', { name: 'Tjenestens koder' }).waitFor();

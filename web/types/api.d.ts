@@ -1561,10 +1561,10 @@ export interface components {
         };
         /**
          * ApiAuditPage
-         * @description Audit log entries, newest first. `next` is the `before` of the next page, or null at the end.
+         * @description Audit log events, newest first. `next` is the `before` of the next page, or null at the end.
          */
         AuditPage: {
-            entries: {
+            events: {
                 id: number;
                 at: string;
                 action: string;

@@ -7,7 +7,7 @@ import { formatDateTime } from '../format.js';
 import { show, alertBox } from '../shell.js';
 import { api, staffInfo } from './session.js';
 
-/** @typedef {import('../../../types/client').Schemas['AuditPage']['entries'][number]} Entry */
+/** @typedef {import('../../../types/client').Schemas['AuditPage']['events'][number]} Entry */
 
 /** Kinds of action to filter by: a prefix ending in '.' takes every action under it. */
 const kinds = ['', 'code.', 'code.read', 'code.unlock', 'flag.handle', 'staff.login.', 'report.', 'group.', 'audit.read'];
@@ -62,10 +62,10 @@ export async function auditView() {
     try {
       const page = await api.get('/v1/staff/audit', {}, query);
       if (fresh) body.replaceChildren();
-      body.append(...page.entries.map(row));
+      body.append(...page.events.map(row));
       next = page.next;
       more.hidden = next === null;
-      replace(status, page.entries.length || !fresh ? '' : h('p', {}, t('auditNone')));
+      replace(status, page.events.length || !fresh ? '' : h('p', {}, t('auditNone')));
     } catch (err) {
       replace(status, alertBox(err instanceof Error ? err.message : t('errorGeneric'), 'error'));
     }
