@@ -1,5 +1,5 @@
 // The professional's client (/staff): a hash router over login, codes, a new code with
-// its card, a code's follow-up view, the service's figures, the audit log and
+// its card, a code's follow-up view, group courses, the service's figures, the audit log and
 // administration. Uses only the public HTTP API.
 import { h } from '../dom.js';
 import { t, loadLanguage } from '../i18n.js';
@@ -19,6 +19,8 @@ const routes = [
   { pattern: /^#\/codes\/new$/, view: () => import('./codes.js').then((m) => m.newCodeView()) },
   { pattern: /^#\/codes\/([\w-]+)$/, view: (/** @type {string} */ ref) => import('./followup.js').then((m) => m.followUpView(ref)) },
   { pattern: /^#\/admin$/, view: () => import('./admin.js').then((m) => m.adminView()) },
+  { pattern: /^#\/groups$/, view: () => import('./groups.js').then((m) => m.groupsView()) },
+  { pattern: /^#\/groups\/([\w-]+)$/, view: (/** @type {string} */ ref) => import('./groups.js').then((m) => m.groupView(ref)) },
   { pattern: /^#\/report$/, view: () => import('./report.js').then((m) => m.reportView()) },
   { pattern: /^#\/audit$/, view: () => import('./audit.js').then((m) => m.auditView()) },
   { pattern: /^#\/codes$/, view: () => import('./codes.js').then((m) => m.codesView()) },
@@ -38,7 +40,7 @@ function frame(rerender) {
     home: '#/codes',
     nav: ready
       ? [
-          { href: '#/codes', label: t('navCodes') }, { href: '#/codes/new', label: t('navNewCode') }, { href: '#/report', label: t('navReport') },
+          { href: '#/codes', label: t('navCodes') }, { href: '#/codes/new', label: t('navNewCode') }, { href: '#/groups', label: t('navGroups') }, { href: '#/report', label: t('navReport') },
           ...(info.role === 'admin' ? [{ href: '#/audit', label: t('navAudit') }, { href: '#/admin', label: t('navAdmin') }] : []),
         ]
       : [],
