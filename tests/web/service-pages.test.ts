@@ -105,6 +105,24 @@ describe('the staff pages for the service', { timeout: 300_000 }, () => {
     await check('staff-report-program');
   });
 
+  it('makes a group course, shows its schedule and prints a sheet of code cards', async () => {
+    await page.getByRole('link', { name: 'Grupper' }).click();
+    await page.getByRole('heading', { name: 'Gruppekurs' }).waitFor();
+    await check('staff-groups-empty');
+    await page.getByLabel('Program').selectOption('depresjon');
+    await page.getByLabel('Navn på kurset').fill('Vårkurs');
+    await page.getByLabel('Startdato').fill('2026-03-02');
+    await page.getByLabel('Møte 1').fill('2026-03-04T17:00');
+    await page.getByRole('button', { name: 'Lag gruppen' }).click();
+    await page.getByRole('heading', { name: 'Vårkurs' }).waitFor();
+    await page.getByRole('heading', { name: 'Fullførte deler blant dem som samtykker' }).waitFor();
+    await page.getByLabel('Antall koder').fill('2');
+    await page.getByRole('button', { name: 'Lag kodekort' }).click();
+    await page.locator('.code-sheet li').nth(1).waitFor();
+    expect(await page.locator('.code-sheet .code-value').allTextContents()).toHaveLength(2);
+    await check('staff-group');
+  });
+
   it('shows the audit log to admins', async () => {
     await page.getByRole('link', { name: 'Logg' }).click();
     await page.getByRole('heading', { name: 'Revisjonslogg' }).waitFor();
