@@ -15,7 +15,7 @@ afterEach(async () => env.close());
 
 const answer = (token: string, id: string, answers: Record<string, unknown>) => env.call('POST', `/v1/me/questionnaires/${id}/responses`, { token, body: { answers } });
 
-describe('flags', () => {
+describe('flags', { timeout: 120_000 }, () => {
   it('raises risk and worsening, lists open flags risk first, and records who handled them', async () => {
     const pro = await env.org('bydel-a', 'professional', 10);
     const risky = await env.person(pro.token);
@@ -83,7 +83,7 @@ describe('flags', () => {
   });
 });
 
-describe('the audit log', () => {
+describe('the audit log', { timeout: 120_000 }, () => {
   it('shows admins who did what, with early opens and failed logins, filtered and paged', async () => {
     const admin = await env.org('bydel-a', 'admin', 10);
     const pro = await env.org('bydel-a', 'professional', 0);

@@ -21,7 +21,7 @@ async function started(staff: string) {
 }
 const due = async (token: string) => ((await env.call('GET', '/v1/me', { token })).json.due as { kind: string; instrument: string }[]).filter((d) => d.kind === 'evaluation');
 
-describe('the end evaluation', () => {
+describe('the end evaluation', { timeout: 120_000 }, () => {
   it('is due once a professional stops the program, until answered', async () => {
     const pro = await env.org('bydel-a', 'professional', 5);
     const p = await started(pro.token);

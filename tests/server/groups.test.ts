@@ -29,7 +29,7 @@ async function member(code: string) {
   return token;
 }
 
-describe('group courses', () => {
+describe('group courses', { timeout: 120_000 }, () => {
   it('runs a group from creation to the date gate, the meetings and the group view', async () => {
     const pro = await env.org('bydel-a', 'professional', 5);
     const created = await env.call('POST', '/v1/staff/groups', { token: pro.token, body: groupBody });

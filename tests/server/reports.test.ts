@@ -31,7 +31,7 @@ async function recovered(staff: string, share: boolean, evaluation = false) {
 const report = (token: string, query = 'from=2025-03-01&to=2025-03-05&program=kurs', headers: Record<string, string> = {}) =>
   env.call('GET', `/v1/staff/reports/outcomes?${query}`, { token, headers });
 
-describe('the outcome report', () => {
+describe('the outcome report', { timeout: 120_000 }, () => {
   it('counts consented codes first used in the window, hides small cells and what gives them away', async () => {
     const pro = await env.org('bydel-a', 'professional', 20);
     let token = pro.token;

@@ -99,7 +99,7 @@ describe('the staff pages for the service', { timeout: 300_000 }, () => {
     await page.getByRole('heading', { name: 'Pålitelig bedring per program' }).waitFor();
     expect(await page.getByRole('link', { name: 'Last ned som CSV' }).getAttribute('href')).toContain('format=csv');
     await check('staff-report');
-    await page.getByLabel('Program').selectOption('depresjon');
+    await page.getByLabel('Program', { exact: true }).selectOption('depresjon');
     await page.getByRole('button', { name: 'Vis tallene' }).click();
     await page.getByRole('heading', { name: 'Fullførte deler' }).waitFor();
     await check('staff-report-program');
@@ -109,7 +109,7 @@ describe('the staff pages for the service', { timeout: 300_000 }, () => {
     await page.getByRole('link', { name: 'Grupper' }).click();
     await page.getByRole('heading', { name: 'Gruppekurs' }).waitFor();
     await check('staff-groups-empty');
-    await page.getByLabel('Program').selectOption('depresjon');
+    await page.getByLabel('Program', { exact: true }).selectOption('depresjon');
     await page.getByLabel('Navn på kurset').fill('Vårkurs');
     await page.getByLabel('Startdato').fill('2026-03-02');
     await page.getByLabel('Møte 1').fill('2026-03-04T17:00');
