@@ -6,7 +6,7 @@ import { h, uid, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { show, alertBox } from '../shell.js';
-import { barChart } from '../bar-chart.js';
+import { barChart } from './bar-chart.js';
 import { ApiError } from '../api.js';
 import { api } from './session.js';
 

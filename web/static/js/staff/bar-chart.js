@@ -1,9 +1,8 @@
-// A small accessible bar chart in plain SVG (no library, no network): one horizontal bar
+// The staff pages' small accessible bar chart in plain SVG (no library, no network): one horizontal bar
 // per row with its value written beside it, and the same data in a table below, so
 // nothing depends on seeing the chart. A hidden value (k-anonymity) is drawn as no bar
 // and written as a dash with a note.
-import { h, uid } from './dom.js';
-import { t } from './i18n.js';
+import { h, uid } from '../dom.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 
