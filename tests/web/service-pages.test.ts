@@ -82,6 +82,7 @@ describe('the staff pages for the service', { timeout: 300_000 }, () => {
   it('marks a flag handled in the follow-up view', async () => {
     await page.locator('tbody a').first().click();
     await page.getByRole('heading', { name: 'Varsler' }).waitFor();
+    await page.getByRole('heading', { name: 'Samtalen, steg for steg' }).waitFor();
     expect(await page.getByRole('button', { name: 'Merk som håndtert' }).count()).toBe(2);
     await check('staff-follow-up-flags');
     await page.getByRole('button', { name: 'Merk som håndtert' }).first().click();

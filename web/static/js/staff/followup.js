@@ -99,14 +99,28 @@ export async function followUpView(ref) {
   );
   const charts = progressCharts({ scores: detail.scores, checkins: detail.checkins, sleep: detail.sleep, instruments, useNames: true });
 
+  // The part to present at the end of the call: the one open now, or the next to open.
+  const nextPart = sectionList.find((s) => s.state === 'available') ?? sectionList.find((s) => s.state === 'locked');
+  // The call's agenda, in the order the weekly 20 minutes usually take.
+  const agenda = h(
+    'section',
+    { 'aria-labelledby': 'agenda-title' },
+    h('h2', { id: 'agenda-title' }, t('agendaTitle')),
+    h('ol', { class: 'agenda' }, ['agendaWeek', 'agendaFlags', 'agendaWork', 'agendaScores', 'agendaGoals', 'agendaNext'].map((k) => h('li', {}, t(k)))),
+  );
+  const next = nextPart
+    ? h('section', { 'aria-labelledby': 'next-part-title' }, h('h2', { id: 'next-part-title' }, t('nextPartTitle')), h('p', {}, h('strong', {}, `${nextPart.number}. ${nextPart.title}`)), nextPart.summary ? h('p', {}, nextPart.summary) : null)
+    : null;
   show(
     h('h1', {}, t('followUpTitle', { hint: detail.hint })),
     h('p', {}, t('progressLabel', { completed: detail.progress.completed, total: detail.progress.total })),
     lastContact && !since ? h('p', {}, t('sinceLastContact', { date: formatDateTime(lastContact) })) : null,
     h('div', { class: 'actions no-print' }, h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('printFollowUp'))),
+    agenda,
     h('section', { 'aria-labelledby': 'flags-title' }, h('h2', { id: 'flags-title' }, t('flagsTitle')), flags),
     h('section', { 'aria-labelledby': 'entries-title' }, h('h2', { id: 'entries-title' }, t('entriesTitle')), sinceForm, entries),
     h('section', { 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, t('scoresTitle')), sleepWindowCard(detail.sleepWindow), charts.length ? charts : h('p', {}, t('noScores'))),
+    next,
     h('section', { 'aria-labelledby': 'parts-title' }, h('h2', { id: 'parts-title' }, t('sectionsTitle')), sections),
     unlockForm(ref, sectionList.find((s) => s.state === 'locked')),
     appointmentForm(ref, detail.appointments?.[0] ?? null),

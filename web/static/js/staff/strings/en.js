@@ -224,4 +224,12 @@ export const strings = {
   groupTogether: 'Parts completed by those who consent',
   groupCodesTitle: 'Codes for the group',
   groupSummary: '{program}, from {start}. A part opens on its date once the part before it is completed.',
+  agendaTitle: 'The call, step by step',
+  agendaWeek: 'How has the week been?',
+  agendaFlags: 'Any flags: follow them up first.',
+  agendaWork: 'What the person worked on, in their own words, and what was hard.',
+  agendaScores: 'Where the scores have gone.',
+  agendaGoals: 'Goals for the coming week.',
+  agendaNext: 'Present the next part.',
+  nextPartTitle: 'The next part',
 };

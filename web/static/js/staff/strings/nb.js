@@ -224,4 +224,12 @@ export const strings = {
   groupTogether: 'Fullførte deler blant dem som samtykker',
   groupCodesTitle: 'Koder til gruppen',
   groupSummary: '{program}, fra {start}. En del åpner på sin dato når delen før er fullført.',
+  agendaTitle: 'Samtalen, steg for steg',
+  agendaWeek: 'Hvordan har uka vært?',
+  agendaFlags: 'Eventuelle varsler: følg dem opp først.',
+  agendaWork: 'Hva personen har jobbet med, med egne ord, og hva som var vanskelig.',
+  agendaScores: 'Hvor skårene har gått.',
+  agendaGoals: 'Mål for uka som kommer.',
+  agendaNext: 'Presenter neste del.',
+  nextPartTitle: 'Neste del',
 };

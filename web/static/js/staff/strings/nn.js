@@ -224,4 +224,12 @@ export const strings = {
   groupTogether: 'Fullførte delar blant dei som samtykkjer',
   groupCodesTitle: 'Kodar til gruppa',
   groupSummary: '{program}, frå {start}. Ein del opnar på datoen sin når delen før er fullført.',
+  agendaTitle: 'Samtalen, steg for steg',
+  agendaWeek: 'Korleis har veka vore?',
+  agendaFlags: 'Eventuelle varsel: følg dei opp først.',
+  agendaWork: 'Kva personen har jobba med, med eigne ord, og kva som var vanskeleg.',
+  agendaScores: 'Kvar skårane har gått.',
+  agendaGoals: 'Mål for veka som kjem.',
+  agendaNext: 'Presenter neste del.',
+  nextPartTitle: 'Neste del',
 };
