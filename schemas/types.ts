@@ -414,6 +414,10 @@ export interface ApiMe {
    * Every language the program can be read in, its source language first.
    */
   locales: string[];
+  /**
+   * For a member of a group course: the group's next meeting (ISO 8601), or null. Nothing about other members.
+   */
+  nextGroupMeeting?: string | null;
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -1053,6 +1057,28 @@ export type ApiPersonLocale4 = "nb" | "nn" | "en";
  * A language a person can choose: Norwegian bokmål, nynorsk or English.
  */
 export type ApiPersonLocale5 = "nb" | "nn" | "en";
+/**
+ * A number of codes; null when it is from 1 to k-1, or could be worked out from such a count by subtraction (its path is then in suppressed).
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ReportCount".
+ */
+export type ApiReportCount = number | null;
+/**
+ * Every `everyDays` days from the start (part 1 on the start date), or a date (YYYY-MM-DD) per part id. A part opens when its date has come and the part before it is complete.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupSchedule".
+ */
+export type ApiGroupSchedule =
+  | {
+      everyDays: number;
+    }
+  | {
+      dates: {
+        [k: string]: string;
+      };
+    };
 
 /**
  * Request and response bodies of the staff routes (/v1/staff/...).
@@ -1169,6 +1195,14 @@ export interface ApiCodeSummary {
    */
   progress?: {};
   locale?: ApiPersonLocale3;
+  /**
+   * Only with consent: the kinds of flags not yet handled, risk first. The list is sorted with open risk first.
+   */
+  openFlags?: string[];
+  /**
+   * Only with consent: the day (YYYY-MM-DD, service time zone) of the person's last answer, entry, check-in or completed part, or null.
+   */
+  lastActivity?: string | null;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -1209,11 +1243,7 @@ export interface ApiCodeDetail {
   entries: unknown[];
   scores: {};
   checkins: unknown[];
-  flags: {
-    instrument: string;
-    flag: string;
-    at: string;
-  }[];
+  flags: ApiFlag[];
   appointments: unknown[];
   /**
    * Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first.
@@ -1244,6 +1274,32 @@ export interface ApiCodeDetail {
     nights: number;
   } | null;
   locale?: ApiPersonLocale4;
+  /**
+   * The last contact before now: the latest past appointment or flag handled (ISO 8601), or null. The follow-up view shows what happened since.
+   */
+  lastContact?: string | null;
+}
+/**
+ * A flag to follow up: `risk` or `risk_unknown` (from the score), or `worsening` (a total at least the instrument's reliable-change threshold above the first). `handled` says who marked it handled and when; there is no note.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Flag".
+ */
+export interface ApiFlag {
+  /**
+   * `<response id>:<flag>`
+   */
+  id: string;
+  instrument: string;
+  flag: string;
+  at: string;
+  handled: {
+    /**
+     * The username of the professional.
+     */
+    by: string;
+    at: string;
+  } | null;
 }
 /**
  * programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
@@ -1474,6 +1530,182 @@ export interface ApiOrgLocaleRequest {
  */
 export interface ApiOrgLocale {
   locale: ApiPersonLocale5;
+}
+/**
+ * A count and its rate (a fraction 0-1 with 3 decimals). Both are null when the count is hidden for anonymity; the rate alone is null when its denominator is 0.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ReportFigure".
+ */
+export interface ApiReportFigure {
+  count: ApiReportCount;
+  rate: number | null;
+}
+/**
+ * The service's outcomes for codes first used from `from` to `to` (NHS Talking Therapies definitions; see docs/professionals.md). Only codes whose person consents now are counted.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "OutcomeReport".
+ */
+export interface ApiOutcomeReport {
+  from: string;
+  to: string;
+  program: string | null;
+  k: number;
+  codes: {
+    issued: ApiReportCount;
+    activated: ApiReportCount;
+    withConsent: ApiReportCount;
+    withoutConsent: ApiReportCount;
+  };
+  finished: ApiReportCount;
+  casesAtStart: ApiReportCount;
+  reliableImprovement: ApiReportFigure;
+  reliableDeterioration: ApiReportFigure;
+  recovery: ApiReportFigure;
+  reliableRecovery: ApiReportFigure;
+  /**
+   * Per part of the program (empty without `program`): how many of the counted codes completed it.
+   */
+  funnel: {
+    sectionId: string;
+    title: string;
+    completed: ApiReportCount;
+  }[];
+  evaluation: {
+    answered: ApiReportCount;
+    completedProgram: ApiReportCount;
+    betterOrMuchBetter: ApiReportCount;
+    worseOrMuchWorse: ApiReportCount;
+  };
+  /**
+   * The JSON path of every value hidden for anonymity, such as `codes.withoutConsent`, `recovery.count`, `recovery.rate`, `funnel[2].completed`.
+   */
+  suppressed: string[];
+}
+/**
+ * Audit log events, newest first. `next` is the `before` of the next page, or null at the end.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "AuditPage".
+ */
+export interface ApiAuditPage {
+  events: {
+    id: number;
+    at: string;
+    action: string;
+    /**
+     * The staff account's username, or null (an API key, or a login to an unknown username).
+     */
+    account: string | null;
+    /**
+     * The API key's ref, or null.
+     */
+    apiKey: string | null;
+    codeRef: string | null;
+    /**
+     * For `code.unlock`: the part opened early.
+     */
+    sectionId?: string;
+    /**
+     * For `code.unlock`: the reason given (gone once the person erased the code).
+     */
+    reason?: string | null;
+  }[];
+  next: number | null;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupRequest".
+ */
+export interface ApiGroupRequest {
+  programId: string;
+  /**
+   * The service's label for the course (such as 'Kurs høst'); never anything about a member.
+   */
+  name: string;
+  startDate: string;
+  schedule: ApiGroupSchedule;
+  /**
+   * Meeting times (ISO 8601 date-times).
+   *
+   * @maxItems 60
+   */
+  meetings?: string[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Group".
+ */
+export interface ApiGroup {
+  ref: string;
+  name: string;
+  programId: string;
+  startDate: string;
+  schedule: ApiGroupSchedule;
+  meetings: string[];
+  /**
+   * When each part opens under the schedule (ISO 8601), by part id.
+   */
+  opens: {
+    [k: string]: string;
+  };
+  /**
+   * How many codes were issued into the group.
+   */
+  members: number;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupList".
+ */
+export interface ApiGroupList {
+  groups: ApiGroup[];
+}
+/**
+ * A group with its members one by one (progress only with consent) and the progress of the consenting members together, under k-anonymity.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupDetail".
+ */
+export interface ApiGroupDetail {
+  group: ApiGroup;
+  members: ApiCodeSummary[];
+  aggregate: {
+    k: number;
+    withConsent: ApiReportCount;
+    sections: {
+      sectionId: string;
+      title: string;
+      completed: ApiReportCount;
+    }[];
+    suppressed: string[];
+  };
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupCodesRequest".
+ */
+export interface ApiGroupCodesRequest {
+  count: number;
+}
+/**
+ * The new codes, shown only now: print them as a sheet of code cards.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupCodes".
+ */
+export interface ApiGroupCodes {
+  codes: ApiNewCode[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Stopped".
+ */
+export interface ApiStopped {
+  ref: string;
+  stoppedAt: string;
 }
 
 // api-webhooks.schema.json

@@ -94,13 +94,39 @@ export async function issueCode(
   now: Date,
   locale?: string,
 ): Promise<{ code: string; ref: string; hint: string; programId: string; locale: string }> {
+  return (await issueCodes(stores, codeKey, orgId, programId, 1, by, now, null, locale))[0]!;
+}
+
+/**
+ * Generates `n` codes for `programId` (into a group, if given), taking `n` licences, all
+ * or none in one transaction: quota_exhausted when fewer than `n` are left. The person's
+ * language is `locale`, else the organisation's.
+ *
+ * @example
+ *   const cards = await issueCodes(stores, codeKey, orgId, 'angst', 8, { staffId: 3 }, new Date(), groupId);
+ */
+export async function issueCodes(
+  stores: Stores,
+  codeKey: Buffer,
+  orgId: number,
+  programId: string,
+  n: number,
+  by: { staffId?: number | null; keyId?: number | null },
+  now: Date,
+  groupId: number | null = null,
+  locale?: string,
+): Promise<{ code: string; ref: string; hint: string; programId: string; locale: string }[]> {
   return await stores.transaction(async (tx) => {
-    if (!(await tx.orgs.useLicence(orgId, programId))) throw apiError('quota_exhausted');
     const language = locale ?? (await tx.orgs.byId(orgId))?.locale ?? 'nb';
-    const code = generateCode();
-    const ref = newRef('cod');
-    const hint = codeHint(code);
-    await tx.codes.create({ ref, hmac: hashCode(code, codeKey), hint, orgId, programId, locale: language, staffId: by.staffId ?? null, keyId: by.keyId ?? null, now: now.toISOString() });
-    return { code: formatCode(code), ref, hint, programId, locale: language };
+    const issued = [];
+    for (let i = 0; i < n; i++) {
+      if (!(await tx.orgs.useLicence(orgId, programId))) throw apiError('quota_exhausted');
+      const code = generateCode();
+      const ref = newRef('cod');
+      const hint = codeHint(code);
+      await tx.codes.create({ ref, hmac: hashCode(code, codeKey), hint, orgId, programId, locale: language, staffId: by.staffId ?? null, keyId: by.keyId ?? null, now: now.toISOString(), groupId });
+      issued.push({ code: formatCode(code), ref, hint, programId, locale: language });
+    }
+    return issued;
   });
 }

@@ -48,6 +48,9 @@ import { staffServiceRoutes } from './routes/staff-service.ts';
 import { fhirRoutes } from './routes/fhir.ts';
 import { staffWebhookRoutes } from './routes/staff-webhooks.ts';
 import { staffOrgRoutes } from './routes/staff-org.ts';
+import { staffReportRoutes } from './routes/staff-reports.ts';
+import { staffAuditRoutes } from './routes/staff-audit.ts';
+import { staffGroupRoutes } from './routes/staff-groups.ts';
 
 export interface AppOptions {
   /** The opened store (store/open-store.ts): SQLite or PostgreSQL. */
@@ -166,6 +169,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffServiceRoutes(deps));
   app.route('/', staffWebhookRoutes(deps, { allowHttp: config.webhooksAllowHttp ?? false }));
   app.route('/', staffOrgRoutes(deps));
+  app.route('/', staffReportRoutes(deps));
+  app.route('/', staffAuditRoutes(deps));
+  app.route('/', staffGroupRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());

@@ -33,6 +33,7 @@ export const orgCommand: Command = {
   mestring org quota <slug> <program>=<n>... [--db <file>] [--json]
   mestring org safety <slug> <contacts.json> | --reset [--db <file>] [--json]
   mestring org locale <slug> <nb|nn|en> [--db <file>] [--json]
+  mestring org inactivity <slug> <days> [--db <file>] [--json]
 
 create   a new organisation (one service; its staff see only its codes)
 quota    adds n licences of a program (each new code uses one)
@@ -41,6 +42,8 @@ safety   sets where the organisation's people are told to get help now when an a
          (schemas/safety.schema.json); --reset goes back to the Norwegian defaults
 locale   sets the organisation's language: new codes get it unless the professional
          picks another (bokmål nb, nynorsk nn or English en); codes already issued keep theirs
+inactivity  after how many days without activity a person is asked for the end
+         evaluation (1-365; default 21)
 
 Options:
   --name <name>  the organisation's display name
@@ -93,6 +96,17 @@ Options:
       print(values.json, done, `${slug}: new codes are issued in ${locale}`);
       return 0;
     }
-    throw new UsageError(`Unknown action '${action ?? ''}', expected create, quota, safety or locale`);
+    if (action === 'inactivity') {
+      const days = Number(rest[0]);
+      if (!/^\d{1,3}$/.test(rest[0] ?? '') || days < 1 || days > 365) throw new UsageError(`Unexpected '${rest[0] ?? ''}', expected a number of days from 1 to 365`);
+      await withStores(values.db, async (stores) => {
+        const org = await stores.orgs.bySlug(slug);
+        if (!org) throw new UsageError(`No organisation '${slug}'`);
+        await stores.orgs.setInactivityDays(org.id, days);
+      });
+      print(values.json, { slug, inactivityDays: days }, `${slug}: the end evaluation is asked for after ${days} days without activity`);
+      return 0;
+    }
+    throw new UsageError(`Unknown action '${action ?? ''}', expected create, quota, safety, locale or inactivity`);
   },
 };

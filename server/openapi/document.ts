@@ -57,12 +57,13 @@ function operation(route: RouteDoc): Json {
   const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
   if (route.path === '/v1/staff/codes/{ref}' && route.method === 'get') params.push({ name: 'since', in: 'query', required: false, schema: { type: 'string' } } as never);
   if (route.path === '/v1/staff/service') params.push({ name: 'origin', in: 'query', required: false, schema: { type: 'string' } } as never);
-  for (const q of route.query ?? []) params.push({ name: q.name, in: 'query', required: false, description: q.description, schema: { type: 'string', ...(q.enum ? { enum: q.enum } : {}) } } as never);
+  for (const q of route.query ?? []) params.push({ name: q.name, in: 'query', required: q.required ?? false, description: q.description, schema: q.schema ?? { type: 'string', ...(q.enum ? { enum: q.enum } : {}) } } as never);
   const [status, ok] = route.ok;
   const content: Json = {
     ...(ok ? { 'application/json': { schema: { $ref: componentRef(ok) } } } : {}),
     ...Object.fromEntries(Object.entries(route.okTypes ?? {}).map(([type, ref]) => [type, { schema: { $ref: componentRef(ref) } }])),
   };
+  for (const type of route.alsoAs ?? []) content[type] = { schema: { type: 'string' } };
   const responses: Json = {
     [status]: { description: status === 204 ? 'No content' : 'Success', ...(Object.keys(content).length ? { content } : {}) },
   };

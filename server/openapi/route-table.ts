@@ -22,8 +22,10 @@ export interface RouteDoc {
   scopes?: string[];
   /** Success bodies in other media types than application/json: media type -> `file#/$defs/Name`. */
   okTypes?: Record<string, string>;
-  /** Query parameters, with their allowed values when they have a fixed set. */
-  query?: { name: string; description: string; enum?: string[] }[];
+  /** Other media types the success response may take (by the Accept header), as text. */
+  alsoAs?: string[];
+  /** Query parameters: a JSON Schema, or a string with its allowed values when they have a fixed set. */
+  query?: { name: string; required?: boolean; description: string; enum?: string[]; schema?: Record<string, unknown> }[];
 }
 
 const p = (name: string) => `api-person.schema.json#/$defs/${name}`;
@@ -98,9 +100,39 @@ export const routeTable: RouteDoc[] = [
   { method: 'get', path: '/v1/staff/codes/{ref}', summary: "A consented code's progress, entries (?since=), scores, check-ins and flags", tag: 'Staff', auth: 'staff', scopes: ['codes:read'], ok: [200, s('CodeDetail')], errors: [...staff, 'forbidden', 'not_found', 'consent_required', 'validation_failed', 'gone'] },
   { method: 'get', path: '/v1/staff/codes/{ref}/fhir', summary: "A consented code's questionnaire responses and scores as a FHIR R4 Bundle (no free text)", tag: 'Staff', auth: 'staff', scopes: ['codes:read'], ok: [200], okTypes: { [fhirJson]: f('FhirBundle') }, errors: [...staff, 'forbidden', 'not_found', 'consent_required', 'gone'] },
   { method: 'post', path: '/v1/staff/codes/{ref}/unlock', summary: 'Open the next part early, with a reason', tag: 'Staff', auth: 'staff', body: s('UnlockRequest'), ok: [200, p('ProgramState')], errors: [...staff, ...body, 'forbidden', 'not_found', 'consent_required', 'conflict', 'gone'] },
+  { method: 'post', path: '/v1/staff/codes/{ref}/flags/{id}/handled', summary: 'Mark a flag handled (by whom and when; no note)', tag: 'Staff', auth: 'staff', ok: [200, s('Flag')], errors: [...staff, 'forbidden', 'not_found', 'consent_required', 'gone'] },
   { method: 'post', path: '/v1/staff/codes/{ref}/appointments', summary: 'Record the next follow-up (date, time, kind; no notes)', tag: 'Staff', auth: 'staff', body: s('AppointmentRequest'), ok: [201, p('Appointment')], errors: [...staff, ...body, 'forbidden', 'not_found', 'conflict', 'gone'] },
   { method: 'delete', path: '/v1/staff/codes/{ref}/appointments/{id}', summary: 'Cancel an appointment', tag: 'Staff', auth: 'staff', ok: [204], errors: [...staff, 'forbidden', 'not_found', 'gone'] },
+  { method: 'post', path: '/v1/staff/codes/{ref}/stop', summary: 'Stop the program for a code: the person keeps access and is asked for the end evaluation', tag: 'Staff', auth: 'staff', ok: [200, s('Stopped')], errors: [...staff, 'forbidden', 'not_found', 'conflict', 'gone'] },
+  { method: 'post', path: '/v1/staff/codes/{ref}/evaluation', summary: "Record the person's end evaluation from the closing call (its choices; no free text)", tag: 'Staff', auth: 'staff', body: p('ResponseRequest'), ok: [201, p('Response')], errors: [...staff, ...body, 'forbidden', 'not_found', 'consent_required', 'conflict', 'gone'] },
   { method: 'post', path: '/v1/staff/codes/{ref}/revoke', summary: 'Revoke a code (its sessions end)', tag: 'Staff', auth: 'staff', ok: [200], errors: [...staff, 'forbidden', 'not_found', 'gone'] },
+  {
+    method: 'get', path: '/v1/staff/reports/outcomes', summary: 'Outcomes, drop-out and end evaluation for codes first used in a period, with k-anonymity (staff accounts; CSV with Accept: text/csv)',
+    tag: 'Staff', auth: 'staff', ok: [200, s('OutcomeReport')], errors: [...staff, 'forbidden', 'not_found', 'validation_failed'], alsoAs: ['text/csv'],
+    query: [
+      { name: 'from', required: true, description: 'First day of first logins counted (YYYY-MM-DD, in the service time zone)', schema: { type: 'string', format: 'date' } },
+      { name: 'to', required: true, description: 'Last day (inclusive)', schema: { type: 'string', format: 'date' } },
+      { name: 'program', description: 'One program id (adds the funnel); all programs when left out', schema: { type: 'string' } },
+      { name: 'k', description: 'Smallest count shown (at least 5, the default)', schema: { type: 'integer', minimum: 5 } },
+      { name: 'format', description: 'csv for the CSV (as Accept: text/csv does, for a download link), json for JSON', schema: { enum: ['csv', 'json'] } },
+    ],
+  },
+  { method: 'post', path: '/v1/staff/groups', summary: 'Create a group course for one program with a shared schedule and meetings', tag: 'Staff', auth: 'staff', body: s('GroupRequest'), ok: [201, s('Group')], errors: [...staff, ...body, 'forbidden', 'not_found'] },
+  { method: 'get', path: '/v1/staff/groups', summary: "The organisation's group courses", tag: 'Staff', auth: 'staff', ok: [200, s('GroupList')], errors: [...staff, 'forbidden'] },
+  { method: 'get', path: '/v1/staff/groups/{ref}', summary: "A group: members one by one (progress only with consent) and the consenting members' progress together, with k-anonymity", tag: 'Staff', auth: 'staff', ok: [200, s('GroupDetail')], errors: [...staff, 'forbidden', 'not_found'] },
+  { method: 'post', path: '/v1/staff/groups/{ref}/codes', summary: 'Issue codes into a group, one or a sheet at a time (all or none; shown only now)', tag: 'Staff', auth: 'staff', body: s('GroupCodesRequest'), ok: [201, s('GroupCodes')], errors: [...staff, ...body, 'forbidden', 'not_found', 'quota_exhausted'] },
+  {
+    method: 'get', path: '/v1/staff/audit', summary: "The organisation's audit log, newest first (admin)", tag: 'Staff', auth: 'admin', ok: [200, s('AuditPage')],
+    errors: [...staff, 'forbidden', 'validation_failed'],
+    query: [
+      { name: 'from', description: 'Entries at or after (ISO 8601 date or date-time; a date is midnight UTC)', schema: { type: 'string' } },
+      { name: 'to', description: 'Entries before (exclusive)', schema: { type: 'string' } },
+      { name: 'account', description: "One staff account's username", schema: { type: 'string' } },
+      { name: 'action', description: "One action (code.read), or every action under a prefix ending in '.' (code.)", schema: { type: 'string' } },
+      { name: 'before', description: 'Entries older than this id (the previous page\'s next)', schema: { type: 'integer' } },
+      { name: 'limit', description: 'Entries per page, 1-200 (default 50)', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+    ],
+  },
   { method: 'post', path: '/v1/staff/api-keys', summary: 'Create an API key (admin; the key is shown once)', tag: 'Staff', auth: 'admin', body: s('ApiKeyRequest'), ok: [201, s('ApiKey')], errors: [...staff, ...body, 'forbidden'] },
   { method: 'get', path: '/v1/staff/api-keys', summary: "The organisation's API keys (admin)", tag: 'Staff', auth: 'admin', ok: [200, s('ApiKeyList')], errors: [...staff, 'forbidden'] },
   { method: 'delete', path: '/v1/staff/api-keys/{ref}', summary: 'Revoke an API key (admin)', tag: 'Staff', auth: 'admin', ok: [204], errors: [...staff, 'forbidden', 'not_found'] },

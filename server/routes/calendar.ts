@@ -45,6 +45,7 @@ export function calendarRoutes(deps: RouteDeps) {
       questionnaireReminders(program, await readSnapshot(stores, code.id), now),
       `${new URL(c.req.url).origin}/`,
       isPersonLocale(code.locale) ? code.locale : 'nb',
+      code.group_id === null ? [] : ((await stores.groups.byId(code.group_id))?.meetings ?? []).filter((m) => m >= now.toISOString()),
     );
     return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="mestring.ics"', 'Content-Language': code.locale });
   });

@@ -34,7 +34,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
     const program = personProgram(deps, code);
     const found = findExercise(program, c.req.param('id') ?? '');
     if (!found) throw apiError('not_found', 'No such exercise in this program.');
-    const { states } = await syncProgress(stores, program, code, deps.clock.now());
+    const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
     if (states.find((s) => s.id === found.section.id)?.state === 'locked') throw apiError('section_locked');
     return { code, program, ...found };
   };

@@ -13,6 +13,7 @@ import { syncProgress } from '../person-progress.ts';
 import { dueNow, overallProgress, canComplete } from '../../engine/progress/index.ts';
 import { helpFor } from '../safety.ts';
 import { recordEvent } from '../webhooks/events.ts';
+import { nextMeeting } from '../groups.ts';
 import { appointmentView, checkinView, entryView, responseView, sectionView } from './views.ts';
 
 /**
@@ -27,17 +28,19 @@ export function meRoutes(deps: RouteDeps) {
     const { code } = c.get('person');
     const program = personProgram(deps, code);
     const now = deps.clock.now();
-    const { snapshot, states } = await syncProgress(stores, program, code, now);
+    const { snapshot, states } = await syncProgress(stores, program, code, now, deps.timeZone);
     const next = await stores.appointments.next(code.id, now.toISOString());
+    const org = await stores.orgs.byId(code.org_id);
     return c.json({
       programId: program.id,
       programTitle: program.title,
       ...languagesOf(deps, code),
       consent: await stores.codes.consent(code.id),
-      due: dueNow(program, snapshot, now, deps.timeZone),
+      due: dueNow(program, snapshot, now, deps.timeZone, { stopped: code.stopped_at !== null, inactivityDays: org?.inactivity_days }),
       nextAppointment: next ? appointmentView(next) : null,
+      nextGroupMeeting: code.group_id === null ? null : nextMeeting(await stores.groups.byId(code.group_id), now),
       progress: overallProgress(states),
-      help: helpFor(await stores.orgs.byId(code.org_id), code.locale),
+      help: helpFor(org, code.locale),
     });
   });
 
@@ -56,7 +59,7 @@ export function meRoutes(deps: RouteDeps) {
   app.get('/v1/me/program', async (c) => {
     const { code } = c.get('person');
     const program = personProgram(deps, code);
-    const { states } = await syncProgress(stores, program, code, deps.clock.now());
+    const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
     return c.json({ programId: program.id, version: program.version, locale: program.locale, locales: programLocales(programOr404(deps, code.program_id)), sections: states.map(sectionView), progress: overallProgress(states) });
   });
 
@@ -65,7 +68,7 @@ export function meRoutes(deps: RouteDeps) {
     const program = personProgram(deps, code);
     const section = program.sections.find((s) => s.id === c.req.param('id'));
     if (!section) throw apiError('not_found', 'No such part in this program.');
-    const { states } = await syncProgress(stores, program, code, deps.clock.now());
+    const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
     const status = states.find((s) => s.id === section.id);
     if (!status || status.state === 'locked') throw apiError('section_locked', undefined, { lockedReason: status?.lockedReason ?? null });
     const exerciseIds = new Set(section.blocks.flatMap((b) => (b.type === 'exercise' ? [b.id] : [])));
@@ -84,7 +87,7 @@ export function meRoutes(deps: RouteDeps) {
     const { code } = c.get('person');
     const program = personProgram(deps, code);
     const now = deps.clock.now();
-    const { states } = await syncProgress(stores, program, code, now);
+    const { states } = await syncProgress(stores, program, code, now, deps.timeZone);
     const status = states.find((s) => s.id === c.req.param('id'));
     if (!status) throw apiError('not_found', 'No such part in this program.');
     if (status.state === 'locked') throw apiError('section_locked', undefined, { lockedReason: status.lockedReason });
@@ -97,7 +100,7 @@ export function meRoutes(deps: RouteDeps) {
         }
       });
     }
-    const after = (await syncProgress(stores, program, code, now)).states;
+    const after = (await syncProgress(stores, program, code, now, deps.timeZone)).states;
     return c.json({ sections: after.map(sectionView), progress: overallProgress(after) });
   });
 

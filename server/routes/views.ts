@@ -31,8 +31,3 @@ export function scoresOverTime(rows: ResponseRow[]) {
   }
   return instruments;
 }
-
-/** Every raised flag with its instrument and time. */
-export function flagsOf(rows: ResponseRow[]) {
-  return rows.flatMap((r) => ((JSON.parse(r.score_json) as { flags?: string[] }).flags ?? []).map((flag) => ({ instrument: r.instrument_id, flag, at: r.created_at })));
-}

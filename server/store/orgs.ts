@@ -43,6 +43,10 @@ export function orgStore(x: Executor) {
       x.write(async (db) => {
         await db.updateTable('orgs').set({ locale }).where('id', '=', orgId).execute();
       }),
+    setInactivityDays: (orgId: number, days: number) =>
+      x.write(async (db) => {
+        await db.updateTable('orgs').set({ inactivity_days: days }).where('id', '=', orgId).execute();
+      }),
     setSafety: (orgId: number, safety: unknown) =>
       x.write(async (db) => {
         await db.updateTable('orgs').set({ safety_json: safety === null ? null : JSON.stringify(safety) }).where('id', '=', orgId).execute();

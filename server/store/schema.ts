@@ -11,6 +11,8 @@ export interface OrgsTable {
   id: Generated<number>; slug: string; name: string; safety_json: string | null; created_at: string;
   /** The language new codes get unless the professional picks another (nb, nn or en). */
   locale: Generated<string>;
+  /** Days without activity after which the end evaluation is asked for. */
+  inactivity_days: Generated<number>;
 }
 export interface LicencesTable { org_id: number; program_id: string; total: Generated<number>; used: Generated<number> }
 export interface StaffTable {
@@ -31,6 +33,16 @@ export interface CodesTable {
   activated_at: string | null;
   /** The person's language (nb, nn or en): the edition of the program and the language of messages. */
   locale: Generated<string>;
+  /** The first login with the code (reports count cohorts by it). */
+  first_login_at: string | null;
+  /** The group course the code was issued into, if any. */
+  group_id: number | null;
+  /** When a professional stopped the program for this code (the person is then asked for the evaluation). */
+  stopped_at: string | null;
+}
+export interface GroupsTable {
+  id: Generated<number>; ref: string; org_id: number; program_id: string; name: string; start_date: string;
+  schedule_json: string; meetings_json: string; created_by: number | null; created_at: string;
 }
 export interface PersonSessionsTable { token_hash: string; code_id: number; created_at: string; expires_at: string }
 export interface ConsentsTable { id: Generated<number>; code_id: number; share: number; at: string }
@@ -54,6 +66,7 @@ export interface AuditLogTable {
   id: Generated<number>; org_id: number; staff_id: number | null; api_key_id: number | null; code_ref: string | null; action: string; at: string;
 }
 export interface CalendarFeedsTable { code_id: number; token_hash: string; created_at: string }
+export interface FlagAcksTable { code_id: number; flag_id: string; staff_id: number; at: string }
 export interface InstanceSettingsTable { name: string; value: string }
 export interface ThrottleCountersTable { counter: string; window_ms: number; window_start: number; count: number }
 export interface SpentChallengesTable { id: string; expires_at: number }
@@ -75,6 +88,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   staff_recovery_codes: StaffRecoveryCodesTable;
   api_keys: ApiKeysTable;
+  groups: GroupsTable;
   codes: CodesTable;
   person_sessions: PersonSessionsTable;
   consents: ConsentsTable;
@@ -85,6 +99,7 @@ export interface Database {
   appointments: AppointmentsTable;
   audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedsTable;
+  flag_acks: FlagAcksTable;
   instance_settings: InstanceSettingsTable;
   throttle_counters: ThrottleCountersTable;
   spent_challenges: SpentChallengesTable;
@@ -97,8 +112,8 @@ export interface Database {
  * fills them in, and the reverse of the order they can be emptied in.
  */
 export const tableOrder = [
-  'orgs', 'licences', 'staff', 'staff_sessions', 'staff_recovery_codes', 'api_keys', 'codes', 'person_sessions',
-  'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'audit_log', 'calendar_feeds', 'instance_settings',
+  'orgs', 'licences', 'staff', 'staff_sessions', 'staff_recovery_codes', 'api_keys', 'groups', 'codes', 'person_sessions',
+  'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'audit_log', 'calendar_feeds', 'flag_acks', 'instance_settings',
   'webhook_endpoints', 'webhook_deliveries',
 ] as const satisfies readonly (keyof Database)[];
 

@@ -70,7 +70,8 @@ describe('the whole journey', () => {
 
     const seen = await env.call('GET', `/v1/staff/codes/${ref}`, { token: staff });
     expect(seen.status).toBe(200);
-    expect(seen.json.flags).toEqual([expect.objectContaining({ instrument: 'phq9', flag: 'risk' })]);
+    // Item 9 raised, and the total rose from 8 to 17: a reliable worsening too (threshold 6).
+    expect(seen.json.flags).toEqual([expect.objectContaining({ instrument: 'phq9', flag: 'risk', handled: null }), expect.objectContaining({ instrument: 'phq9', flag: 'worsening' })]);
     expect(seen.json.entries).toHaveLength(1);
     expect(seen.json.scores.phq9).toHaveLength(2);
     expect(seen.json.checkins).toHaveLength(1);

@@ -848,6 +848,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/codes/{ref}/flags/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a flag handled (by whom and when; no note) */
+        post: operations["postV1StaffCodesByRefFlagsByIdHandled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/staff/codes/{ref}/appointments": {
         parameters: {
             query?: never;
@@ -882,6 +899,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/codes/{ref}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the program for a code: the person keeps access and is asked for the end evaluation */
+        post: operations["postV1StaffCodesByRefStop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/codes/{ref}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the person's end evaluation from the closing call (its choices; no free text) */
+        post: operations["postV1StaffCodesByRefEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/staff/codes/{ref}/revoke": {
         parameters: {
             query?: never;
@@ -893,6 +944,92 @@ export interface paths {
         put?: never;
         /** Revoke a code (its sessions end) */
         post: operations["postV1StaffCodesByRefRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/reports/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outcomes, drop-out and end evaluation for codes first used in a period, with k-anonymity (staff accounts; CSV with Accept: text/csv) */
+        get: operations["getV1StaffReportsOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's group courses */
+        get: operations["getV1StaffGroups"];
+        put?: never;
+        /** Create a group course for one program with a shared schedule and meetings */
+        post: operations["postV1StaffGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/groups/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group: members one by one (progress only with consent) and the consenting members' progress together, with k-anonymity */
+        get: operations["getV1StaffGroupsByRef"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/groups/{ref}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue codes into a group, one or a sheet at a time (all or none; shown only now) */
+        post: operations["postV1StaffGroupsByRefCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's audit log, newest first (admin) */
+        get: operations["getV1StaffAudit"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1294,6 +1431,8 @@ export interface components {
             contentLocale: string;
             /** @description Every language the program can be read in, its source language first. */
             locales: string[];
+            /** @description For a member of a group course: the group's next meeting (ISO 8601), or null. Nothing about other members. */
+            nextGroupMeeting?: string | null;
         };
         /**
          * ApiHelp
@@ -1609,6 +1748,10 @@ export interface components {
             progress?: Record<string, never>;
             /** @description The person's language. */
             locale?: components["schemas"]["PersonLocale"];
+            /** @description Only with consent: the kinds of flags not yet handled, risk first. The list is sorted with open risk first. */
+            openFlags?: string[];
+            /** @description Only with consent: the day (YYYY-MM-DD, service time zone) of the person's last answer, entry, check-in or completed part, or null. */
+            lastActivity?: string | null;
         };
         /** ApiCodeList */
         CodeList: {
@@ -1638,11 +1781,7 @@ export interface components {
             entries: unknown[];
             scores: Record<string, never>;
             checkins: unknown[];
-            flags: {
-                instrument: string;
-                flag: string;
-                at: string;
-            }[];
+            flags: components["schemas"]["Flag"][];
             appointments: unknown[];
             /** @description Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first. */
             sleep?: {
@@ -1666,6 +1805,8 @@ export interface components {
             } | null;
             /** @description The person's language. */
             locale?: components["schemas"]["PersonLocale"];
+            /** @description The last contact before now: the latest past appointment or flag handled (ISO 8601), or null. The follow-up view shows what happened since. */
+            lastContact?: string | null;
         };
         /** ApiUnlockRequest */
         UnlockRequest: {
@@ -1774,6 +1915,171 @@ export interface components {
          */
         OrgLocale: {
             locale: components["schemas"]["PersonLocale"];
+        };
+        /**
+         * ApiReportCount
+         * @description A number of codes; null when it is from 1 to k-1, or could be worked out from such a count by subtraction (its path is then in suppressed).
+         */
+        ReportCount: number | null;
+        /**
+         * ApiReportFigure
+         * @description A count and its rate (a fraction 0-1 with 3 decimals). Both are null when the count is hidden for anonymity; the rate alone is null when its denominator is 0.
+         */
+        ReportFigure: {
+            count: components["schemas"]["ReportCount"];
+            rate: number | null;
+        };
+        /**
+         * ApiOutcomeReport
+         * @description The service's outcomes for codes first used from `from` to `to` (NHS Talking Therapies definitions; see docs/professionals.md). Only codes whose person consents now are counted.
+         */
+        OutcomeReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            program: string | null;
+            k: number;
+            codes: {
+                issued: components["schemas"]["ReportCount"];
+                activated: components["schemas"]["ReportCount"];
+                withConsent: components["schemas"]["ReportCount"];
+                withoutConsent: components["schemas"]["ReportCount"];
+            };
+            finished: components["schemas"]["ReportCount"];
+            casesAtStart: components["schemas"]["ReportCount"];
+            reliableImprovement: components["schemas"]["ReportFigure"];
+            reliableDeterioration: components["schemas"]["ReportFigure"];
+            recovery: components["schemas"]["ReportFigure"];
+            reliableRecovery: components["schemas"]["ReportFigure"];
+            /** @description Per part of the program (empty without `program`): how many of the counted codes completed it. */
+            funnel: {
+                sectionId: string;
+                title: string;
+                completed: components["schemas"]["ReportCount"];
+            }[];
+            evaluation: {
+                answered: components["schemas"]["ReportCount"];
+                completedProgram: components["schemas"]["ReportCount"];
+                betterOrMuchBetter: components["schemas"]["ReportCount"];
+                worseOrMuchWorse: components["schemas"]["ReportCount"];
+            };
+            /** @description The JSON path of every value hidden for anonymity, such as `codes.withoutConsent`, `recovery.count`, `recovery.rate`, `funnel[2].completed`. */
+            suppressed: string[];
+        };
+        /**
+         * ApiFlag
+         * @description A flag to follow up: `risk` or `risk_unknown` (from the score), or `worsening` (a total at least the instrument's reliable-change threshold above the first). `handled` says who marked it handled and when; there is no note.
+         */
+        Flag: {
+            /** @description `<response id>:<flag>` */
+            id: string;
+            instrument: string;
+            flag: string;
+            at: string;
+            handled: {
+                /** @description The username of the professional. */
+                by: string;
+                at: string;
+            } | null;
+        };
+        /**
+         * ApiAuditPage
+         * @description Audit log events, newest first. `next` is the `before` of the next page, or null at the end.
+         */
+        AuditPage: {
+            events: {
+                id: number;
+                at: string;
+                action: string;
+                /** @description The staff account's username, or null (an API key, or a login to an unknown username). */
+                account: string | null;
+                /** @description The API key's ref, or null. */
+                apiKey: string | null;
+                codeRef: string | null;
+                /** @description For `code.unlock`: the part opened early. */
+                sectionId?: string;
+                /** @description For `code.unlock`: the reason given (gone once the person erased the code). */
+                reason?: string | null;
+            }[];
+            next: number | null;
+        };
+        /**
+         * ApiGroupSchedule
+         * @description Every `everyDays` days from the start (part 1 on the start date), or a date (YYYY-MM-DD) per part id. A part opens when its date has come and the part before it is complete.
+         */
+        GroupSchedule: {
+            everyDays: number;
+        } | {
+            dates: {
+                [key: string]: string;
+            };
+        };
+        /** ApiGroupRequest */
+        GroupRequest: {
+            programId: string;
+            /** @description The service's label for the course (such as 'Kurs høst'); never anything about a member. */
+            name: string;
+            /** Format: date */
+            startDate: string;
+            schedule: components["schemas"]["GroupSchedule"];
+            /** @description Meeting times (ISO 8601 date-times). */
+            meetings?: string[];
+        };
+        /** ApiGroup */
+        Group: {
+            ref: string;
+            name: string;
+            programId: string;
+            /** Format: date */
+            startDate: string;
+            schedule: components["schemas"]["GroupSchedule"];
+            meetings: string[];
+            /** @description When each part opens under the schedule (ISO 8601), by part id. */
+            opens: {
+                [key: string]: string;
+            };
+            /** @description How many codes were issued into the group. */
+            members: number;
+            createdAt: string;
+        };
+        /** ApiGroupList */
+        GroupList: {
+            groups: components["schemas"]["Group"][];
+        };
+        /**
+         * ApiGroupDetail
+         * @description A group with its members one by one (progress only with consent) and the progress of the consenting members together, under k-anonymity.
+         */
+        GroupDetail: {
+            group: components["schemas"]["Group"];
+            members: components["schemas"]["CodeSummary"][];
+            aggregate: {
+                k: number;
+                withConsent: components["schemas"]["ReportCount"];
+                sections: {
+                    sectionId: string;
+                    title: string;
+                    completed: components["schemas"]["ReportCount"];
+                }[];
+                suppressed: string[];
+            };
+        };
+        /** ApiGroupCodesRequest */
+        GroupCodesRequest: {
+            count: number;
+        };
+        /**
+         * ApiGroupCodes
+         * @description The new codes, shown only now: print them as a sheet of code cards.
+         */
+        GroupCodes: {
+            codes: components["schemas"]["NewCode"][];
+        };
+        /** ApiStopped */
+        Stopped: {
+            ref: string;
+            stoppedAt: string;
         };
         /**
          * WebhookEventType
@@ -5535,6 +5841,83 @@ export interface operations {
             };
         };
     };
+    postV1StaffCodesByRefFlagsByIdHandled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flag"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden, consent_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postV1StaffCodesByRefAppointments: {
         parameters: {
             query?: never;
@@ -5735,6 +6118,216 @@ export interface operations {
             };
         };
     };
+    postV1StaffCodesByRefStop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stopped"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1StaffCodesByRefEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Response"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden, consent_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postV1StaffCodesByRefRevoke: {
         parameters: {
             query?: never;
@@ -5782,6 +6375,514 @@ export interface operations {
             };
             /** @description gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1StaffReportsOutcomes: {
+        parameters: {
+            query: {
+                /** @description First day of first logins counted (YYYY-MM-DD, in the service time zone) */
+                from: string;
+                /** @description Last day (inclusive) */
+                to: string;
+                /** @description One program id (adds the funnel); all programs when left out */
+                program?: string;
+                /** @description Smallest count shown (at least 5, the default) */
+                k?: number;
+                /** @description csv for the CSV (as Accept: text/csv does, for a download link), json for JSON */
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1StaffGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupList"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1StaffGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1StaffGroupsByRef: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDetail"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postV1StaffGroupsByRefCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCodesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCodes"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description quota_exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getV1StaffAudit: {
+        parameters: {
+            query?: {
+                /** @description Entries at or after (ISO 8601 date or date-time; a date is midnight UTC) */
+                from?: string;
+                /** @description Entries before (exclusive) */
+                to?: string;
+                /** @description One staff account's username */
+                account?: string;
+                /** @description One action (code.read), or every action under a prefix ending in '.' (code.) */
+                action?: string;
+                /** @description Entries older than this id (the previous page's next) */
+                before?: number;
+                /** @description Entries per page, 1-200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

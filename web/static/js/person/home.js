@@ -39,7 +39,7 @@ export function describeMissing(missing, titles) {
 export function lockedText(reason) {
   const r = /** @type {{ code?: string, opensAt?: string } | null | undefined} */ (reason);
   if (r?.code === 'start_questionnaires_due') return t('lockedBecause_start');
-  if (r?.code === 'waiting_days' && r.opensAt) return t('lockedBecause_wait', { date: formatLongDay(r.opensAt) });
+  if ((r?.code === 'waiting_days' || r?.code === 'scheduled') && r.opensAt) return t('lockedBecause_wait', { date: formatLongDay(r.opensAt) });
   return t('lockedBecause_previous');
 }
 
@@ -154,6 +154,7 @@ export async function homeView() {
       h('div', { class: 'progressbar', role: 'progressbar', 'aria-labelledby': 'progress-label', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': percent }, h('span', { 'data-percent': percent })),
     ),
     me.nextAppointment ? h('p', { class: 'appointment' }, t('nextAppointment', { date: formatAppointment(me.nextAppointment.at), kind: t(`kind_${me.nextAppointment.kind}`) })) : null,
+    me.nextGroupMeeting ? h('p', { class: 'appointment' }, t('nextGroupMeeting', { date: formatAppointment(me.nextGroupMeeting) })) : null,
     next,
     alsoList.length
       ? h(

@@ -49,6 +49,8 @@ export async function codesView() {
       h('td', {}, t(`status_${c.status}`)),
       h('td', {}, consentLabel(c.consent)),
       h('td', {}, c.progress ? t('progressLabel', { completed: c.progress.completed, total: c.progress.total }) : t('progressNotShared')),
+      h('td', {}, c.openFlags?.length ? h('span', { class: 'status status-flag' }, c.openFlags.map((f) => t(`openFlag_${f}`)).join(', ')) : ''),
+      h('td', {}, c.lastActivity ? formatDate(c.lastActivity) : ''),
     ),
   );
   show(
@@ -58,7 +60,7 @@ export async function codesView() {
     h(
       'div',
       { class: 'table-wrap' },
-      h('table', {}, h('thead', {}, h('tr', {}, ['colHint', 'colProgram', 'colCreated', 'colStatus', 'colConsent', 'colProgress'].map((k) => h('th', { scope: 'col' }, t(k))))), h('tbody', {}, rows)),
+      h('table', {}, h('thead', {}, h('tr', {}, ['colHint', 'colProgram', 'colCreated', 'colStatus', 'colConsent', 'colProgress', 'colFlags', 'colLastActivity'].map((k) => h('th', { scope: 'col' }, t(k))))), h('tbody', {}, rows)),
     ),
   );
 }

@@ -119,6 +119,7 @@ export const strings = {
   // Home
   progressLabel: '{completed} of {total} parts completed',
   nextAppointment: 'Next call: {date} ({kind})',
+  nextGroupMeeting: 'Next group meeting: {date}',
   kind_phone: 'phone',
   kind_video: 'video',
   kind_in_person: 'in person',

@@ -119,6 +119,7 @@ export const strings = {
   // Home
   progressLabel: '{completed} av {total} delar fullførte',
   nextAppointment: 'Neste samtale: {date} ({kind})',
+  nextGroupMeeting: 'Neste gruppemøte: {date}',
   kind_phone: 'telefon',
   kind_video: 'video',
   kind_in_person: 'oppmøte',
