@@ -35,11 +35,11 @@ function walk(value: unknown, ids: Set<string>, words: Set<string>, key = ''): v
   }
 }
 
-/** The client's own words in every language (they may be words that are also ids). */
-async function clientWords(): Promise<Set<string>> {
+/** The client's own words in `locale` (they may be words that are also ids). */
+async function clientWords(locale: string): Promise<Set<string>> {
   const words = new Set<string>();
   for (const dir of ['web/static/js/strings', 'web/static/js/staff/strings']) {
-    for (const file of readdirSync(dir)) {
+    for (const file of readdirSync(dir).filter((f) => f === `${locale}.js`)) {
       const { strings } = (await import(join(process.cwd(), dir, file))) as { strings: Record<string, unknown> };
       walk(strings, new Set(), words);
     }
@@ -53,7 +53,7 @@ async function clientWords(): Promise<Set<string>> {
  */
 export async function packIds(programs: readonly CompiledProgram[] = compileTree(['programs']).programs, locale = 'nb'): Promise<string[]> {
   const ids = new Set<string>();
-  const words = await clientWords();
+  const words = await clientWords(locale);
   for (const program of programs) {
     ids.add(program.id);
     // Only the words of the edition the person reads: an English word such as "goals" must
