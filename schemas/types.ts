@@ -18,6 +18,14 @@ export interface ApiErrorBody {
     code: string;
     message: string;
     /**
+     * Why a part is not open yet (section_locked).
+     */
+    lockedReason?: {} | null;
+    /**
+     * The only part that can be opened early (conflict on unlock).
+     */
+    nextSectionId?: string | null;
+    /**
      * Per-field problems (validation_failed).
      */
     fields?: {
@@ -1142,6 +1150,14 @@ export interface ApiStaffAccountCreated {
   username: string;
   role: string;
   password: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "RevokedCode".
+ */
+export interface ApiRevokedCode {
+  ref: string;
+  status: "revoked";
 }
 
 // directives.schema.json

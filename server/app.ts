@@ -46,7 +46,7 @@ export interface AppOptions {
   programs: readonly CompiledProgram[];
   clock: Clock;
   secrets: Secrets;
-  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir'>> & { timeZone?: string };
+  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir' | 'publicUrl'>> & { timeZone?: string };
   /** Where request log lines go (default: stdout). */
   log?: LogLine;
   /** The client address, for throttling only (default: the socket's, or X-Forwarded-For from a trusted proxy). */
@@ -135,7 +135,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffApiKeyRoutes(deps));
   app.route('/', staffServiceRoutes(deps));
   app.route('/', calendarRoutes(deps));
-  app.route('/', docsRoutes());
+  app.route('/', docsRoutes({ publicUrl: config.publicUrl }));
   app.route('/', webRoutes());
 
   app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));

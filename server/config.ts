@@ -29,6 +29,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** MESTRING_WORDING_OVERLAY: a folder of official questionnaire wording (<instrument>/<item>.txt); default none. */
   wordingOverlay: string | undefined;
+  /** MESTRING_PUBLIC_URL: the address partners reach this server at (the OpenAPI document's `servers`); default none. */
+  publicUrl: string | undefined;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -54,6 +56,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: 64 * 1024,
     secureCookies: env.MESTRING_SECURE_COOKIES !== 'false',
     wordingOverlay: env.MESTRING_WORDING_OVERLAY || undefined,
+    publicUrl: env.MESTRING_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
   };
 }
 

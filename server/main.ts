@@ -101,7 +101,7 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
       '  (shown only now; you choose your own password at first login)',
       '  give the organisation licences with: npx mestring org quota admin angst=10', ''].join('\n'));
   }
-  const app = createApp({ store: stores, programs, clock: systemClock, secrets, config: { corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies, bodyLimit: config.bodyLimit, programsDir: config.programsDir } });
+  const app = createApp({ store: stores, programs, clock: systemClock, secrets, config: { corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies, bodyLimit: config.bodyLimit, programsDir: config.programsDir, publicUrl: config.publicUrl } });
   return await new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
       say(`Mestring serves ${programs.length} program(s) on http://localhost:${info.port} (database: ${stores.description})`);

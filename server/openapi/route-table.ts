@@ -20,7 +20,16 @@ export interface RouteDoc {
   errors: ErrorCode[];
   /** Scopes an API key needs (staff routes open to keys). */
   scopes?: string[];
+  /** Content types of the success body when it is not JSON (a body without a schema). */
+  media?: string[];
+  /** Headers the success response sends, with what they mean. */
+  headers?: Record<string, string>;
+  /** Served but left out of the document (an alias of a documented path). */
+  hidden?: true;
 }
+
+const html = ['text/html'];
+const setCookie = (what: string) => ({ 'Set-Cookie': what });
 
 const p = (name: string) => `api-person.schema.json#/$defs/${name}`;
 const s = (name: string) => `api-staff.schema.json#/$defs/${name}`;
@@ -33,14 +42,14 @@ export const routeTable: RouteDoc[] = [
   { method: 'get', path: '/healthz', summary: 'Health check', tag: 'Public', auth: 'none', ok: [200, c('Health')], errors: [] },
   { method: 'get', path: '/v1/programs', summary: 'Public overviews of every program', tag: 'Public', auth: 'none', ok: [200, c('ProgramList')], errors: [] },
   { method: 'get', path: '/v1/programs/{id}', summary: "A program's public overview (parts, no exercise content)", tag: 'Public', auth: 'none', ok: [200, c('ProgramOverview')], errors: ['not_found'] },
-  { method: 'get', path: '/v1/programs/{id}/assets/{name}', summary: "A program's image or file", tag: 'Public', auth: 'none', ok: [200], errors: ['not_found'] },
-  { method: 'get', path: '/openapi.json', summary: 'This OpenAPI 3.1 document', tag: 'Public', auth: 'none', ok: [200], errors: [] },
-  { method: 'get', path: '/docs', summary: 'The API reference as a web page', tag: 'Public', auth: 'none', ok: [200], errors: [] },
-  { method: 'get', path: '/', summary: "The reference web client: the person's app (HTML)", tag: 'Public', auth: 'none', ok: [200], errors: [] },
-  { method: 'get', path: '/staff', summary: "The reference web client: the professional's app (HTML)", tag: 'Public', auth: 'none', ok: [200], errors: [] },
-  { method: 'get', path: '/staff/', summary: "The professional's app (same as /staff)", tag: 'Public', auth: 'none', ok: [200], errors: [] },
-  { method: 'get', path: '/static/{path}', summary: 'Scripts and styles of the reference web client', tag: 'Public', auth: 'none', ok: [200], errors: ['not_found'] },
-  { method: 'get', path: '/docs.css', summary: 'The stylesheet of /docs', tag: 'Public', auth: 'none', ok: [200], errors: [] },
+  { method: 'get', path: '/v1/programs/{id}/assets/{name}', summary: "A program's image or file", tag: 'Public', auth: 'none', ok: [200], media: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml', 'application/pdf', 'audio/mpeg', 'audio/mp4', 'text/plain'], errors: ['not_found'] },
+  { method: 'get', path: '/openapi.json', summary: 'This OpenAPI 3.1 document', tag: 'Public', auth: 'none', ok: [200], media: ['application/json'], errors: [] },
+  { method: 'get', path: '/docs', summary: 'The API reference as a web page', tag: 'Public', auth: 'none', ok: [200], media: html, errors: [] },
+  { method: 'get', path: '/', summary: "The reference web client: the person's app (HTML)", tag: 'Public', auth: 'none', ok: [200], media: html, errors: [] },
+  { method: 'get', path: '/staff', summary: "The reference web client: the professional's app (HTML)", tag: 'Public', auth: 'none', ok: [200], media: html, errors: [] },
+  { method: 'get', path: '/staff/', summary: "The professional's app (same as /staff)", tag: 'Public', auth: 'none', ok: [200], media: html, hidden: true, errors: [] },
+  { method: 'get', path: '/static/{path}', summary: 'Scripts and styles of the reference web client', tag: 'Public', auth: 'none', ok: [200], media: ['text/html', 'text/javascript', 'text/css', 'image/svg+xml', 'image/png', 'font/woff2', 'application/manifest+json'], errors: ['not_found'] },
+  { method: 'get', path: '/docs.css', summary: 'The stylesheet of /docs', tag: 'Public', auth: 'none', ok: [200], media: ['text/css'], errors: [] },
 
   { method: 'post', path: '/v1/sessions', summary: 'Log in with a code', tag: 'Person', auth: 'none', body: p('SessionRequest'), ok: [201, p('Session')], errors: [...body, 'code_typo', 'invalid_code', 'challenge_required'] },
   { method: 'delete', path: '/v1/sessions/current', summary: 'Log out', tag: 'Person', auth: 'person', ok: [204], errors: person },
@@ -63,19 +72,19 @@ export const routeTable: RouteDoc[] = [
   { method: 'get', path: '/v1/me/calendar', summary: 'Whether the person has a calendar link', tag: 'Person', auth: 'person', ok: [200, p('CalendarState')], errors: person },
   { method: 'post', path: '/v1/me/calendar', summary: 'Make (or replace) the secret calendar link for reminders', tag: 'Person', auth: 'person', ok: [201, p('CalendarLink')], errors: person },
   { method: 'delete', path: '/v1/me/calendar', summary: 'Delete the calendar link (it stops at once)', tag: 'Person', auth: 'person', ok: [204], errors: [...person, 'not_found'] },
-  { method: 'get', path: '/v1/calendar/{token}', summary: 'The calendar feed (iCalendar): appointments and the next weekly questionnaire', tag: 'Public', auth: 'none', ok: [200], errors: ['not_found'] },
+  { method: 'get', path: '/v1/calendar/{token}', summary: 'The calendar feed (iCalendar): appointments and the next weekly questionnaire', tag: 'Public', auth: 'none', ok: [200], media: ['text/calendar'], errors: ['not_found'] },
   { method: 'get', path: '/v1/me/export', summary: 'Everything stored for this code', tag: 'Person', auth: 'person', ok: [200, p('Export')], errors: person },
   { method: 'delete', path: '/v1/me', summary: 'Erase everything; the code stops working', tag: 'Person', auth: 'person', ok: [204], errors: person },
 
-  { method: 'post', path: '/v1/staff/sessions', summary: 'Staff login (sets the portal cookie, returns a bearer token)', tag: 'Staff', auth: 'none', body: s('StaffSessionRequest'), ok: [201, s('StaffSession')], errors: [...body, 'invalid_credentials', 'challenge_required'] },
-  { method: 'delete', path: '/v1/staff/sessions/current', summary: 'Staff logout', tag: 'Staff', auth: 'staff', ok: [204], errors: ['unauthorized', 'cross_origin_refused'] },
+  { method: 'post', path: '/v1/staff/sessions', summary: 'Staff login (sets the portal cookie, returns a bearer token)', tag: 'Staff', auth: 'none', body: s('StaffSessionRequest'), ok: [201, s('StaffSession')], headers: setCookie('The portal session cookie __Host-mestring_staff (HttpOnly, Secure, SameSite=Strict)'), errors: [...body, 'invalid_credentials', 'challenge_required'] },
+  { method: 'delete', path: '/v1/staff/sessions/current', summary: 'Staff logout', tag: 'Staff', auth: 'staff', ok: [204], headers: setCookie('Clears the portal session cookie'), errors: ['unauthorized', 'cross_origin_refused'] },
   { method: 'post', path: '/v1/staff/sessions/current/totp', summary: 'Complete a staff login with an authenticator code or a recovery code', tag: 'Staff', auth: 'staff', body: s('SecondFactorRequest'), ok: [200, s('SecondFactorDone')], errors: ['unauthorized', 'password_change_required', 'two_factor_enrolment_required', 'invalid_second_factor', 'too_many_requests', 'forbidden', 'cross_origin_refused', ...body] },
   { method: 'post', path: '/v1/staff/totp/enrol', summary: 'Start setting up an authenticator: secret, otpauth URL and QR code (SVG)', tag: 'Staff', auth: 'staff', ok: [200, s('TotpEnrolment')], errors: ['unauthorized', 'password_change_required', 'two_factor_required', 'forbidden', 'conflict', 'cross_origin_refused'] },
   { method: 'post', path: '/v1/staff/totp/confirm', summary: 'Confirm the authenticator with its first code; returns recovery codes (shown once) and completes the session', tag: 'Staff', auth: 'staff', body: s('SecondFactorRequest'), ok: [200, s('RecoveryCodes')], errors: ['unauthorized', 'password_change_required', 'two_factor_required', 'invalid_second_factor', 'too_many_requests', 'forbidden', 'conflict', 'cross_origin_refused', ...body] },
   { method: 'get', path: '/v1/staff/accounts', summary: "The organisation's staff accounts (admin)", tag: 'Staff', auth: 'admin', ok: [200, s('StaffAccountList')], errors: [...staff, 'forbidden'] },
   { method: 'post', path: '/v1/staff/accounts', summary: 'A new staff account with a one-time password (admin)', tag: 'Staff', auth: 'admin', body: s('StaffAccountRequest'), ok: [201, s('StaffAccountCreated')], errors: [...staff, ...body, 'forbidden', 'conflict'] },
   { method: 'post', path: '/v1/staff/accounts/{username}/totp/reset', summary: "Reset a colleague's second factor (admin); their sessions end", tag: 'Staff', auth: 'admin', ok: [200, s('Ok')], errors: [...staff, 'forbidden', 'not_found'] },
-  { method: 'put', path: '/v1/staff/password', summary: 'Change password (required after a one-time password)', tag: 'Staff', auth: 'staff', body: s('PasswordChangeRequest'), ok: [200, s('Ok')], errors: ['unauthorized', 'forbidden', 'invalid_credentials', 'cross_origin_refused', ...body] },
+  { method: 'put', path: '/v1/staff/password', summary: 'Change password (required after a one-time password)', tag: 'Staff', auth: 'staff', body: s('PasswordChangeRequest'), ok: [200, s('Ok')], errors: ['unauthorized', 'forbidden', 'two_factor_required', 'invalid_credentials', 'cross_origin_refused', ...body] },
   { method: 'get', path: '/v1/staff/service', summary: "The organisation's name and phone for code cards; with ?origin=, a QR code (SVG) of the login page", tag: 'Staff', auth: 'staff', ok: [200, s('Service')], errors: [...staff, 'validation_failed'] },
   { method: 'get', path: '/v1/staff/programs', summary: "Programs with the organisation's licences", tag: 'Staff', auth: 'staff', ok: [200, s('StaffPrograms')], errors: staff },
   { method: 'post', path: '/v1/staff/codes', summary: 'Generate a code (the only time it is shown)', tag: 'Staff', auth: 'staff', scopes: ['codes:create'], body: s('CodeRequest'), ok: [201, s('NewCode')], errors: [...staff, ...body, 'forbidden', 'not_found', 'quota_exhausted'] },
@@ -85,7 +94,7 @@ export const routeTable: RouteDoc[] = [
   { method: 'post', path: '/v1/staff/codes/{ref}/unlock', summary: 'Open the next part early, with a reason', tag: 'Staff', auth: 'staff', body: s('UnlockRequest'), ok: [200, p('ProgramState')], errors: [...staff, ...body, 'forbidden', 'not_found', 'consent_required', 'conflict', 'gone'] },
   { method: 'post', path: '/v1/staff/codes/{ref}/appointments', summary: 'Record the next follow-up (date, time, kind; no notes)', tag: 'Staff', auth: 'staff', body: s('AppointmentRequest'), ok: [201, p('Appointment')], errors: [...staff, ...body, 'forbidden', 'not_found', 'conflict', 'gone'] },
   { method: 'delete', path: '/v1/staff/codes/{ref}/appointments/{id}', summary: 'Cancel an appointment', tag: 'Staff', auth: 'staff', ok: [204], errors: [...staff, 'forbidden', 'not_found', 'gone'] },
-  { method: 'post', path: '/v1/staff/codes/{ref}/revoke', summary: 'Revoke a code (its sessions end)', tag: 'Staff', auth: 'staff', ok: [200], errors: [...staff, 'forbidden', 'not_found', 'gone'] },
+  { method: 'post', path: '/v1/staff/codes/{ref}/revoke', summary: 'Revoke a code (its sessions end)', tag: 'Staff', auth: 'staff', ok: [200, s('RevokedCode')], errors: [...staff, 'forbidden', 'not_found', 'gone'] },
   { method: 'post', path: '/v1/staff/api-keys', summary: 'Create an API key (admin; the key is shown once)', tag: 'Staff', auth: 'admin', body: s('ApiKeyRequest'), ok: [201, s('ApiKey')], errors: [...staff, ...body, 'forbidden'] },
   { method: 'get', path: '/v1/staff/api-keys', summary: "The organisation's API keys (admin)", tag: 'Staff', auth: 'admin', ok: [200, s('ApiKeyList')], errors: [...staff, 'forbidden'] },
   { method: 'delete', path: '/v1/staff/api-keys/{ref}', summary: 'Revoke an API key (admin)', tag: 'Staff', auth: 'admin', ok: [204], errors: [...staff, 'forbidden', 'not_found'] },

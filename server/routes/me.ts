@@ -10,7 +10,7 @@ import { jsonBody } from '../middleware/json-body/index.ts';
 import { syncProgress } from '../person-progress.ts';
 import { dueNow, overallProgress, canComplete } from '../../engine/progress/index.ts';
 import { helpFor } from '../safety.ts';
-import { appointmentView, checkinView, entryView, responseView, sectionView } from './views.ts';
+import { appointmentView, checkinView, entryView, responseView, programStateView } from './views.ts';
 
 /**
  * @example
@@ -53,7 +53,7 @@ export function meRoutes(deps: RouteDeps) {
     const { code } = c.get('person');
     const program = programOr404(deps, code.program_id);
     const { states } = await syncProgress(stores, program, code, deps.clock.now());
-    return c.json({ programId: program.id, version: program.version, locale: program.locale, sections: states.map(sectionView), progress: overallProgress(states) });
+    return c.json(programStateView(program, states));
   });
 
   app.get('/v1/me/sections/:id', async (c) => {
@@ -89,7 +89,7 @@ export function meRoutes(deps: RouteDeps) {
       await stores.progress.complete(code.id, status.id, now.toISOString());
     }
     const after = (await syncProgress(stores, program, code, now)).states;
-    return c.json({ sections: after.map(sectionView), progress: overallProgress(after) });
+    return c.json(programStateView(program, after));
   });
 
   app.get('/v1/me/export', async (c) => {

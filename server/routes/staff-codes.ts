@@ -21,7 +21,7 @@ import { overallProgress, sectionStates } from '../../engine/progress/index.ts';
 import { readSnapshot } from '../person-progress.ts';
 import type { CodeRow } from '../store/codes.ts';
 import type { AppointmentKind } from '../store/appointments.ts';
-import { appointmentView, checkinView, entryView, flagsOf, scoresOverTime, sectionView } from './views.ts';
+import { appointmentView, checkinView, entryView, flagsOf, programStateView, scoresOverTime, sectionView } from './views.ts';
 
 const statusOf = (code: CodeRow) => (code.erased_at ? 'erased' : code.revoked_at ? 'revoked' : 'active');
 
@@ -156,7 +156,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     await stores.progress.open(code.id, sectionId, now.toISOString(), program.version, { staffId: caller.staffId, reason });
     await audit(caller, code.ref, 'code.unlock');
     const after = (await syncProgress(stores, program, code, now)).states;
-    return c.json({ sections: after.map(sectionView), progress: overallProgress(after) });
+    return c.json(programStateView(program, after));
   });
 
   app.post('/v1/staff/codes/:ref/appointments', jsonBody('api-staff.schema.json#/$defs/AppointmentRequest'), async (c) => {
@@ -186,7 +186,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const code = await codeOf(c);
     await stores.codes.revoke(code.id, nowIso());
     await audit(caller, code.ref, 'code.revoke');
-    return c.json({ ref: code.ref, status: 'revoked' });
+    return c.json({ ref: code.ref, status: 'revoked' as const });
   });
   return app;
 }
