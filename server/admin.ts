@@ -77,12 +77,22 @@ export async function issueCode(
   by: { staffId?: number | null; keyId?: number | null },
   now: Date,
 ): Promise<{ code: string; ref: string; hint: string; programId: string }> {
-  return await stores.transaction(async (tx) => {
-    if (!(await tx.orgs.useLicence(orgId, programId))) throw apiError('quota_exhausted');
-    const code = generateCode();
-    const ref = newRef('cod');
-    const hint = codeHint(code);
-    await tx.codes.create({ ref, hmac: hashCode(code, codeKey), hint, orgId, programId, staffId: by.staffId ?? null, keyId: by.keyId ?? null, now: now.toISOString() });
-    return { code: formatCode(code), ref, hint, programId };
-  });
+  return await stores.transaction((tx) => issueCodeIn(tx, codeKey, orgId, programId, by, now));
+}
+
+/** issueCode's work inside a transaction the caller holds (API keys add their allowance and log to it). */
+export async function issueCodeIn(
+  tx: TableStores,
+  codeKey: Buffer,
+  orgId: number,
+  programId: string,
+  by: { staffId?: number | null; keyId?: number | null },
+  now: Date,
+): Promise<{ code: string; ref: string; hint: string; programId: string }> {
+  if (!(await tx.orgs.useLicence(orgId, programId))) throw apiError('quota_exhausted');
+  const code = generateCode();
+  const ref = newRef('cod');
+  const hint = codeHint(code);
+  await tx.codes.create({ ref, hmac: hashCode(code, codeKey), hint, orgId, programId, staffId: by.staffId ?? null, keyId: by.keyId ?? null, now: now.toISOString() });
+  return { code: formatCode(code), ref, hint, programId };
 }

@@ -34,7 +34,7 @@ import { meRoutes } from './routes/me.ts';
 import { meAnswerRoutes } from './routes/me-answers.ts';
 import { staffSessionRoutes } from './routes/staff-sessions.ts';
 import { staffCodeRoutes } from './routes/staff-codes.ts';
-import { staffApiKeyRoutes } from './routes/staff-api-keys.ts';
+import { staffApiKeyIssueRoutes, staffApiKeyRoutes } from './routes/staff-api-keys.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { webRoutes } from './routes/web.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -101,6 +101,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     programsDir: config.programsDir ?? './programs',
     timeZone: config.timeZone ?? 'Europe/Oslo',
     secureCookies: true,
+    publicUrl: config.publicUrl,
   };
   const log = options.log ?? ((line: string) => console.log(line));
   const now = () => clock.now();
@@ -112,7 +113,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/v1/*', cors({
     origin: (origin) => (origins.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowHeaders: ['Content-Type', 'Authorization'],
+    allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
     maxAge: 600,
   }));
   app.use(bodyLimit({ maxSize: config.bodyLimit ?? 64 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }));
@@ -133,6 +134,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffTwoFactorRoutes(deps, createAccountThrottle({ now, limits: secondFactorLimits, state, key: secrets.throttleKey })));
   app.route('/', staffCodeRoutes(deps));
   app.route('/', staffApiKeyRoutes(deps));
+  app.route('/', staffApiKeyIssueRoutes(deps));
   app.route('/', staffServiceRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', docsRoutes({ publicUrl: config.publicUrl }));

@@ -67,6 +67,10 @@ function operation(route: RouteDoc): Json {
   const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
   if (route.path === '/v1/staff/codes/{ref}' && route.method === 'get') params.push({ name: 'since', in: 'query', required: false, schema: { type: 'string' } } as never);
   if (route.path === '/v1/staff/service') params.push({ name: 'origin', in: 'query', required: false, schema: { type: 'string' } } as never);
+  if (route.path === '/v1/staff/codes' && route.method === 'post') {
+    params.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'With an API key: the same key and body within 24 hours answer the same code and spend one licence; another body is 409 idempotency_key_reused.', schema: { type: 'string', minLength: 1, maxLength: 255 } } as never);
+    params.push({ name: 'card', in: 'query', required: false, description: 'html: add a printable code card (card) to the answer.', schema: { type: 'string', enum: ['html'] } } as never);
+  }
   const [status, ok] = route.ok;
   const content = ok
     ? { 'application/json': { schema: { $ref: componentRef(ok) } } }

@@ -14,6 +14,10 @@ import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { requireScope, requireStaffAccount, type StaffCaller } from '../middleware/staff-auth/index.ts';
 import { issueCode } from '../admin.ts';
+import { issueWithKey } from '../codes/key-issuance.ts';
+import { codeCardHtml } from '../codes/code-card.ts';
+import { helpFor } from '../safety.ts';
+import { qrSvg } from '../auth/totp.ts';
 import { hashCode, parseCode } from '../codes/access-code.ts';
 import { newRef } from '../auth/tokens.ts';
 import { syncProgress } from '../person-progress.ts';
@@ -73,11 +77,25 @@ export function staffCodeRoutes(deps: RouteDeps) {
   app.post('/v1/staff/codes', jsonBody('api-staff.schema.json#/$defs/CodeRequest'), async (c) => {
     const caller = c.get('staff');
     requireScope(caller, 'codes:create');
-    const { programId } = c.get('body') as { programId: string };
-    programOr404(deps, programId);
-    const issued = await issueCode(stores, deps.secrets.codeKey, caller.orgId, programId, { staffId: caller.staffId, keyId: caller.apiKeyId }, deps.clock.now());
-    await audit(caller, issued.ref, 'code.create');
-    return c.json(issued, 201);
+    const body = c.get('body') as { programId: string };
+    const program = programOr404(deps, body.programId);
+    const card = c.req.query('card');
+    if (card !== undefined && card !== 'html') throw apiError('validation_failed', undefined, { fields: [{ field: 'card', code: 'enum', message: 'card must be html' }] });
+    const idempotencyKey = c.req.header('idempotency-key');
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+      throw apiError('validation_failed', undefined, { fields: [{ field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }] });
+    }
+    // API keys (shops, partner platforms) spend their own allowance and may retry safely with an Idempotency-Key.
+    const { issued, replayed } = caller.apiKeyId !== null
+      ? await issueWithKey(stores, deps.secrets, { orgId: caller.orgId, keyId: caller.apiKeyId, programId: body.programId, idempotencyKey, body, now: deps.clock.now() })
+      : { issued: await issueCode(stores, deps.secrets.codeKey, caller.orgId, body.programId, { staffId: caller.staffId }, deps.clock.now()), replayed: false };
+    await audit(caller, issued.ref, replayed ? 'code.create.replayed' : 'code.create');
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    if (card !== 'html') return c.json(issued, 201);
+    const { service } = helpFor(await stores.orgs.byId(caller.orgId));
+    const loginUrl = deps.publicUrl ? `${deps.publicUrl}/` : undefined;
+    const html = codeCardHtml({ code: issued.code, programTitle: program.title, serviceName: service.name, servicePhone: service.phone, loginUrl, loginQrSvg: loginUrl ? await qrSvg(loginUrl) : undefined });
+    return c.json({ ...issued, card: html }, 201);
   });
 
   app.get('/v1/staff/codes', async (c) => {

@@ -14,6 +14,7 @@ import { calendarStore } from './calendar.ts';
 import { eraseStore } from './erase.ts';
 import { settingsStore } from './settings.ts';
 import { idRenameStore } from './id-renames.ts';
+import { apiKeyIssueStore } from './api-key-issues.ts';
 
 /**
  * The stores over `x`.
@@ -33,6 +34,7 @@ export function createStores(x: Executor) {
     erasure: eraseStore(x),
     settings: settingsStore(x),
     idRenames: idRenameStore(x),
+    apiKeyIssues: apiKeyIssueStore(x),
   };
 }
 export type TableStores = ReturnType<typeof createStores>;

@@ -651,7 +651,7 @@ export interface paths {
         /** The organisation's codes (progress only with consent) */
         get: operations["getV1StaffCodes"];
         put?: never;
-        /** Generate a code (the only time it is shown) */
+        /** Generate a code (the only time it is shown); with an API key, Idempotency-Key makes retries safe; ?card=html adds a printable card */
         post: operations["postV1StaffCodes"];
         delete?: never;
         options?: never;
@@ -791,6 +791,57 @@ export interface paths {
         post?: never;
         /** Revoke an API key (admin) */
         delete: operations["deleteV1StaffApiKeysByRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/api-keys/{ref}/allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An API key's licence allowance per program (admin) */
+        get: operations["getV1StaffApiKeysByRefAllowances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/api-keys/{ref}/allowances/{programId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an API key's licences for a program: a sub-pool of the organisation's (admin) */
+        put: operations["putV1StaffApiKeysByRefAllowancesByProgramId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/api-keys/{ref}/issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The codes an API key issued, newest first (admin) */
+        get: operations["getV1StaffApiKeysByRefIssued"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1175,6 +1226,8 @@ export interface components {
             ref: string;
             hint: string;
             programId: string;
+            /** @description With ?card=html: a printable code card for the person (a self-contained HTML page with the code, the program, the service and where to log in). */
+            card?: string;
         };
         /** ApiCodeSummary */
         CodeSummary: {
@@ -1345,6 +1398,38 @@ export interface components {
             ref: string;
             /** @constant */
             status: "revoked";
+        };
+        /**
+         * ApiKeyAllowance
+         * @description An API key's own licences for one program: a sub-pool of the organisation's licences. A key with no allowance for a program draws on the organisation's licences alone.
+         */
+        ApiKeyAllowance: {
+            programId: string;
+            total: number;
+            used: number;
+            remaining: number;
+        };
+        /** ApiKeyAllowanceList */
+        ApiKeyAllowanceList: {
+            allowances: components["schemas"]["ApiKeyAllowance"][];
+        };
+        /** ApiKeyAllowanceRequest */
+        ApiKeyAllowanceRequest: {
+            /** @description The key's licences for the program in all (not added: set). Never below what it has used. */
+            total: number;
+        };
+        /**
+         * ApiKeyIssueLog
+         * @description The codes an API key issued, newest first (refs only: the codes themselves are never shown again).
+         */
+        ApiKeyIssueLog: {
+            issued: {
+                ref: string;
+                programId: string;
+                createdAt: string;
+                /** @description Issued with an Idempotency-Key. */
+                idempotent: boolean;
+            }[];
         };
         /**
          * Instrument
@@ -5654,8 +5739,14 @@ export interface operations {
     };
     postV1StaffCodes: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description html: add a printable code card (card) to the answer. */
+                card?: "html";
+            };
+            header?: {
+                /** @description With an API key: the same key and body within 24 hours answer the same code and spend one licence; another body is 409 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5668,6 +5759,8 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    /** @description true when an earlier request with the same Idempotency-Key and body got this code */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5730,7 +5823,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description quota_exhausted */
+            /** @description quota_exhausted, idempotency_key_reused */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5739,7 +5832,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "quota_exhausted";
+                            code?: "quota_exhausted" | "idempotency_key_reused";
+                        };
+                    };
+                };
+            };
+            /** @description gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "gone";
                         };
                     };
                 };
@@ -6987,6 +7094,349 @@ export interface operations {
                         error?: {
                             /** @enum {string} */
                             code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getV1StaffApiKeysByRefAllowances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyAllowanceList"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putV1StaffApiKeysByRefAllowancesByProgramId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyAllowanceRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyAllowance"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "malformed_json";
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getV1StaffApiKeysByRefIssued: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyIssueLog"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
                         };
                     };
                 };

@@ -10,6 +10,7 @@ import * as m002 from './002-staff-two-factor.ts';
 import * as m003 from './003-calendar-feeds.ts';
 import * as m004 from './004-instance-settings.ts';
 import * as m005 from './005-throttle-state.ts';
+import * as m020 from './020-api-key-issuance.ts';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const all: [string, Up][] = [
@@ -18,6 +19,7 @@ const all: [string, Up][] = [
   ['003-calendar-feeds', m003.up],
   ['004-instance-settings', m004.up],
   ['005-throttle-state', m005.up],
+  ['020-api-key-issuance', m020.up],
 ];
 
 /** The migrations for `dialect`, by name. */
