@@ -10,8 +10,9 @@ import { translation } from './translation.ts';
 
 import { serveCommand } from './serve.ts';
 import { orgCommand } from './org.ts';
+import { keyCommand } from './key.ts';
 import { staffCommand } from './staff.ts';
 import { backupCommand } from './backup.ts';
 import { dbCommand } from './db.ts';
 
-export const commands: Command[] = [validate, build, preview, translation, score, outcome, overlay, serveCommand, orgCommand, staffCommand, backupCommand, dbCommand];
+export const commands: Command[] = [validate, build, preview, translation, score, outcome, overlay, serveCommand, orgCommand, keyCommand, staffCommand, backupCommand, dbCommand];
