@@ -52,7 +52,7 @@ describe('API key allowances', () => {
     // Another organisation's admin cannot see the key.
     const other = await env.org('bydel-b', 'admin', 1);
     expect((await env.call('GET', `/v1/staff/api-keys/${keyRef}/allowances`, { token: other.token })).status).toBe(404);
-  });
+  }, 120_000); // three staff logins with two-factor set-up: slow on a busy machine
 });
 
 describe('Idempotency-Key', () => {
