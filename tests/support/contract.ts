@@ -4,7 +4,7 @@
  * type listed, JSON body valid against the declared schema, error code among the
  * codes declared for that status, Retry-After / Set-Cookie / Location declared when
  * sent). testApp wraps its app with `checkedApp`, so every server test checks the
- * contract without asking; tests of a real server process use `checkedFetch`.
+ * contract without asking.
  */
 import { appendFileSync } from 'node:fs';
 import type { Hono } from 'hono';
@@ -136,16 +136,4 @@ export function checkedApp<T extends Hono<any>>(app: T): T {
     return res;
   }) as T['request'];
   return app;
-}
-
-/**
- * fetch that checks every response against the document (for tests of a real server process).
- *
- * @example
- *   const res = await checkedFetch(`${base}/v1/me`, { headers });
- */
-export async function checkedFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-  const res = await fetch(input, init);
-  await assertContract(methodOf(input, init), urlOf(input), res);
-  return res;
 }
