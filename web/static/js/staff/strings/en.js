@@ -127,4 +127,10 @@ export const strings = {
   staffState_available: 'Open',
   staffState_completed: 'Completed',
   progressNotShared: 'Not shared',
+  keyAllowances: 'Licences and codes issued',
+  keyAllowanceNone: 'No allowance of its own: the key draws on the organisation’s licences.',
+  keyAllowanceTotal: 'Licences for this key',
+  keyAllowanceSet: 'Set',
+  keyAllowanceLine: '{program}: {remaining} of {total} left',
+  keyIssued: 'Codes issued by this key: {n}',
 };

@@ -127,4 +127,10 @@ export const strings = {
   staffState_available: 'Åpen',
   staffState_completed: 'Fullført',
   progressNotShared: 'Ikke delt',
+  keyAllowances: 'Lisenser og utstedte koder',
+  keyAllowanceNone: 'Ingen egen kvote: nøkkelen bruker organisasjonens lisenser.',
+  keyAllowanceTotal: 'Lisenser for denne nøkkelen',
+  keyAllowanceSet: 'Lagre',
+  keyAllowanceLine: '{program}: {remaining} av {total} igjen',
+  keyIssued: 'Koder utstedt med denne nøkkelen: {n}',
 };

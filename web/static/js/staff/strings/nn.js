@@ -127,4 +127,10 @@ export const strings = {
   staffState_available: 'Open',
   staffState_completed: 'Fullført',
   progressNotShared: 'Ikkje delt',
+  keyAllowances: 'Lisensar og utferda kodar',
+  keyAllowanceNone: 'Ingen eigen kvote: nøkkelen brukar lisensane til organisasjonen.',
+  keyAllowanceTotal: 'Lisensar for denne nøkkelen',
+  keyAllowanceSet: 'Lagre',
+  keyAllowanceLine: '{program}: {remaining} av {total} att',
+  keyIssued: 'Kodar utferda med denne nøkkelen: {n}',
 };
