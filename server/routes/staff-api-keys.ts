@@ -90,7 +90,7 @@ export function staffApiKeyIssueRoutes(deps: RouteDeps) {
     const caller = c.get('staff');
     requireStaffAccount(caller, 'admin');
     const key = await keyOf(caller.orgId, c.req.param('ref'));
-    return c.json({ issued: (await stores.apiKeyIssues.log(key.id)).map((r) => ({ ref: r.code_ref!, programId: r.program_id, createdAt: r.created_at, idempotent: r.idempotency_key !== null || r.body_hash !== null })) });
+    return c.json({ issued: (await stores.apiKeyIssues.log(key.id)).map((r) => ({ ref: r.code_ref!, programId: r.program_id, createdAt: r.created_at, idempotent: r.body_hash !== null })) });
   });
   return app;
 }

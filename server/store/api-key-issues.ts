@@ -51,7 +51,7 @@ export function apiKeyIssueStore(x: Executor) {
      */
     claim: (keyId: number, idempotencyKey: string, bodyHash: string, programId: string, now: string, expiredBefore: string) =>
       x.write(async (db) => {
-        await db.updateTable('api_key_issues').set({ idempotency_key: null, body_hash: null, code_sealed: null })
+        await db.updateTable('api_key_issues').set({ idempotency_key: null, code_sealed: null })
           .where('api_key_id', '=', keyId).where('idempotency_key', '=', idempotencyKey).where('created_at', '<', expiredBefore).execute();
         const inserted = await db.insertInto('api_key_issues')
           .values({ api_key_id: keyId, program_id: programId, idempotency_key: idempotencyKey, body_hash: bodyHash, created_at: now })

@@ -73,6 +73,8 @@ describe('Idempotency-Key', () => {
     const later = await issue(key, { programId: 'kurs' }, 'order-1001');
     expect(later.json.ref).not.toBe(first.json.ref);
     expect(await remaining(admin.token)).toBe(3);
+    const [row] = await env.rows<{ n: number }>(sql`SELECT count(*) AS n FROM api_key_issues WHERE body_hash IS NOT NULL AND idempotency_key IS NULL`);
+    expect(Number(row!.n)).toBe(1); // the first order's row is released but still logged as idempotent
   });
 
   it('refuses the same key with a different body (409 idempotency_key_reused)', async () => {
