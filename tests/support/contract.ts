@@ -62,7 +62,9 @@ function load() {
 export function contractProblems(method: string, url: string, status: number, headers: Headers, text: string): string[] {
   const { operations, ajv, validators } = load();
   const path = new URL(url, 'http://localhost').pathname;
-  const op = operations.find((o) => o.method === method.toLowerCase() && o.pattern.test(path));
+  const find = (p: string) => operations.find((o) => o.method === method.toLowerCase() && o.pattern.test(p));
+  // An alias with a trailing slash (/staff/) answers as its documented path does.
+  const op = find(path) ?? (path.length > 1 && path.endsWith('/') ? find(path.slice(0, -1)) : undefined);
   if (!op) {
     // A path nobody serves: the authentication in front of /v1/me and /v1/staff may answer before the 404; either way an Error body.
     if (status < 400) return [`${method} ${path} answered ${status} but the route is not in the document`];
