@@ -1,13 +1,11 @@
 /**
  * The shape of a CLI command. Each command lives in cli/commands/<name>.ts and is
- * listed in cli/commands/index.ts; main.ts handles --help for all of them.
+ * listed in cli/commands/index.ts (with its one-line summary); main.ts handles --help for all of them.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface Command {
   name: string;
-  /** One line for `mestring --help`. */
-  summary: string;
   /** The full help text, shown by `mestring <name> --help`. */
   help: string;
   options?: ParseArgsConfig['options'];

@@ -3,15 +3,15 @@
  * here, once, and looked up by file name.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { fromRoot } from './project-root.ts';
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
 export type { ErrorObject };
 
 /** Folder holding the JSON Schemas (the single source of every shape). */
-export const schemasDir = fileURLToPath(new URL('../schemas/', import.meta.url));
+export const schemasDir = fromRoot('schemas') + sep;
 
 // ajv-formats is CommonJS: under NodeNext its function is the default export's `default`.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;

@@ -67,9 +67,13 @@ export interface ApiProgramOverview {
   id: string;
   version: string;
   /**
-   * The language of the program's content (BCP 47, e.g. nb).
+   * The language of the program's content (BCP 47, e.g. nb): the edition asked for with Accept-Language, else the source.
    */
   locale?: string;
+  /**
+   * Every language the program can be read in, its source first.
+   */
+  locales?: string[];
   title: string;
   summary: string;
   audience: string;
@@ -90,7 +94,228 @@ export interface ApiProgramList {
   programs: ApiProgramOverview[];
 }
 
+// api-fhir.schema.json
+/**
+ * The FHIR R4 resources the API serves (content type application/fhir+json), as Mestring writes them. The FHIR R4 specification is the contract; these schemas describe the subset used.
+ */
+export interface ApiFhir {
+  [k: string]: unknown;
+}
+/**
+ * A FHIR Coding: a code in a code system.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirCoding".
+ */
+export interface FhirCoding {
+  system?: string;
+  code?: string;
+  display?: string;
+}
+/**
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirCodeableConcept".
+ */
+export interface FhirCodeableConcept {
+  coding?: FhirCoding[];
+  text?: string;
+}
+/**
+ * An identifier in one of Mestring's systems (https://mestring.no/fhir/sid/...).
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirIdentifier".
+ */
+export interface FhirIdentifier {
+  system: string;
+  value: string;
+}
+/**
+ * ordinalValue (an option's score), minValue/maxValue, or Mestring's wording-source.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirExtension".
+ */
+export interface FhirExtension {
+  url: string;
+  valueDecimal?: number;
+  valueInteger?: number;
+  valueCode?: string;
+}
+/**
+ * A reference: to a resource in the same bundle, or (the subject) only an identifier holding the code's ref.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirReference".
+ */
+export interface FhirReference {
+  reference?: string;
+  type?: string;
+  identifier?: FhirIdentifier;
+}
+/**
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirAnswerOption".
+ */
+export interface FhirAnswerOption {
+  valueCoding: FhirCoding;
+  extension?: FhirExtension[];
+}
+/**
+ * One question; linkId is the instrument's item id (or _instructions for the instructions).
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirQuestionnaireItem".
+ */
+export interface FhirQuestionnaireItem {
+  linkId: string;
+  type: "display" | "choice" | "integer" | "text";
+  text?: string;
+  required?: boolean;
+  extension?: FhirExtension[];
+  answerOption?: FhirAnswerOption[];
+}
+/**
+ * A FHIR R4 Questionnaire (https://hl7.org/fhir/R4/questionnaire.html): one instrument in one language edition.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirQuestionnaire".
+ */
+export interface FhirQuestionnaire {
+  resourceType: "Questionnaire";
+  /**
+   * The instrument id (phq9), or id.locale for a translated edition (phq9.en).
+   */
+  id: string;
+  language: string;
+  url: string;
+  identifier: FhirIdentifier[];
+  version: string;
+  name: string;
+  title: string;
+  status: "active";
+  publisher: string;
+  /**
+   * Whose wording this is: the project's own adaptation says so (never presented as the official translation).
+   */
+  description: string;
+  copyright: string;
+  extension: FhirExtension[];
+  derivedFrom?: string[];
+  item: FhirQuestionnaireItem[];
+}
+/**
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirAnswer".
+ */
+export interface FhirAnswer {
+  valueCoding?: FhirCoding;
+  valueInteger?: number;
+  valueString?: string;
+}
+/**
+ * A FHIR R4 QuestionnaireResponse: one stored answer to a questionnaire.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirQuestionnaireResponse".
+ */
+export interface FhirQuestionnaireResponse {
+  resourceType: "QuestionnaireResponse";
+  identifier: FhirIdentifier;
+  questionnaire: string;
+  status: "completed";
+  subject: FhirReference;
+  authored: string;
+  item?: FhirResponseItem[];
+}
+export interface FhirResponseItem {
+  linkId: string;
+  answer: FhirAnswer[];
+}
+/**
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirQuantity".
+ */
+export interface FhirQuantity {
+  value: number;
+  unit: string;
+  system: string;
+  code: string;
+}
+/**
+ * A FHIR R4 Observation: one score (a total or a subscale) of a response, LOINC-coded where LOINC has a code.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirObservation".
+ */
+export interface FhirObservation {
+  resourceType: "Observation";
+  identifier: FhirIdentifier[];
+  status: "final";
+  category: FhirCodeableConcept[];
+  code: FhirCodeableConcept;
+  subject: FhirReference;
+  effectiveDateTime: string;
+  valueQuantity: FhirQuantity;
+  interpretation?: FhirCodeableConcept[];
+  note?: FhirAnnotation[];
+  derivedFrom: FhirReference[];
+}
+export interface FhirAnnotation {
+  text: string;
+}
+/**
+ * A FHIR R4 searchset Bundle of every Questionnaire.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirQuestionnaireBundle".
+ */
+export interface FhirQuestionnaireBundle {
+  resourceType: "Bundle";
+  type: "searchset";
+  timestamp: string;
+  total: number;
+  link: FhirBundleLink[];
+  entry: FhirQuestionnaireEntry[];
+}
+export interface FhirBundleLink {
+  relation: string;
+  url: string;
+}
+export interface FhirQuestionnaireEntry {
+  fullUrl: string;
+  resource: FhirQuestionnaire;
+  search: FhirSearchMode;
+}
+export interface FhirSearchMode {
+  mode: "match";
+}
+/**
+ * A FHIR R4 collection Bundle of one code's questionnaire responses and scores, oldest first; entries refer to each other by urn:uuid fullUrls.
+ *
+ * This interface was referenced by `ApiFhir`'s JSON-Schema
+ * via the `definition` "FhirBundle".
+ */
+export interface FhirBundle {
+  resourceType: "Bundle";
+  type: "collection";
+  timestamp: string;
+  entry: FhirEntry[];
+}
+export interface FhirEntry {
+  fullUrl: string;
+  resource: FhirQuestionnaireResponse | FhirObservation;
+}
+
 // api-person.schema.json
+/**
+ * The person's language: the client shows its own text in it.
+ */
+export type ApiPersonLocale = "nb" | "nn" | "en";
+/**
+ * The person's language, chosen when the code was issued and switchable by the person.
+ */
+export type ApiPersonLocale1 = "nb" | "nn" | "en";
 /**
  * @minItems 2
  *
@@ -105,6 +330,17 @@ export type ResponseOptions = {
    */
   notApplicable?: boolean;
 }[];
+/**
+ * A language a person can choose: Norwegian bokmål, nynorsk or English.
+ *
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "PersonLocale".
+ */
+export type ApiPersonLocale2 = "nb" | "nn" | "en";
+/**
+ * The person's language, chosen when the code was issued and switchable by the person.
+ */
+export type ApiPersonLocale3 = "nb" | "nn" | "en";
 
 /**
  * Request and response bodies of the person's routes (/v1/sessions, /v1/me/...).
@@ -139,6 +375,7 @@ export interface ApiSession {
   expiresAt: string;
   programId: string;
   consent: boolean | null;
+  locale: ApiPersonLocale;
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -176,6 +413,19 @@ export interface ApiMe {
   nextAppointment: null | ApiAppointment;
   progress: ApiProgress;
   help: ApiHelp;
+  locale: ApiPersonLocale1;
+  /**
+   * The language of the content the person reads: their own when the program has an edition in it, else the program's source language.
+   */
+  contentLocale: string;
+  /**
+   * Every language the program can be read in, its source language first.
+   */
+  locales: string[];
+  /**
+   * For a member of a group course: the group's next meeting (ISO 8601), or null. Nothing about other members.
+   */
+  nextGroupMeeting?: string | null;
 }
 /**
  * This interface was referenced by `ApiPerson`'s JSON-Schema
@@ -250,6 +500,10 @@ export interface ApiProgramState {
     missing: ApiMissing;
   }[];
   progress: ApiProgress;
+  /**
+   * Every language the program can be read in, its source language first.
+   */
+  locales?: string[];
 }
 /**
  * What a part still requires: exercises with fewer entries than required, and questionnaires not answered since the part opened.
@@ -414,6 +668,10 @@ export interface ScaleRules {
   bandSource?: "published" | "conventional";
   caseness?: CasenessRule;
   reliableChange?: ReliableChangeRule;
+  /**
+   * The LOINC code of this score, when LOINC has one (a published fact: e.g. PHQ-9 total 44261-6). The FHIR export codes the score's Observation with it; without it the project's own code system is used.
+   */
+  loinc?: string;
 }
 /**
  * Missing items: with at most maxMissing unanswered, the sum is scaled up to all items (sum x items / answered, rounded half up); with more, no score.
@@ -485,6 +743,10 @@ export interface SubscaleRules {
   bandSource?: "published" | "conventional";
   caseness?: CasenessRule;
   reliableChange?: ReliableChangeRule;
+  /**
+   * The LOINC code of this score, when LOINC has one (a published fact: e.g. PHQ-9 total 44261-6). The FHIR export codes the score's Observation with it; without it the project's own code system is used.
+   */
+  loinc?: string;
 }
 /**
  * Criterion-based classes: the first class whose conditions all hold; otherwise the fallback.
@@ -755,14 +1017,81 @@ export interface ApiCalendarLink {
   path: string;
   token: string;
 }
+/**
+ * The person's language and the languages of their program.
+ *
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "Languages".
+ */
+export interface ApiLanguages {
+  locale: ApiPersonLocale3;
+  /**
+   * The language of the content the person reads: their own when the program has an edition in it, else the program's source language.
+   */
+  contentLocale: string;
+  /**
+   * Every language the program can be read in, its source language first.
+   */
+  locales: string[];
+}
+/**
+ * This interface was referenced by `ApiPerson`'s JSON-Schema
+ * via the `definition` "LocaleRequest".
+ */
+export interface ApiLocaleRequest {
+  locale: ApiPersonLocale2;
+}
 
 // api-staff.schema.json
+/**
+ * The organisation's language: new codes get it unless another is chosen.
+ */
+/**
+ * The person's language (default: the organisation's). Content is shown in it where the program has an edition in it.
+ */
+/**
+ * The person's language: print the code card in it.
+ */
+/**
+ * The person's language.
+ */
 /**
  * @minItems 2
  *
  * This interface was referenced by `Instrument`'s JSON-Schema
  * via the `definition` "options".
  */
+/**
+ * The person's language.
+ */
+export type ApiPersonLocale4 = "nb" | "nn" | "en";
+/**
+ * A language a person can choose: Norwegian bokmål, nynorsk or English.
+ */
+export type ApiPersonLocale5 = "nb" | "nn" | "en";
+/**
+ * A number of codes; null when it is from 1 to k-1, or could be worked out from such a count by subtraction (its path is then in suppressed).
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ReportCount".
+ */
+export type ApiReportCount = number | null;
+/**
+ * Every `everyDays` days from the start (part 1 on the start date), or a date (YYYY-MM-DD) per part id. A part opens when its date has come and the part before it is complete.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupSchedule".
+ */
+export type ApiGroupSchedule =
+  | {
+      everyDays: number;
+    }
+  | {
+      dates: {
+        [k: string]: string;
+      };
+    };
+
 /**
  * Request and response bodies of the staff routes (/v1/staff/...).
  */
@@ -831,7 +1160,12 @@ export interface ApiStaffPrograms {
       used: number;
       remaining: number;
     };
+    /**
+     * The languages the program can be read in, its source first.
+     */
+    locales?: string[];
   }[];
+  defaultLocale?: ApiPersonLocale;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -839,6 +1173,7 @@ export interface ApiStaffPrograms {
  */
 export interface ApiCodeRequest {
   programId: string;
+  locale?: ApiPersonLocale1;
 }
 /**
  * The only time the code itself is shown.
@@ -851,6 +1186,11 @@ export interface ApiNewCode {
   ref: string;
   hint: string;
   programId: string;
+  locale: ApiPersonLocale2;
+  /**
+   * The program's title in the person's language, for the card.
+   */
+  programTitle?: string;
   /**
    * With ?card=html: a printable code card for the person (a self-contained HTML page with the code, the program, the service and where to log in).
    */
@@ -871,6 +1211,15 @@ export interface ApiCodeSummary {
    * Only with consent.
    */
   progress?: {};
+  locale?: ApiPersonLocale3;
+  /**
+   * Only with consent: the kinds of flags not yet handled, risk first. The list is sorted with open risk first.
+   */
+  openFlags?: string[];
+  /**
+   * Only with consent: the day (YYYY-MM-DD, service time zone) of the person's last answer, entry, check-in or completed part, or null.
+   */
+  lastActivity?: string | null;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -911,11 +1260,7 @@ export interface ApiCodeDetail {
   entries: unknown[];
   scores: {};
   checkins: unknown[];
-  flags: {
-    instrument: string;
-    flag: string;
-    at: string;
-  }[];
+  flags: ApiFlag[];
   appointments: unknown[];
   /**
    * Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first.
@@ -944,6 +1289,33 @@ export interface ApiCodeDetail {
     minutes: number;
     averageSleep: number;
     nights: number;
+  } | null;
+  locale?: ApiPersonLocale4;
+  /**
+   * The last contact before now: the latest past appointment or flag handled (ISO 8601), or null. The follow-up view shows what happened since.
+   */
+  lastContact?: string | null;
+}
+/**
+ * A flag to follow up: `risk` or `risk_unknown` (from the score), or `worsening` (a total at least the instrument's reliable-change threshold above the first). `handled` says who marked it handled and when; there is no note.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Flag".
+ */
+export interface ApiFlag {
+  /**
+   * `<response id>:<flag>`
+   */
+  id: string;
+  instrument: string;
+  flag: string;
+  at: string;
+  handled: {
+    /**
+     * The username of the professional.
+     */
+    by: string;
+    at: string;
   } | null;
 }
 /**
@@ -1213,6 +1585,352 @@ export interface ApiKeyIssueLog {
      */
     idempotent: boolean;
   }[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "OrgLocaleRequest".
+ */
+export interface ApiOrgLocaleRequest {
+  locale: ApiPersonLocale5;
+}
+/**
+ * The organisation's language: the default for new codes.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "OrgLocale".
+ */
+export interface ApiOrgLocale {
+  locale: ApiPersonLocale5;
+}
+/**
+ * A count and its rate (a fraction 0-1 with 3 decimals). Both are null when the count is hidden for anonymity; the rate alone is null when its denominator is 0.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ReportFigure".
+ */
+export interface ApiReportFigure {
+  count: ApiReportCount;
+  rate: number | null;
+}
+/**
+ * The service's outcomes for codes first used from `from` to `to` (NHS Talking Therapies definitions; see docs/professionals.md). Only codes whose person consents now are counted.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "OutcomeReport".
+ */
+export interface ApiOutcomeReport {
+  from: string;
+  to: string;
+  program: string | null;
+  k: number;
+  codes: {
+    issued: ApiReportCount;
+    activated: ApiReportCount;
+    withConsent: ApiReportCount;
+    withoutConsent: ApiReportCount;
+  };
+  finished: ApiReportCount;
+  casesAtStart: ApiReportCount;
+  reliableImprovement: ApiReportFigure;
+  reliableDeterioration: ApiReportFigure;
+  recovery: ApiReportFigure;
+  reliableRecovery: ApiReportFigure;
+  /**
+   * Per part of the program (empty without `program`): how many of the counted codes completed it.
+   */
+  funnel: {
+    sectionId: string;
+    title: string;
+    completed: ApiReportCount;
+  }[];
+  evaluation: {
+    answered: ApiReportCount;
+    completedProgram: ApiReportCount;
+    betterOrMuchBetter: ApiReportCount;
+    worseOrMuchWorse: ApiReportCount;
+  };
+  /**
+   * The JSON path of every value hidden for anonymity, such as `codes.withoutConsent`, `recovery.count`, `recovery.rate`, `funnel[2].completed`.
+   */
+  suppressed: string[];
+}
+/**
+ * Audit log events, newest first. `next` is the `before` of the next page, or null at the end.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "AuditPage".
+ */
+export interface ApiAuditPage {
+  events: {
+    id: number;
+    at: string;
+    action: string;
+    /**
+     * The staff account's username, or null (an API key, or a login to an unknown username).
+     */
+    account: string | null;
+    /**
+     * The API key's ref, or null.
+     */
+    apiKey: string | null;
+    codeRef: string | null;
+    /**
+     * For `code.unlock`: the part opened early.
+     */
+    sectionId?: string;
+    /**
+     * For `code.unlock`: the reason given (gone once the person erased the code).
+     */
+    reason?: string | null;
+  }[];
+  next: number | null;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupRequest".
+ */
+export interface ApiGroupRequest {
+  programId: string;
+  /**
+   * The service's label for the course (such as 'Kurs høst'); never anything about a member.
+   */
+  name: string;
+  startDate: string;
+  schedule: ApiGroupSchedule;
+  /**
+   * Meeting times (ISO 8601 date-times).
+   *
+   * @maxItems 60
+   */
+  meetings?: string[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Group".
+ */
+export interface ApiGroup {
+  ref: string;
+  name: string;
+  programId: string;
+  startDate: string;
+  schedule: ApiGroupSchedule;
+  meetings: string[];
+  /**
+   * When each part opens under the schedule (ISO 8601), by part id.
+   */
+  opens: {
+    [k: string]: string;
+  };
+  /**
+   * How many codes were issued into the group.
+   */
+  members: number;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupList".
+ */
+export interface ApiGroupList {
+  groups: ApiGroup[];
+}
+/**
+ * A group with its members one by one (progress only with consent) and the progress of the consenting members together, under k-anonymity.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupDetail".
+ */
+export interface ApiGroupDetail {
+  group: ApiGroup;
+  members: ApiCodeSummary[];
+  aggregate: {
+    k: number;
+    withConsent: ApiReportCount;
+    sections: {
+      sectionId: string;
+      title: string;
+      completed: ApiReportCount;
+    }[];
+    suppressed: string[];
+  };
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupCodesRequest".
+ */
+export interface ApiGroupCodesRequest {
+  count: number;
+}
+/**
+ * The new codes, shown only now: print them as a sheet of code cards.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "GroupCodes".
+ */
+export interface ApiGroupCodes {
+  codes: ApiNewCode[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "Stopped".
+ */
+export interface ApiStopped {
+  ref: string;
+  stoppedAt: string;
+}
+
+// api-webhooks.schema.json
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookEventType".
+ */
+export type WebhookEventType =
+  | "code.activated"
+  | "code.erased"
+  | "section.completed"
+  | "questionnaire.due"
+  | "questionnaire.answered"
+  | "flag.raised"
+  | "flag.handled"
+  | "evaluation.answered";
+
+/**
+ * Webhook endpoints (/v1/staff/webhooks, admins only), their delivery log, and the body of every delivery (Standard Webhooks).
+ */
+export interface ApiWebhooks {
+  [k: string]: unknown;
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookRequest".
+ */
+export interface WebhookRequest {
+  /**
+   * Where deliveries are POSTed: https:// (http:// only when the server sets MESTRING_WEBHOOKS_ALLOW_HTTP=1).
+   */
+  url: string;
+  /**
+   * @minItems 1
+   */
+  events: WebhookEventType[];
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "Webhook".
+ */
+export interface Webhook {
+  ref: string;
+  url: string;
+  events: WebhookEventType[];
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookCreated".
+ */
+export interface WebhookCreated {
+  ref: string;
+  url: string;
+  events: WebhookEventType[];
+  createdAt: string;
+  /**
+   * The signing secret (whsec_...): shown only now.
+   */
+  secret: string;
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookList".
+ */
+export interface WebhookList {
+  webhooks: Webhook[];
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookTestSent".
+ */
+export interface WebhookTestSent {
+  /**
+   * The webhook-id of the queued test delivery (see the delivery log).
+   */
+  id: string;
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookDelivery".
+ */
+export interface WebhookDelivery {
+  /**
+   * The webhook-id header (the same on every attempt).
+   */
+  id: string;
+  type: string;
+  /**
+   * pending (more attempts to come), delivered, failed (every attempt spent), dropped (the person no longer consents).
+   */
+  status: "pending" | "delivered" | "failed" | "dropped";
+  attempts: number;
+  /**
+   * What went wrong last time: http_error (see lastStatus), timeout, network, consent_withdrawn or secret_unreadable.
+   */
+  lastError: string | null;
+  /**
+   * The receiver's last HTTP status.
+   */
+  lastStatus: number | null;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  /**
+   * When a pending delivery is tried next.
+   */
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+/**
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookDeliveryList".
+ */
+export interface WebhookDeliveryList {
+  /**
+   * The latest 200, newest first.
+   */
+  deliveries: WebhookDelivery[];
+}
+/**
+ * The body of every delivery. data holds the code's ref and ids only: never a code, token, answer or free text.
+ *
+ * This interface was referenced by `ApiWebhooks`'s JSON-Schema
+ * via the `definition` "WebhookPayload".
+ */
+export interface WebhookPayload {
+  type: WebhookEventType | "webhook.test";
+  occurredAt: string;
+  data: {
+    /**
+     * The code's ref (never the code).
+     */
+    code?: string;
+    /**
+     * The part's id (section.completed).
+     */
+    section?: string;
+    /**
+     * The questionnaire's id.
+     */
+    questionnaire?: string;
+    /**
+     * The response's ref.
+     */
+    response?: string;
+    /**
+     * The flag's id, such as risk or risk_unknown.
+     */
+    flag?: string;
+    /**
+     * The endpoint's ref (webhook.test).
+     */
+    webhook?: string;
+  };
 }
 
 // directives.schema.json

@@ -9,6 +9,7 @@ import { hashPassword, oneTimePassword } from './auth/password.ts';
 import { codeHint, formatCode, generateCode, hashCode } from './codes/access-code.ts';
 import { newRef } from './auth/tokens.ts';
 import { apiError } from './errors.ts';
+import { isPersonLocale, personLocales, type PersonLocale } from './locale/languages.ts';
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,62}$/;
@@ -63,8 +64,23 @@ export async function createStaff(stores: TableStores, slug: string, username: s
 }
 
 /**
+ * Sets an organisation's language: the default for the codes it issues from now on.
+ *
+ * @example
+ *   await setOrgLocale(stores, 'bydel-x', 'nn')
+ */
+export async function setOrgLocale(stores: TableStores, slug: string, locale: string): Promise<{ slug: string; locale: PersonLocale }> {
+  if (!isPersonLocale(locale)) throw new Error(`Unexpected language '${locale}', expected ${personLocales.join(', ')}`);
+  const org = await stores.orgs.bySlug(slug);
+  if (!org) throw new Error(`No organisation '${slug}'`);
+  await stores.orgs.setLocale(org.id, locale);
+  return { slug, locale };
+}
+
+/**
  * Generates a code for `programId`, taking one licence, in one transaction.
- * Throws ApiError quota_exhausted when no licence is left.
+ * Throws ApiError quota_exhausted when no licence is left. The person's language is
+ * `locale`, else the organisation's.
  *
  * @example
  *   const { code, ref, hint } = await issueCode(stores, codeKey, orgId, 'angst', { staffId: 3 }, new Date());
@@ -76,11 +92,38 @@ export async function issueCode(
   programId: string,
   by: { staffId?: number | null; keyId?: number | null },
   now: Date,
-): Promise<{ code: string; ref: string; hint: string; programId: string }> {
-  return await stores.transaction((tx) => issueCodeIn(tx, codeKey, orgId, programId, by, now));
+  locale?: string,
+): Promise<{ code: string; ref: string; hint: string; programId: string; locale: string }> {
+  return (await issueCodes(stores, codeKey, orgId, programId, 1, by, now, null, locale))[0]!;
 }
 
-/** issueCode's work inside a transaction the caller holds (API keys add their allowance and log to it). */
+/**
+ * Generates `n` codes for `programId` (into a group, if given), taking `n` licences, all
+ * or none in one transaction: quota_exhausted when fewer than `n` are left. The person's
+ * language is `locale`, else the organisation's.
+ *
+ * @example
+ *   const cards = await issueCodes(stores, codeKey, orgId, 'angst', 8, { staffId: 3 }, new Date(), groupId);
+ */
+export async function issueCodes(
+  stores: Stores,
+  codeKey: Buffer,
+  orgId: number,
+  programId: string,
+  n: number,
+  by: { staffId?: number | null; keyId?: number | null },
+  now: Date,
+  groupId: number | null = null,
+  locale?: string,
+): Promise<{ code: string; ref: string; hint: string; programId: string; locale: string }[]> {
+  return await stores.transaction(async (tx) => {
+    const issued = [];
+    for (let i = 0; i < n; i++) issued.push(await issueCodeIn(tx, codeKey, orgId, programId, by, now, groupId, locale));
+    return issued;
+  });
+}
+
+/** One code inside a transaction the caller holds (API keys add their allowance and issue log to it). */
 export async function issueCodeIn(
   tx: TableStores,
   codeKey: Buffer,
@@ -88,11 +131,14 @@ export async function issueCodeIn(
   programId: string,
   by: { staffId?: number | null; keyId?: number | null },
   now: Date,
-): Promise<{ code: string; ref: string; hint: string; programId: string }> {
+  groupId: number | null = null,
+  locale?: string,
+): Promise<{ code: string; ref: string; hint: string; programId: string; locale: string }> {
+  const language = locale ?? (await tx.orgs.byId(orgId))?.locale ?? 'nb';
   if (!(await tx.orgs.useLicence(orgId, programId))) throw apiError('quota_exhausted');
   const code = generateCode();
   const ref = newRef('cod');
   const hint = codeHint(code);
-  await tx.codes.create({ ref, hmac: hashCode(code, codeKey), hint, orgId, programId, staffId: by.staffId ?? null, keyId: by.keyId ?? null, now: now.toISOString() });
-  return { code: formatCode(code), ref, hint, programId };
+  await tx.codes.create({ ref, hmac: hashCode(code, codeKey), hint, orgId, programId, locale: language, staffId: by.staffId ?? null, keyId: by.keyId ?? null, now: now.toISOString(), groupId });
+  return { code: formatCode(code), ref, hint, programId, locale: language };
 }

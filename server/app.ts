@@ -3,9 +3,7 @@
  * compiled programs, clock, secrets, configuration). Tests call `app.request(...)`
  * on it; server/main.ts serves it with @hono/node-server.
  */
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { CompiledProgram } from '../schemas/types.ts';
@@ -14,9 +12,16 @@ import type { Clock } from './clock.ts';
 import type { Secrets, ServerConfig } from './config.ts';
 import type { AddressOf, RouteDeps } from './deps.ts';
 import type { Stores } from './store/index.ts';
-import { ApiError, errorBody } from './errors.ts';
+import { ApiError, localizedErrorBody, type ErrorCode } from './errors.ts';
+import { refuseNulInAddress } from './middleware/url-text.ts';
+import { personContentLanguage, requestLocale } from './locale/person-edition.ts';
 import { securityHeaders } from './middleware/security-headers/index.ts';
-import { requestLog, type LogLine } from './middleware/request-log/index.ts';
+import { requestLog, type RequestObserver } from './middleware/request-log/index.ts';
+import { cors } from './middleware/cors/index.ts';
+import { bodyLimit } from './middleware/body-limit/index.ts';
+import { loggerTo, type Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import { operationsRoutes } from './routes/operations.ts';
 import type { ThrottleState } from './throttle/throttle-state.ts';
 import { clientAddress, trustedProxies } from './throttle/client-address.ts';
 import { createGuessGate, personPolicy, staffPolicy, type WorkPolicy } from './throttle/guess-gate.ts';
@@ -32,6 +37,7 @@ import { publicRoutes } from './routes/public.ts';
 import { personSessionRoutes } from './routes/person-sessions.ts';
 import { meRoutes } from './routes/me.ts';
 import { meAnswerRoutes } from './routes/me-answers.ts';
+import { meLocaleRoutes } from './routes/me-locale.ts';
 import { staffSessionRoutes } from './routes/staff-sessions.ts';
 import { staffCodeRoutes } from './routes/staff-codes.ts';
 import { staffApiKeyIssueRoutes, staffApiKeyRoutes } from './routes/staff-api-keys.ts';
@@ -39,6 +45,12 @@ import { docsRoutes } from './routes/docs.ts';
 import { webRoutes } from './routes/web.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { staffServiceRoutes } from './routes/staff-service.ts';
+import { fhirRoutes } from './routes/fhir.ts';
+import { staffWebhookRoutes } from './routes/staff-webhooks.ts';
+import { staffOrgRoutes } from './routes/staff-org.ts';
+import { staffReportRoutes } from './routes/staff-reports.ts';
+import { staffAuditRoutes } from './routes/staff-audit.ts';
+import { staffGroupRoutes } from './routes/staff-groups.ts';
 
 export interface AppOptions {
   /** The opened store (store/open-store.ts): SQLite or PostgreSQL. */
@@ -46,9 +58,17 @@ export interface AppOptions {
   programs: readonly CompiledProgram[];
   clock: Clock;
   secrets: Secrets;
-  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir' | 'publicUrl'>> & { timeZone?: string };
-  /** Where request log lines go (default: stdout). */
-  log?: LogLine;
+  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir' | 'webhooksAllowHttp' | 'publicUrl'>> & { timeZone?: string };
+  /** The log (server/logger.ts); default: JSON lines on stdout, or to `log` when given. */
+  logger?: Logger;
+  /** Receives each JSON log line instead of stdout (tests read them). */
+  log?: (line: string) => void;
+  /** Receives each finished request's route pattern, status and duration (default: the metrics'). */
+  observe?: RequestObserver;
+  /** Prometheus metrics (server/metrics.ts), when on. */
+  metrics?: Metrics;
+  /** Whether this app serves GET /metrics (false when metrics have a port of their own); default true. */
+  serveMetrics?: boolean;
   /** The client address, for throttling only (default: the socket's, or X-Forwarded-For from a trusted proxy). */
   addressOf?: AddressOf;
   /** The questionnaire scorer (default: the engine's scoreResponse). */
@@ -103,32 +123,45 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     secureCookies: true,
     publicUrl: config.publicUrl,
   };
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = options.logger ?? loggerTo(options.log);
   const now = () => clock.now();
+  /** An error in the language of the request (the person's, or Accept-Language), saying which. */
+  const failure = (c: Context, code: ErrorCode, routeMessage?: string, details?: Record<string, unknown>) => {
+    const locale = requestLocale(c);
+    c.header('Content-Language', locale);
+    return localizedErrorBody(locale, code, routeMessage, details);
+  };
 
   const app = new Hono<AppEnv>();
-  app.use(requestLog(log));
+  const metrics = options.metrics;
+  app.use(requestLog(logger, options.observe ?? metrics?.observeRequest));
   app.use(securityHeaders());
-  const origins = new Set(config.corsOrigins ?? []);
+  app.use(refuseNulInAddress());
   app.use('/v1/*', cors({
-    origin: (origin) => (origins.has(origin) ? origin : null),
+    origins: config.corsOrigins ?? [],
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
     maxAge: 600,
   }));
-  app.use(bodyLimit({ maxSize: config.bodyLimit ?? 64 * 1024, onError: (c) => c.json(errorBody('payload_too_large'), 413) }));
+  app.use(bodyLimit(config.bodyLimit ?? 64 * 1024, (c) => c.json(failure(c, 'payload_too_large'), 413)));
 
   const person = personAuth(stores.codes, now);
   app.use('/v1/me', person);
   app.use('/v1/me/*', person);
+  app.use('/v1/me', personContentLanguage(deps));
+  app.use('/v1/me/*', personContentLanguage(deps));
   const staff = staffAuth(stores.staff, now);
   app.use('/v1/staff/*', async (c, next) => (c.req.method === 'POST' && c.req.path === '/v1/staff/sessions' ? next() : staff(c, next)));
   app.use('/v1/staff/*', twoFactorGate(stores.staff));
 
   app.route('/', publicRoutes(deps));
+  app.route('/', operationsRoutes(deps, options.serveMetrics === false ? undefined : metrics));
   app.route('/', personSessionRoutes(deps));
+  // Before meRoutes: it answers GET /v1/me/export?format=fhir and passes the plain export on.
+  app.route('/', fhirRoutes(deps));
   app.route('/', meRoutes(deps));
   app.route('/', meAnswerRoutes(deps));
+  app.route('/', meLocaleRoutes(deps));
   app.route('/', staffSessionRoutes(deps));
   app.route('/', staffAccountRoutes(deps));
   app.route('/', staffTwoFactorRoutes(deps, createAccountThrottle({ now, limits: secondFactorLimits, state, key: secrets.throttleKey })));
@@ -136,25 +169,33 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffApiKeyRoutes(deps));
   app.route('/', staffApiKeyIssueRoutes(deps));
   app.route('/', staffServiceRoutes(deps));
+  app.route('/', staffWebhookRoutes(deps, { allowHttp: config.webhooksAllowHttp ?? false }));
+  app.route('/', staffOrgRoutes(deps));
+  app.route('/', staffReportRoutes(deps));
+  app.route('/', staffAuditRoutes(deps));
+  app.route('/', staffGroupRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', docsRoutes({ publicUrl: config.publicUrl }));
   app.route('/', webRoutes());
 
-  app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
+  app.notFound((c) => c.json(failure(c, 'not_found', 'No such route.'), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError) {
+      if (metrics && (error.code === 'challenge_required' || error.code === 'too_many_requests')) {
+        metrics.observeGuessing(c.req.path.startsWith('/v1/staff/') ? 'staff' : 'person', error.code === 'challenge_required' ? 'challenge' : 'refused');
+      }
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      return c.json(errorBody(error.code, error.message, error.details), error.status as 400);
+      return c.json(failure(c, error.code, error.routeMessage, error.details), error.status as 400);
     }
     const storage = storageFailure(error);
     if (storage) {
-      log(`error storage ${storage}`);
-      return c.json(errorBody('storage_unavailable'), 503, { 'Retry-After': '30' });
+      logger.error(`storage ${storage}`);
+      return c.json(failure(c, 'storage_unavailable'), 503, { 'Retry-After': '30' });
     }
-    if (error instanceof HTTPException && error.status === 413) return c.json(errorBody('payload_too_large'), 413);
+    if (error instanceof HTTPException && error.status === 413) return c.json(failure(c, 'payload_too_large'), 413);
     // The error's message may hold request data: log its kind only, never the stack or values.
-    log(`error ${error.name}`);
-    return c.json(errorBody('internal_error'), 500);
+    logger.error(`error ${error.name}`);
+    return c.json(failure(c, 'internal_error'), 500);
   });
   return app;
 }

@@ -9,6 +9,18 @@ import { dirname, join } from 'node:path';
 export interface ServerConfig {
   /** PORT, default 8080. */
   port: number;
+  /** MESTRING_HOST, default 127.0.0.1: the address to listen on (0.0.0.0 or :: for every interface). */
+  host: string;
+  /** MESTRING_LOG_FORMAT: `json` (default, one object per line) or `pretty` (for people). */
+  logFormat: 'json' | 'pretty';
+  /** MESTRING_LOG_LEVEL, default `info` (pino levels: trace, debug, info, warn, error, fatal, silent). */
+  logLevel: string;
+  /** MESTRING_METRICS=1 turns on Prometheus metrics at GET /metrics; default off. */
+  metrics: boolean;
+  /** MESTRING_METRICS_PORT: serve /metrics on this port (on `host`) instead of the API's port. */
+  metricsPort: number | undefined;
+  /** MESTRING_SHUTDOWN_TIMEOUT, seconds (default 10): how long a shutdown waits for requests in flight. */
+  shutdownTimeoutMs: number;
   /** MESTRING_DATABASE_URL: a postgres:// URL selects PostgreSQL; unset means the SQLite file. */
   databaseUrl: string | undefined;
   /** MESTRING_DB, default ./data/mestring.db: the SQLite file when no database URL is set. */
@@ -31,9 +43,22 @@ export interface ServerConfig {
   wordingOverlay: string | undefined;
   /** MESTRING_PUBLIC_URL: the address partners reach this server at (the OpenAPI document's `servers`); default none. */
   publicUrl: string | undefined;
+  /** MESTRING_WEBHOOKS_ALLOW_HTTP=1 lets endpoints be plain http:// (local testing only). */
+  webhooksAllowHttp: boolean;
+  /** MESTRING_WEBHOOKS_BACKOFF: seconds before each retry, comma separated; default the worker's schedule (about 27 hours). */
+  webhookBackoffMs: number[] | undefined;
+  /** MESTRING_WEBHOOKS_TIMEOUT: seconds a receiver may take to answer (default 10). */
+  webhookTimeoutMs: number | undefined;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+/** Comma-separated seconds as milliseconds; undefined when unset. */
+const seconds = (value: string | undefined, name: string): number[] | undefined => {
+  if (!value) return undefined;
+  const ms = list(value).map((s) => Number(s) * 1000);
+  if (!ms.length || ms.some((n) => !Number.isFinite(n) || n < 0)) throw new Error(`${name} must be seconds, comma separated (such as 5,300,1800)`);
+  return ms;
+};
 
 /**
  * Reads the configuration from `env` with defaults. The secret key defaults to the
@@ -46,6 +71,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const dbPath = env.MESTRING_DB || './data/mestring.db';
   return {
     port: Number(env.PORT ?? 8080),
+    host: env.MESTRING_HOST || '127.0.0.1',
+    logFormat: env.MESTRING_LOG_FORMAT === 'pretty' ? 'pretty' : 'json',
+    logLevel: env.MESTRING_LOG_LEVEL || 'info',
+    metrics: env.MESTRING_METRICS === '1' || env.MESTRING_METRICS === 'true',
+    metricsPort: env.MESTRING_METRICS_PORT ? Number(env.MESTRING_METRICS_PORT) : undefined,
+    shutdownTimeoutMs: 1000 * Number(env.MESTRING_SHUTDOWN_TIMEOUT || 10),
     databaseUrl: env.MESTRING_DATABASE_URL || undefined,
     dbPath,
     secretFile: env.MESTRING_SECRET_FILE || join(dirname(dbPath), 'secret.key'),
@@ -57,6 +88,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     secureCookies: env.MESTRING_SECURE_COOKIES !== 'false',
     wordingOverlay: env.MESTRING_WORDING_OVERLAY || undefined,
     publicUrl: env.MESTRING_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    webhooksAllowHttp: env.MESTRING_WEBHOOKS_ALLOW_HTTP === '1',
+    webhookBackoffMs: seconds(env.MESTRING_WEBHOOKS_BACKOFF, 'MESTRING_WEBHOOKS_BACKOFF'),
+    webhookTimeoutMs: seconds(env.MESTRING_WEBHOOKS_TIMEOUT, 'MESTRING_WEBHOOKS_TIMEOUT')?.[0],
   };
 }
 

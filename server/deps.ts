@@ -41,6 +41,6 @@ export type AddressOf = (c: Context) => string | undefined;
 /** The loaded program `id`, or 404. */
 export function programOr404(deps: RouteDeps, id: string): CompiledProgram {
   const program = deps.programs.get(id);
-  if (!program) throw apiError('not_found', `No program '${id}'.`);
+  if (!program) throw apiError('not_found', 'No such program.', { programId: id });
   return program;
 }

@@ -4,6 +4,9 @@
  * routes throw `apiError(code)` and the global error handler renders
  * `{ "error": { "code", "message", ...details } }` with the status below.
  */
+import { errorMessage } from './locale/error-messages.ts';
+import type { PersonLocale } from './locale/languages.ts';
+
 export const errorCodes = {
   malformed_json: { status: 400, message: 'The request body is not valid JSON.' },
   code_typo: { status: 400, message: 'The code has a typo: check the characters and try again.' },
@@ -33,6 +36,7 @@ export const errorCodes = {
   too_many_requests: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   internal_error: { status: 500, message: 'Something went wrong on the server.' },
   storage_unavailable: { status: 503, message: 'The data store cannot save right now; nothing was changed. Try again later.' },
+  not_ready: { status: 503, message: 'The server cannot reach its database right now.' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -46,7 +50,11 @@ export class ApiError extends Error {
     readonly headers: Record<string, string> = {},
   ) {
     super(message ?? errorCodes[code].message);
+    this.routeMessage = message;
   }
+
+  /** The message the route gave instead of the code's own (English; translated by server/locale/error-messages.ts). */
+  readonly routeMessage: string | undefined;
 
   get status(): number {
     return errorCodes[this.code].status;
@@ -61,6 +69,16 @@ export class ApiError extends Error {
  */
 export function apiError(code: ErrorCode, message?: string, details?: Record<string, unknown>, headers?: Record<string, string>): ApiError {
   return new ApiError(code, message, details, headers);
+}
+
+/**
+ * The JSON body of an error with its message in `locale` (English when absent).
+ *
+ * @example
+ *   localizedErrorBody('nb', 'section_locked') // { error: { code: 'section_locked', message: 'Denne delen er ikke åpen ennå.' } }
+ */
+export function localizedErrorBody(locale: PersonLocale, code: ErrorCode, routeMessage?: string, details: Record<string, unknown> = {}) {
+  return { error: { code, message: errorMessage(locale, code, errorCodes[code].message, routeMessage), ...details } };
 }
 
 /** The JSON body of an error. */

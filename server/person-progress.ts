@@ -6,27 +6,34 @@ import type { CompiledProgram, CompiledSection, CompiledExercise } from '../sche
 import { sectionStates, type ProgressSnapshot, type SectionStatus } from '../engine/progress/index.ts';
 import type { Stores, TableStores } from './store/index.ts';
 import type { CodeRow } from './store/codes.ts';
+import { scheduleFor } from './groups.ts';
 
 /** The snapshot of a code's progress. */
 export async function readSnapshot(stores: TableStores, codeId: number): Promise<ProgressSnapshot> {
   // Keyed by authored ids, which may be prototype names such as `constructor`: no prototype.
   const snapshot: ProgressSnapshot = { sections: Object.create(null), entryCounts: Object.create(null), responses: [], checkins: [] };
   for (const s of await stores.progress.sectionStates(codeId)) snapshot.sections[s.section_id] = { openedAt: s.opened_at, completedAt: s.completed_at };
-  for (const e of await stores.progress.entries(codeId)) snapshot.entryCounts[e.exercise_id] = (snapshot.entryCounts[e.exercise_id] ?? 0) + 1;
-  snapshot.responses = (await stores.progress.responses(codeId)).map((r) => ({ instrument: r.instrument_id, at: r.created_at }));
-  snapshot.checkins = (await stores.progress.checkins(codeId)).map((c) => ({ at: c.created_at }));
+  // Counts and times only: the entries' values, answers and ratings are not read here.
+  for (const e of await stores.progress.entryCounts(codeId)) {
+    snapshot.entryCounts[e.exercise_id] = e.n;
+    if (!snapshot.lastEntryAt || e.last > snapshot.lastEntryAt) snapshot.lastEntryAt = e.last;
+  }
+  snapshot.responses = (await stores.progress.responseTimes(codeId)).map((r) => ({ instrument: r.instrument_id, at: r.created_at }));
+  snapshot.checkins = (await stores.progress.checkinTimes(codeId)).map((c) => ({ at: c.created_at }));
   return snapshot;
 }
 
 /**
- * Part states for `code` at `now`, storing any part that opens now.
+ * Part states for `code` at `now`, storing any part that opens now. A code in a group
+ * follows the group's schedule too (dates in `timeZone`).
  *
  * @example
  *   const { states } = await syncProgress(stores, program, code, clock.now());
  */
-export async function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date): Promise<{ snapshot: ProgressSnapshot; states: SectionStatus[] }> {
+export async function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date, timeZone = 'Europe/Oslo'): Promise<{ snapshot: ProgressSnapshot; states: SectionStatus[] }> {
+  const schedule = await scheduleFor(stores, program, code, timeZone);
   let snapshot = await readSnapshot(stores, code.id);
-  let states = sectionStates(program, snapshot, now);
+  let states = sectionStates(program, snapshot, now, schedule);
   const opening = states.filter((s) => s.opensNow);
   if (opening.length) {
     const at = now.toISOString();
@@ -34,7 +41,7 @@ export async function syncProgress(stores: Stores, program: CompiledProgram, cod
       for (const s of opening) await tx.progress.open(code.id, s.id, at, program.version, null);
     });
     snapshot = await readSnapshot(stores, code.id);
-    states = sectionStates(program, snapshot, now);
+    states = sectionStates(program, snapshot, now, schedule);
   }
   return { snapshot, states };
 }

@@ -3,6 +3,7 @@
  * defaults; an organisation may replace them (orgs.safety_json).
  */
 import type { SafetyBlock } from '../schemas/types.ts';
+import { defaultSafetyEn, defaultSafetyNn } from './locale/default-safety.ts';
 
 export type { SafetyBlock };
 
@@ -22,17 +23,19 @@ export const defaultSafety: SafetyBlock = {
 export const safetyFlags: ReadonlySet<string> = new Set(['risk', 'risk_unknown']);
 
 /**
- * The safety block for an organisation: its own, or the defaults.
+ * The safety block for an organisation: its own, or the defaults in the person's
+ * language (`locale`: nb when absent; the organisation's own words are never translated).
  *
  * @example
  *   safetyFor(org.safety_json) // defaultSafety when null
  */
-export function safetyFor(safetyJson: string | null | undefined): SafetyBlock {
-  if (!safetyJson) return defaultSafety;
+export function safetyFor(safetyJson: string | null | undefined, locale?: string): SafetyBlock {
+  const defaults = locale === 'en' ? defaultSafetyEn : locale === 'nn' ? defaultSafetyNn : defaultSafety;
+  if (!safetyJson) return defaults;
   try {
-    return { ...defaultSafety, ...(JSON.parse(safetyJson) as Partial<SafetyBlock>) };
+    return { ...defaults, ...(JSON.parse(safetyJson) as Partial<SafetyBlock>) };
   } catch {
-    return defaultSafety;
+    return defaults;
   }
 }
 
@@ -49,7 +52,7 @@ export interface Help {
  * @example
  *   helpFor({ name: 'Bydel X', safety_json: null }) // { service: { name: 'Bydel X' }, safety: defaultSafety }
  */
-export function helpFor(org: { name: string; safety_json: string | null } | undefined): Help {
-  const { service, ...safety } = safetyFor(org?.safety_json);
+export function helpFor(org: { name: string; safety_json: string | null } | undefined, locale?: string): Help {
+  const { service, ...safety } = safetyFor(org?.safety_json, locale);
   return { service: { name: org?.name ?? '', ...(service ?? {}) }, safety };
 }

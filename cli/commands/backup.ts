@@ -8,11 +8,11 @@ import { print } from '../../server/admin-cli.ts';
 
 export const backupCommand: Command = {
   name: 'backup',
-  summary: 'Back up the database while it serves',
   help: `Usage: mestring backup <file> [--db <file>] [--json]
 
 Copies the database with SQLite's online backup (consistent, safe while the server
-runs). The secret key file is not in the backup: keep a copy of it apart.
+runs). The secret key file is not in the backup: keep a copy of it apart. On PostgreSQL
+(MESTRING_DATABASE_URL set) use pg_dump or WAL archiving instead: this command refuses.
 
 Options:
   --db <file>   database file (default: MESTRING_DB or ./data/mestring.db)
@@ -23,7 +23,12 @@ Options:
     const target = positionals[0];
     if (!target) throw new UsageError('Missing <file>');
     if (existsSync(target)) throw new UsageError(`${target} exists; choose a new file name`);
-    const source = typeof values.db === 'string' ? values.db : readConfig().dbPath;
+    const config = readConfig();
+    // PostgreSQL has its own tools for this; a copy of some unrelated SQLite file would mislead.
+    if (config.databaseUrl && typeof values.db !== 'string') {
+      throw new UsageError('MESTRING_DATABASE_URL is set: back up PostgreSQL with its own tools (pg_dump, or WAL archiving for point-in-time recovery; see docs/operations.md). mestring backup copies the SQLite file only.');
+    }
+    const source = typeof values.db === 'string' ? values.db : config.dbPath;
     if (!existsSync(source)) throw new UsageError(`No database at ${source}`);
     const db = new Database(source, { fileMustExist: true });
     try {

@@ -46,7 +46,6 @@ export function buildPrograms(paths: string[], outDir: string, options: { lock?:
 
 export const build: Command = {
   name: 'build',
-  summary: 'Compile program packs into JSON for the server and record their published ids',
   help: `Usage: mestring build [paths...] [--out <dir>] [--no-lock]
 
 Compiles program packs (default: programs) into one JSON file per program, with

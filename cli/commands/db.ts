@@ -8,7 +8,6 @@ import { print } from '../../server/admin-cli.ts';
 
 export const dbCommand: Command = {
   name: 'db',
-  summary: 'Move the data from SQLite to PostgreSQL',
   help: `Usage: mestring db copy --from <sqlite file> --to <postgres url> [--json]
 
 Copies every row of the SQLite database into an empty PostgreSQL database (the

@@ -15,7 +15,6 @@ async function keyOf(stores: Stores, slug: string, ref: string | undefined) {
 
 export const keyCommand: Command = {
   name: 'key',
-  summary: "API keys: licence allowances per program and the codes each key issued",
   help: `Usage:
   mestring key list <org> [--db <file>] [--json]
   mestring key allowance <org> <key-ref> [<program>=<n>...] [--db <file>] [--json]

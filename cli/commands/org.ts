@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
-import { addLicences, createOrg } from '../../server/admin.ts';
+import { addLicences, createOrg, setOrgLocale } from '../../server/admin.ts';
+import { isPersonLocale, personLocales } from '../../server/locale/languages.ts';
 import { print, withStores } from '../../server/admin-cli.ts';
 import { defaultSafety } from '../../server/safety.ts';
 import { validatorFor } from '../../engine/schemas.ts';
@@ -27,17 +28,22 @@ function readSafety(file: string | undefined): SafetyBlock {
 
 export const orgCommand: Command = {
   name: 'org',
-  summary: 'Create organisations and add program licences',
   help: `Usage:
   mestring org create <slug> --name <name> [--db <file>] [--json]
   mestring org quota <slug> <program>=<n>... [--db <file>] [--json]
   mestring org safety <slug> <contacts.json> | --reset [--db <file>] [--json]
+  mestring org locale <slug> <nb|nn|en> [--db <file>] [--json]
+  mestring org inactivity <slug> <days> [--db <file>] [--json]
 
 create   a new organisation (one service; its staff see only its codes)
 quota    adds n licences of a program (each new code uses one)
 safety   sets where the organisation's people are told to get help now when an answer
          raises a risk flag: a JSON file {title, message, contacts: [{name, phone, when}]}
          (schemas/safety.schema.json); --reset goes back to the Norwegian defaults
+locale   sets the organisation's language: new codes get it unless the professional
+         picks another (bokmål nb, nynorsk nn or English en); codes already issued keep theirs
+inactivity  after how many days without activity a person is asked for the end
+         evaluation (1-365; default 21)
 
 Options:
   --name <name>  the organisation's display name
@@ -79,6 +85,28 @@ Options:
       print(values.json, { slug, safety: safety ?? defaultSafety }, safety ? `${slug}: ${safety.contacts.length} help contacts set` : `${slug}: back to the default help contacts`);
       return 0;
     }
-    throw new UsageError(`Unknown action '${action ?? ''}', expected create, quota or safety`);
+    if (action === 'locale') {
+      const locale = rest[0];
+      if (!locale) throw new UsageError('Missing <nb|nn|en>');
+      if (!isPersonLocale(locale)) throw new UsageError(`Unexpected language '${locale}', expected ${personLocales.join(', ')}`);
+      const done = await withStores(values.db, async (stores) => {
+        if (!(await stores.orgs.bySlug(slug))) throw new UsageError(`No organisation '${slug}'`);
+        return setOrgLocale(stores, slug, locale);
+      });
+      print(values.json, done, `${slug}: new codes are issued in ${locale}`);
+      return 0;
+    }
+    if (action === 'inactivity') {
+      const days = Number(rest[0]);
+      if (!/^\d{1,3}$/.test(rest[0] ?? '') || days < 1 || days > 365) throw new UsageError(`Unexpected '${rest[0] ?? ''}', expected a number of days from 1 to 365`);
+      await withStores(values.db, async (stores) => {
+        const org = await stores.orgs.bySlug(slug);
+        if (!org) throw new UsageError(`No organisation '${slug}'`);
+        await stores.orgs.setInactivityDays(org.id, days);
+      });
+      print(values.json, { slug, inactivityDays: days }, `${slug}: the end evaluation is asked for after ${days} days without activity`);
+      return 0;
+    }
+    throw new UsageError(`Unknown action '${action ?? ''}', expected create, quota, safety, locale or inactivity`);
   },
 };

@@ -27,7 +27,6 @@ function parseScores(option: string, text: string | undefined): OutcomeScores {
 
 export const outcome: Command = {
   name: 'outcome',
-  summary: 'Classify change from PHQ-9 + GAD-7 at start and end (recovery, reliable change)',
   help: `Usage: mestring outcome --pre phq9=<n>,gad7=<n> --post phq9=<n>,gad7=<n> [--json]
 
 Classifies the change between two measurements under the NHS Talking Therapies

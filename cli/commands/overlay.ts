@@ -7,7 +7,6 @@ import { UsageError, type Command } from '../command.ts';
 
 export const overlay: Command = {
   name: 'overlay',
-  summary: 'Check an official wording overlay folder against the instruments',
   help: `Usage: mestring overlay check [dir]
 
 Checks a folder of official (licensed) item wording: <dir>/<instrumentId>/<itemId>.txt

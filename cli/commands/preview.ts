@@ -6,7 +6,6 @@ import { UsageError, type Command } from '../command.ts';
 
 export const preview: Command = {
   name: 'preview',
-  summary: 'Preview one program in the browser as a person sees it, with its diagnostics',
   help: `Usage: mestring preview <program folder> [--port <n>] [--locale <locale>]
 
 Serves one program on http://127.0.0.1:<port>/: every part rendered as a person

@@ -43,7 +43,6 @@ function describe(instrument: Instrument, result: ScoreResult): string {
 
 export const score: Command = {
   name: 'score',
-  summary: 'Score answers to a questionnaire (total, band, subscales, risk flags)',
   help: `Usage: mestring score <instrument> --answers <list> [--json]
 
 Scores one set of answers with the instrument's published rules, read from

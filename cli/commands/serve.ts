@@ -6,8 +6,7 @@ import { startServer } from '../../server/main.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Start the HTTP API',
-  help: `Usage: mestring serve [--port <n>] [--db <file>] [--json]
+  help: `Usage: mestring serve [--port <n>] [--host <address>] [--db <file>] [--json]
 
 Compiles the programs when the build is missing or out of date, opens (or creates)
 the database, creates the secret key on first start, and serves the API.
@@ -20,12 +19,14 @@ PostgreSQL, see 'mestring db copy --help'.
 
 Options:
   --port <n>    port to listen on (default: PORT or 8080)
+  --host <a>    address to listen on (default: MESTRING_HOST or 127.0.0.1;
+                0.0.0.0 or :: for every interface, e.g. in a container)
   --db <file>   SQLite database file (default: MESTRING_DB or ./data/mestring.db)
   --json        print start-up messages as JSON lines
   -h, --help    show this help
 
 Environment: see docs/operations.md.`,
-  options: { port: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }) {
     const config = readConfig();
     if (values.port !== undefined) {
@@ -34,6 +35,7 @@ Environment: see docs/operations.md.`,
       config.port = port;
     }
     if (typeof values.db === 'string') config.dbPath = values.db;
+    if (typeof values.host === 'string') config.host = values.host;
     const say = values.json ? (line: string) => console.log(JSON.stringify({ message: line })) : (line: string) => console.log(line);
     await startServer(config, say);
     return await new Promise<number>(() => {});

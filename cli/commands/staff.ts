@@ -6,7 +6,6 @@ import { print, withStores } from '../../server/admin-cli.ts';
 
 export const staffCommand: Command = {
   name: 'staff',
-  summary: 'Create staff accounts',
   help: `Usage: mestring staff create --org <slug> --username <u> [--role admin|professional] [--db <file>] [--json]
 
 Creates a staff account and prints a one-time password, shown only now. It must be

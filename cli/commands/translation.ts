@@ -29,7 +29,6 @@ export function currentSourceHash(source: string, kind: 'part' | 'manifest' | 'i
 
 export const translation: Command = {
   name: 'translation',
-  summary: 'Stamp a translation with the hash of its source after checking it',
   help: `Usage: mestring translation stamp <file...>
 
 Writes source: <hash> into each translation file: the hash of its source as it is

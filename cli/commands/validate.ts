@@ -6,8 +6,9 @@ import { compileTree, readingWordsPerMinute, type PartStats } from '../../engine
 import { hasErrors, hasWarnings } from '../../engine/diagnostics.ts';
 import { UsageError, type Command } from '../command.ts';
 import { diagnosticsSarif } from '../sarif.ts';
+import { fromRoot } from '../../engine/project-root.ts';
 
-const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const packageVersion = (JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string }).version;
 
 /** The diagnostics of `files` as plain JSON objects (for editors and CI), with end positions where a message covers a range. */
 export function diagnosticsJson(files: readonly VFile[]) {
@@ -52,7 +53,6 @@ export function statsTable(stats: readonly PartStats[]): string {
 
 export const validate: Command = {
   name: 'validate',
-  summary: 'Check program packs and instruments; print every problem with file:line:column',
   help: `Usage: mestring validate [paths...] [--strict] [--format text|json|sarif] [--stats]
 
 Checks program packs, their translations (locales/<locale>/) and questionnaire

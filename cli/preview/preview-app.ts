@@ -5,16 +5,16 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve, basename, extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve, basename, extname, sep } from 'node:path';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { compileTree, editionFor, personalizeSection } from '../../engine/index.ts';
 import type { CompiledProgram } from '../../schemas/types.ts';
 import { diagnosticsJson } from '../commands/validate.ts';
 import { samplePerson } from './sample-person.ts';
+import { fromRoot } from '../../engine/project-root.ts';
 
-const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
+const webDir = fromRoot('web') + sep;
 
 const types: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8',

@@ -1,7 +1,9 @@
 /**
  * What is due now: the initial questionnaires, the daily check-in (at most once a
  * calendar day in the person's time zone), weekly and per-part repeats, and after the
- * last part the end questionnaires and the evaluation.
+ * last part the end questionnaires and the evaluation. The evaluation is for everyone:
+ * it is also due when a professional stopped the program, or after a number of days
+ * without activity (an answer, a check-in, an entry, a part completed).
  */
 import type { CompiledProgram } from '../../schemas/types.ts';
 import { ownValue, type ProgressSnapshot } from './snapshot.ts';
@@ -16,9 +18,49 @@ export interface DueItem {
   instrument: string;
 }
 
+/**
+ * One formatter per time zone: building an Intl.DateTimeFormat costs far more than using
+ * one (it loads the zone's rules), and the check-in test below runs once per check-in.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of `at` in `timeZone`, as YYYY-MM-DD. */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(at);
+}
+
+/** Why the program may have ended before its last part. */
+export interface EndOptions {
+  /** A professional stopped the program. */
+  stopped?: boolean;
+  /** Days without activity after which the evaluation is due (the organisation's choice). */
+  inactivityDays?: number;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * The person's latest activity in `snapshot` (ISO 8601), or undefined: an answer, a
+ * check-in, an entry saved or a part completed. A part opening is not counted: the server
+ * opens parts when it is asked, which is not the person doing anything.
+ */
+export function lastActivity(snapshot: ProgressSnapshot): string | undefined {
+  return [
+    ...snapshot.responses.map((r) => r.at), ...snapshot.checkins.map((c) => c.at), snapshot.lastEntryAt ?? '',
+    ...Object.values(snapshot.sections).map((s) => s.completedAt ?? ''),
+  ].filter(Boolean).sort().at(-1);
+}
+
+/** Whether the program ended early for the person: stopped, or no activity for `inactivityDays`. */
+export function endedEarly(snapshot: ProgressSnapshot, now: Date, options: EndOptions): boolean {
+  if (options.stopped) return true;
+  const last = lastActivity(snapshot);
+  return options.inactivityDays !== undefined && last !== undefined && now.getTime() - Date.parse(last) >= options.inactivityDays * dayMs;
 }
 
 /**
@@ -28,8 +70,12 @@ export function localDate(at: Date, timeZone: string): string {
  *   dueNow(program, snapshot, new Date(), 'Europe/Oslo')
  *   // [{ kind: 'start', instrument: 'phq9' }, { kind: 'checkin', instrument: 'checkin' }]
  */
-export function dueNow(program: CompiledProgram, snapshot: ProgressSnapshot, now: Date, timeZone = 'Europe/Oslo'): DueItem[] {
+export function dueNow(program: CompiledProgram, snapshot: ProgressSnapshot, now: Date, timeZone = 'Europe/Oslo', end: EndOptions = {}): DueItem[] {
   const due: DueItem[] = [];
+  const lastOf = (instrument: string) => snapshot.responses.filter((r) => r.instrument === instrument).at(-1)?.at;
+  const finished = program.sections.every((s) => ownValue(snapshot.sections, s.id)?.completedAt);
+  // Ended before the last part: the evaluation first, asked once, whatever else is left.
+  if (!finished && !lastOf(program.measurement.evaluation) && endedEarly(snapshot, now, end)) due.push({ kind: 'evaluation', instrument: program.measurement.evaluation });
   const start = missingStart(program, snapshot);
   for (const instrument of start) due.push({ kind: 'start', instrument });
 
@@ -37,10 +83,8 @@ export function dueNow(program: CompiledProgram, snapshot: ProgressSnapshot, now
   if (!snapshot.checkins.some((c) => localDate(new Date(c.at), timeZone) === today)) due.push({ kind: 'checkin', instrument: program.measurement.checkin });
   if (start.length) return due;
 
-  const lastOf = (instrument: string) => snapshot.responses.filter((r) => r.instrument === instrument).at(-1)?.at;
   const completions = Object.values(snapshot.sections).map((s) => s.completedAt).filter((t): t is string => !!t).sort();
   const lastCompletion = completions.at(-1);
-  const finished = program.sections.every((s) => ownValue(snapshot.sections, s.id)?.completedAt);
 
   if (!finished) {
     for (const repeat of program.measurement.repeated) {

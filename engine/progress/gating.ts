@@ -14,7 +14,8 @@ export type SectionState = 'locked' | 'available' | 'completed';
 export type LockReason =
   | { code: 'start_questionnaires_due'; instruments: string[] }
   | { code: 'previous_incomplete'; sectionId: string }
-  | { code: 'waiting_days'; opensAt: string };
+  | { code: 'waiting_days'; opensAt: string }
+  | { code: 'scheduled'; opensAt: string };
 
 export interface SectionStatus {
   id: string;
@@ -39,8 +40,11 @@ const day = 24 * 60 * 60 * 1000;
  * @example
  *   const states = sectionStates(program, snapshot, new Date());
  *   states.filter((s) => s.opensNow) // parts the server should store as opened
+ *
+ * In a group, `schedule` holds when each part opens (group-schedule.ts): a part opens
+ * when that time has come and it would open otherwise.
  */
-export function sectionStates(program: CompiledProgram, snapshot: ProgressSnapshot, now: Date): SectionStatus[] {
+export function sectionStates(program: CompiledProgram, snapshot: ProgressSnapshot, now: Date, schedule?: Readonly<Record<string, string>>): SectionStatus[] {
   const result: SectionStatus[] = [];
   const startDue = missingStart(program, snapshot);
   program.sections.forEach((section, index) => {
@@ -68,6 +72,8 @@ export function sectionStates(program: CompiledProgram, snapshot: ProgressSnapsh
       const opensAt = new Date(Date.parse(previous.completedAt) + section.unlock.minDaysAfterPrevious * day);
       if (opensAt > now) lockedReason = { code: 'waiting_days', opensAt: opensAt.toISOString() };
     }
+    const scheduled = schedule && Object.hasOwn(schedule, section.id) ? schedule[section.id] : undefined;
+    if (!lockedReason && scheduled && Date.parse(scheduled) > now.getTime()) lockedReason = { code: 'scheduled', opensAt: scheduled };
     result.push({
       ...base,
       state: lockedReason ? 'locked' : 'available',

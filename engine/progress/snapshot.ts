@@ -13,6 +13,8 @@ export interface ProgressSnapshot {
   responses: { instrument: string; at: string }[];
   /** Every check-in, oldest first. */
   checkins: { at: string }[];
+  /** When an exercise entry was last saved or changed, if ever. */
+  lastEntryAt?: string;
 }
 
 /**

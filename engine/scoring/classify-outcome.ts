@@ -28,7 +28,7 @@ export interface OutcomeError {
   message: string;
 }
 
-interface MeasureRules {
+export interface MeasureRules {
   id: string;
   caseness: number;
   threshold: number;

@@ -7,8 +7,6 @@
  */
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
 
 const params = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
@@ -51,21 +49,29 @@ export function oneTimePassword(): string {
   return groups.join('-');
 }
 
-/** Built on first use: loading the dictionaries takes a moment, and only password changes need them. */
-let strength: ZxcvbnFactory | undefined;
+/**
+ * Built on first use: importing the dictionaries decompresses them (most of a second of
+ * CPU), and only password changes need them, so the server does not pay it at start.
+ */
+let strength: Promise<ZxcvbnFactory> | undefined;
+
+async function strengthChecker(): Promise<ZxcvbnFactory> {
+  const [common, english] = await Promise.all([import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
+  return new ZxcvbnFactory({ translations: english.translations, graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...english.dictionary } });
+}
 
 /**
  * Why a new password is not accepted, or undefined when it is. `context` holds words the
  * password must not lean on (organisation, username).
  *
  * @example
- *   passwordProblem('passwordpassword') // 'The password is too easy to guess: ...'
+ *   await passwordProblem('passwordpassword') // 'The password is too easy to guess: ...'
  */
-export function passwordProblem(password: string, context: string[] = []): string | undefined {
+export async function passwordProblem(password: string, context: string[] = []): Promise<string | undefined> {
   if (password.length < 12) return 'The password must be at least 12 characters long.';
   if (password.length > 200) return 'The password must be at most 200 characters long.';
-  strength ??= new ZxcvbnFactory({ translations: english.translations, graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...english.dictionary } });
-  const result = strength.check(password, [...context, 'mestring']);
+  strength ??= strengthChecker();
+  const result = (await strength).check(password, [...context, 'mestring']);
   if (result.score >= 3) return undefined;
   const why = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
   return `The password is too easy to guess${why ? `: ${why}` : '.'} Try a few unusual words together.`;

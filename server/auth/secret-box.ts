@@ -24,7 +24,7 @@ export function factorKeys(secrets: Secrets): FactorKeys {
 }
 
 /** Seals `plain` as `v1.<iv>.<tag>.<ciphertext>` (base64url parts). */
-export function seal(keys: FactorKeys, plain: string): string {
+export function seal(keys: Pick<FactorKeys, 'seal'>, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.seal, iv);
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
@@ -32,7 +32,7 @@ export function seal(keys: FactorKeys, plain: string): string {
 }
 
 /** Opens a sealed value, or undefined when it is damaged or sealed under another key. */
-export function unseal(keys: FactorKeys, sealed: string): string | undefined {
+export function unseal(keys: Pick<FactorKeys, 'seal'>, sealed: string): string | undefined {
   const [version, iv, tag, data] = sealed.split('.');
   if (version !== 'v1' || !iv || !tag || data === undefined) return undefined;
   try {

@@ -34,6 +34,8 @@ export interface KeyIssue {
   orgId: number;
   keyId: number;
   programId: string;
+  /** The person's language (else the organisation's). */
+  locale?: string;
   /** The request's Idempotency-Key header, if any. */
   idempotencyKey?: string;
   body: unknown;
@@ -59,11 +61,11 @@ export async function issueWithKey(stores: Stores, secrets: Secrets, req: KeyIss
       const row = earlier.code_ref ? await tx.codes.byRefAnyOrg(earlier.code_ref) : undefined;
       // The code was erased by its person meanwhile (or its seal is gone): it cannot be given out again.
       if (!code || !row || row.erased_at) throw apiError('gone', 'The code issued for this Idempotency-Key no longer exists.');
-      return { issued: { code, ref: row.ref, hint: row.hint, programId: row.program_id }, replayed: true };
+      return { issued: { code, ref: row.ref, hint: row.hint, programId: row.program_id, locale: row.locale }, replayed: true };
     }
     const allowance = await tx.apiKeyIssues.useAllowance(req.keyId, req.programId);
     if (allowance === false) throw apiError('quota_exhausted', 'This API key has no licences left for this program.');
-    const issued = await issueCodeIn(tx, secrets.codeKey, req.orgId, req.programId, { keyId: req.keyId }, req.now);
+    const issued = await issueCodeIn(tx, secrets.codeKey, req.orgId, req.programId, { keyId: req.keyId }, req.now, null, req.locale);
     await tx.apiKeyIssues.record(req.keyId, {
       programId: req.programId, codeRef: issued.ref, now,
       ...(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey, codeSealed: seal(retryKeys(secrets), issued.code) } : {}),

@@ -5,11 +5,14 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { schemasDir } from '../../engine/schemas.ts';
+import { fromRoot } from '../../engine/project-root.ts';
 import { errorCodes, type ErrorCode } from '../errors.ts';
 import { routeTable, type RouteDoc } from './route-table.ts';
 
 type Json = Record<string, unknown>;
+
+/** schemas/, found without loading ajv (engine/schemas.ts compiles them). */
+const schemasDir = fromRoot('schemas');
 
 function rewriteRefs(value: unknown, file: string): unknown {
   if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, file));
@@ -69,15 +72,18 @@ function operation(route: RouteDoc): Json {
   if (route.path === '/v1/staff/service') params.push({ name: 'origin', in: 'query', required: false, schema: { type: 'string' } } as never);
   if (route.path === '/v1/staff/codes' && route.method === 'post') {
     params.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'With an API key: the same key and body within 24 hours answer the same code and spend one licence; another body is 409 idempotency_key_reused.', schema: { type: 'string', minLength: 1, maxLength: 255 } } as never);
-    params.push({ name: 'card', in: 'query', required: false, description: 'html: add a printable code card (card) to the answer.', schema: { type: 'string', enum: ['html'] } } as never);
   }
+  for (const q of route.query ?? []) params.push({ name: q.name, in: 'query', required: q.required ?? false, description: q.description, schema: q.schema ?? { type: 'string', ...(q.enum ? { enum: q.enum } : {}) } } as never);
   const [status, ok] = route.ok;
-  const content = ok
-    ? { 'application/json': { schema: { $ref: componentRef(ok) } } }
-    : route.media ? Object.fromEntries(route.media.map((type) => [type, { schema: { type: /json$/.test(type) ? 'object' : 'string' } }])) : undefined;
+  const content: Json = {
+    ...(ok ? { 'application/json': { schema: { $ref: componentRef(ok) } } } : {}),
+    ...Object.fromEntries(Object.entries(route.okTypes ?? {}).map(([type, ref]) => [type, { schema: { $ref: componentRef(ref) } }])),
+    ...Object.fromEntries((route.media ?? []).map((type) => [type, { schema: { type: /json$/.test(type) ? 'object' : 'string' } }])),
+  };
+  for (const type of route.alsoAs ?? []) content[type] = { schema: { type: 'string' } };
   const headers = route.headers ? Object.fromEntries(Object.entries(route.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) : undefined;
   const responses: Json = {
-    [status]: { description: status === 204 ? 'No content' : 'Success', ...(headers ? { headers } : {}), ...(content ? { content } : {}) },
+    [status]: { description: status === 204 ? 'No content' : 'Success', ...(headers ? { headers } : {}), ...(Object.keys(content).length ? { content } : {}) },
   };
   // Errors any route can answer: a failing store (503) on the API, a body over the limit (413) wherever a body may come.
   const codes: ErrorCode[] = [...route.errors];

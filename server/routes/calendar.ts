@@ -11,6 +11,7 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import { readSnapshot } from '../person-progress.ts';
 import { questionnaireReminders } from '../../engine/progress/index.ts';
 import { calendarFeed } from '../calendar-feed.ts';
+import { isPersonLocale } from '../locale/languages.ts';
 
 /**
  * @example
@@ -43,8 +44,10 @@ export function calendarRoutes(deps: RouteDeps) {
       await stores.appointments.upcoming(code.id, now.toISOString()),
       questionnaireReminders(program, await readSnapshot(stores, code.id), now),
       `${new URL(c.req.url).origin}/`,
+      isPersonLocale(code.locale) ? code.locale : 'nb',
+      code.group_id === null ? [] : ((await stores.groups.byId(code.group_id))?.meetings ?? []).filter((m) => m >= now.toISOString()),
     );
-    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="mestring.ics"' });
+    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="mestring.ics"', 'Content-Language': code.locale });
   });
   return app;
 }

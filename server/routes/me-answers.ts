@@ -6,7 +6,8 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
+import { instrumentOf, type RouteDeps } from '../deps.ts';
+import { personProgram } from '../locale/person-edition.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { findExercise, syncProgress } from '../person-progress.ts';
@@ -17,6 +18,7 @@ import { safetyFlags, safetyFor } from '../safety.ts';
 import { checkinView, entryView, responseView, scoresOverTime } from './views.ts';
 import type { ScoreResultOf } from '../scoring.ts';
 import { missingForScore } from '../../engine/scoring/score-response.ts';
+import { recordEvent } from '../webhooks/events.ts';
 
 /**
  * @example
@@ -29,10 +31,10 @@ export function meAnswerRoutes(deps: RouteDeps) {
   /** The exercise and its program, refusing a locked part with 423. */
   const openExercise = async (c: Context<AppEnv>) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const found = findExercise(program, c.req.param('id') ?? '');
     if (!found) throw apiError('not_found', 'No such exercise in this program.');
-    const { states } = await syncProgress(stores, program, code, deps.clock.now());
+    const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
     if (states.find((s) => s.id === found.section.id)?.state === 'locked') throw apiError('section_locked');
     return { code, program, ...found };
   };
@@ -84,7 +86,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
 
   app.post('/v1/me/questionnaires/:id/responses', jsonBody('api-person.schema.json#/$defs/ResponseRequest'), async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const id = c.req.param('id');
     const instrument = id === program.measurement.checkin ? undefined : instrumentOf(program, id);
     if (!instrument) throw apiError('not_found', 'No such questionnaire in this program.');
@@ -103,20 +105,27 @@ export function meAnswerRoutes(deps: RouteDeps) {
       }
     }
     const ref = newRef('rsp');
-    await stores.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: deps.clock.now().toISOString() });
+    const at = deps.clock.now().toISOString();
+    await stores.transaction(async (tx) => {
+      await tx.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: at });
+      const event = { orgId: code.org_id, occurredAt: at, codeId: code.id };
+      const data = { code: code.ref, questionnaire: id, response: ref };
+      await recordEvent(tx, { ...event, type: id === program.measurement.evaluation ? 'evaluation.answered' : 'questionnaire.answered', data });
+      for (const flag of new Set<string>(score.flags)) await recordEvent(tx, { ...event, type: 'flag.raised', data: { ...data, flag } });
+    });
     const saved = responseView((await stores.progress.responses(code.id)).find((r) => r.ref === ref)!);
     const risky = score.flags.some((f: string) => safetyFlags.has(f));
     const org = risky ? await stores.orgs.byId(code.org_id) : undefined;
-    return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json) } : {}) }, 201);
+    return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json, code.locale) } : {}) }, 201);
   });
 
   app.get('/v1/me/questionnaires', async (c) => {
-    const program = programOr404(deps, c.get('person').code.program_id);
+    const program = personProgram(deps, c.get('person').code);
     return c.json({ instruments: program.instruments });
   });
 
   app.get('/v1/me/questionnaires/:id', async (c) => {
-    const program = programOr404(deps, c.get('person').code.program_id);
+    const program = personProgram(deps, c.get('person').code);
     const instrument = instrumentOf(program, c.req.param('id'));
     if (!instrument || instrument.wording.source === 'none') throw apiError('not_found', 'No such questionnaire in this program.');
     return c.json({ instrument });
@@ -124,7 +133,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
 
   app.get('/v1/me/scores', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const sleep = sleepSeries(program, (await stores.progress.entries(code.id)).map(entryView));
     return c.json({
       instruments: scoresOverTime(await stores.progress.responses(code.id)),
@@ -135,7 +144,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
 
   app.post('/v1/me/checkins', jsonBody('api-person.schema.json#/$defs/CheckinRequest'), async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const form = instrumentOf(program, program.measurement.checkin);
     if (!form) throw apiError('not_found', 'This program has no check-in.');
     const { ratings } = c.get('body') as { ratings: Record<string, number | null> };

@@ -5,11 +5,15 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
+import { languagesOf, personProgram } from '../locale/person-edition.ts';
+import { programLocales } from '../../engine/compile/edition-for.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { syncProgress } from '../person-progress.ts';
 import { dueNow, overallProgress, canComplete } from '../../engine/progress/index.ts';
 import { helpFor } from '../safety.ts';
+import { recordEvent } from '../webhooks/events.ts';
+import { nextMeeting } from '../groups.ts';
 import { appointmentView, checkinView, entryView, responseView, programStateView } from './views.ts';
 
 /**
@@ -22,18 +26,21 @@ export function meRoutes(deps: RouteDeps) {
 
   app.get('/v1/me', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const now = deps.clock.now();
-    const { snapshot, states } = await syncProgress(stores, program, code, now);
+    const { snapshot, states } = await syncProgress(stores, program, code, now, deps.timeZone);
     const next = await stores.appointments.next(code.id, now.toISOString());
+    const org = await stores.orgs.byId(code.org_id);
     return c.json({
       programId: program.id,
       programTitle: program.title,
+      ...languagesOf(deps, code),
       consent: await stores.codes.consent(code.id),
-      due: dueNow(program, snapshot, now, deps.timeZone),
+      due: dueNow(program, snapshot, now, deps.timeZone, { stopped: code.stopped_at !== null, inactivityDays: org?.inactivity_days }),
       nextAppointment: next ? appointmentView(next) : null,
+      nextGroupMeeting: code.group_id === null ? null : nextMeeting(await stores.groups.byId(code.group_id), now),
       progress: overallProgress(states),
-      help: helpFor(await stores.orgs.byId(code.org_id)),
+      help: helpFor(org, code.locale),
     });
   });
 
@@ -51,17 +58,17 @@ export function meRoutes(deps: RouteDeps) {
 
   app.get('/v1/me/program', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
-    const { states } = await syncProgress(stores, program, code, deps.clock.now());
-    return c.json(programStateView(program, states));
+    const program = personProgram(deps, code);
+    const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
+    return c.json(programStateView(program, states, programLocales(programOr404(deps, code.program_id))));
   });
 
   app.get('/v1/me/sections/:id', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const section = program.sections.find((s) => s.id === c.req.param('id'));
     if (!section) throw apiError('not_found', 'No such part in this program.');
-    const { states } = await syncProgress(stores, program, code, deps.clock.now());
+    const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
     const status = states.find((s) => s.id === section.id);
     if (!status || status.state === 'locked') throw apiError('section_locked', undefined, { lockedReason: status?.lockedReason ?? null });
     const exerciseIds = new Set(section.blocks.flatMap((b) => (b.type === 'exercise' ? [b.id] : [])));
@@ -78,18 +85,23 @@ export function meRoutes(deps: RouteDeps) {
 
   app.post('/v1/me/sections/:id/complete', async (c) => {
     const { code } = c.get('person');
-    const program = programOr404(deps, code.program_id);
+    const program = personProgram(deps, code);
     const now = deps.clock.now();
-    const { states } = await syncProgress(stores, program, code, now);
+    const { states } = await syncProgress(stores, program, code, now, deps.timeZone);
     const status = states.find((s) => s.id === c.req.param('id'));
     if (!status) throw apiError('not_found', 'No such part in this program.');
     if (status.state === 'locked') throw apiError('section_locked', undefined, { lockedReason: status.lockedReason });
     if (status.state === 'available') {
       if (!canComplete(status)) throw apiError('requirements_missing', undefined, { missing: status.missing });
-      await stores.progress.complete(code.id, status.id, now.toISOString());
+      const at = now.toISOString();
+      await stores.transaction(async (tx) => {
+        if (await tx.progress.complete(code.id, status.id, at)) {
+          await recordEvent(tx, { orgId: code.org_id, type: 'section.completed', occurredAt: at, codeId: code.id, data: { code: code.ref, section: status.id } });
+        }
+      });
     }
-    const after = (await syncProgress(stores, program, code, now)).states;
-    return c.json(programStateView(program, after));
+    const after = (await syncProgress(stores, program, code, now, deps.timeZone)).states;
+    return c.json(programStateView(program, after, programLocales(programOr404(deps, code.program_id))));
   });
 
   app.get('/v1/me/export', async (c) => {
@@ -97,7 +109,7 @@ export function meRoutes(deps: RouteDeps) {
     const now = deps.clock.now();
     return c.json({
       exportedAt: now.toISOString(),
-      code: { hint: code.hint, programId: code.program_id, createdAt: code.created_at },
+      code: { hint: code.hint, programId: code.program_id, createdAt: code.created_at, locale: code.locale },
       consent: await stores.codes.consentHistory(code.id),
       sections: (await stores.progress.sectionStates(code.id)).map((s) => ({ id: s.section_id, openedAt: s.opened_at, openedBy: s.opened_by, completedAt: s.completed_at, programVersion: s.program_version })),
       entries: (await stores.progress.entries(code.id)).map(entryView),
@@ -109,7 +121,11 @@ export function meRoutes(deps: RouteDeps) {
 
   app.delete('/v1/me', async (c) => {
     const { code } = c.get('person');
-    await stores.erasure.erase(code.id, deps.clock.now().toISOString());
+    const at = deps.clock.now().toISOString();
+    await stores.transaction(async (tx) => {
+      await tx.erasure.erase(code.id, at);
+      await recordEvent(tx, { orgId: code.org_id, type: 'code.erased', occurredAt: at, data: { code: code.ref } });
+    });
     await stores.afterErasure();
     return c.body(null, 204);
   });

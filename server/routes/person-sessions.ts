@@ -13,6 +13,7 @@ import { hashCode, isRepeatedCode, parseCode } from '../codes/access-code.ts';
 import { newToken } from '../auth/tokens.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { personAuth } from '../middleware/person-auth/index.ts';
+import { recordEvent } from '../webhooks/events.ts';
 
 const hour = 60 * 60 * 1000;
 /** Session lifetimes: 12 hours, or 90 days with "remember me". */
@@ -40,8 +41,14 @@ export function personSessionRoutes(deps: RouteDeps) {
     const at = now();
     const expiresAt = new Date(at.getTime() + (body.remember ? personSessionMs.remembered : personSessionMs.short)).toISOString();
     const { token, hash } = newToken('msp');
-    await deps.stores.codes.addSession(hash, code.id, at.toISOString(), expiresAt);
-    return c.json({ token, expiresAt, programId: code.program_id, consent: await deps.stores.codes.consent(code.id) }, 201);
+    await deps.stores.transaction(async (tx) => {
+      await tx.codes.addSession(hash, code.id, at.toISOString(), expiresAt);
+      if (await tx.codes.activate(code.id, at.toISOString())) {
+        await recordEvent(tx, { orgId: code.org_id, type: 'code.activated', occurredAt: at.toISOString(), data: { code: code.ref } });
+      }
+    });
+    c.header('Content-Language', code.locale);
+    return c.json({ token, expiresAt, programId: code.program_id, locale: code.locale, consent: await deps.stores.codes.consent(code.id) }, 201);
   });
 
   app.delete('/v1/sessions/current', personAuth(deps.stores.codes, now), async (c) => {

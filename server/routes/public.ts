@@ -2,20 +2,29 @@
  * Public routes: health, the programs' public overviews (no exercise content) and
  * their assets. No authentication, nothing personal.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { readFile } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import type { CompiledProgram } from '../../schemas/types.ts';
 import type { AppEnv } from '../app-env.ts';
 import { programOr404, type RouteDeps } from '../deps.ts';
 import { apiError } from '../errors.ts';
+import { editionFor, programLocales } from '../../engine/compile/edition-for.ts';
+import { negotiateLocale } from '../locale/languages.ts';
 
-/** The public overview of a program. */
-export function programOverview(program: CompiledProgram) {
+/**
+ * The public overview of a program, in the edition of `locale` when it has one.
+ *
+ * @example
+ *   programOverview(program, 'en').title // the English title when the pack has an en edition
+ */
+export function programOverview(source: CompiledProgram, locale?: string) {
+  const program = editionFor(source, locale);
   return {
     id: program.id,
     version: program.version,
     locale: program.locale,
+    locales: programLocales(source),
     title: program.title,
     summary: program.summary,
     audience: program.audience,
@@ -36,8 +45,21 @@ const assetTypes: Record<string, string> = {
 export function publicRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
   app.get('/healthz', async (c) => c.json({ status: 'ok', programs: deps.programs.size }));
-  app.get('/v1/programs', async (c) => c.json({ programs: [...deps.programs.values()].map(programOverview) }));
-  app.get('/v1/programs/:id', async (c) => c.json(programOverview(programOr404(deps, c.req.param('id')))));
+  // Public routes answer in the best edition for Accept-Language and say which in Content-Language.
+  const inAcceptedLanguage = (c: Context, program: CompiledProgram) => programOverview(program, negotiateLocale(c.req.header('accept-language'), programLocales(program)));
+  app.get('/v1/programs', async (c) => {
+    const programs = [...deps.programs.values()].map((p) => inAcceptedLanguage(c, p));
+    const languages = [...new Set(programs.map((p) => p.locale))];
+    if (languages.length) c.header('Content-Language', languages.join(', '));
+    c.header('Vary', 'Accept-Language');
+    return c.json({ programs });
+  });
+  app.get('/v1/programs/:id', async (c) => {
+    const overview = inAcceptedLanguage(c, programOr404(deps, c.req.param('id')));
+    c.header('Content-Language', overview.locale);
+    c.header('Vary', 'Accept-Language');
+    return c.json(overview);
+  });
   app.get('/v1/programs/:id/assets/:name', async (c) => {
     const program = programOr404(deps, c.req.param('id'));
     const name = c.req.param('name');

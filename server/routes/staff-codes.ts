@@ -8,8 +8,9 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { programOr404, type RouteDeps } from '../deps.ts';
+import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
 import { sleepSeries, sleepWindowLength } from '../../engine/exercises/sleep-diary.ts';
+import { editionFor, programLocales } from '../../engine/compile/edition-for.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { requireScope, requireStaffAccount, type StaffCaller } from '../middleware/staff-auth/index.ts';
@@ -25,7 +26,9 @@ import { overallProgress, sectionStates } from '../../engine/progress/index.ts';
 import { readSnapshot } from '../person-progress.ts';
 import type { CodeRow } from '../store/codes.ts';
 import type { AppointmentKind } from '../store/appointments.ts';
-import { appointmentView, checkinView, entryView, flagsOf, programStateView, scoresOverTime, sectionView } from './views.ts';
+import { appointmentView, checkinView, entryView, programStateView, responseView, scoresOverTime, sectionView } from './views.ts';
+import { scheduleFor } from '../groups.ts';
+import { flagsWithHandling, lastContact, lastDay, openFlagKinds, riskFlags } from '../follow-up.ts';
 
 const statusOf = (code: CodeRow) => (code.erased_at ? 'erased' : code.revoked_at ? 'revoked' : 'active');
 
@@ -66,18 +69,20 @@ export function staffCodeRoutes(deps: RouteDeps) {
 
   app.get('/v1/staff/programs', async (c) => {
     const licences = new Map((await stores.orgs.licences(c.get('staff').orgId)).map((l) => [l.program_id, l]));
+    const org = await stores.orgs.byId(c.get('staff').orgId);
     return c.json({
       programs: [...deps.programs.values()].map((p) => {
         const l = licences.get(p.id);
-        return { id: p.id, title: p.title, version: p.version, licences: { total: l?.total ?? 0, used: l?.used ?? 0, remaining: (l?.total ?? 0) - (l?.used ?? 0) } };
+        return { id: p.id, title: p.title, version: p.version, locales: programLocales(p), licences: { total: l?.total ?? 0, used: l?.used ?? 0, remaining: (l?.total ?? 0) - (l?.used ?? 0) } };
       }),
+      defaultLocale: org?.locale ?? 'nb',
     });
   });
 
   app.post('/v1/staff/codes', jsonBody('api-staff.schema.json#/$defs/CodeRequest'), async (c) => {
     const caller = c.get('staff');
     requireScope(caller, 'codes:create');
-    const body = c.get('body') as { programId: string };
+    const body = c.get('body') as { programId: string; locale?: string };
     const program = programOr404(deps, body.programId);
     const card = c.req.query('card');
     if (card !== undefined && card !== 'html') throw apiError('validation_failed', undefined, { fields: [{ field: 'card', code: 'enum', message: 'card must be html' }] });
@@ -87,15 +92,17 @@ export function staffCodeRoutes(deps: RouteDeps) {
     }
     // API keys (shops, partner platforms) spend their own allowance and may retry safely with an Idempotency-Key.
     const { issued, replayed } = caller.apiKeyId !== null
-      ? await issueWithKey(stores, deps.secrets, { orgId: caller.orgId, keyId: caller.apiKeyId, programId: body.programId, idempotencyKey, body, now: deps.clock.now() })
-      : { issued: await issueCode(stores, deps.secrets.codeKey, caller.orgId, body.programId, { staffId: caller.staffId }, deps.clock.now()), replayed: false };
+      ? await issueWithKey(stores, deps.secrets, { orgId: caller.orgId, keyId: caller.apiKeyId, programId: body.programId, locale: body.locale, idempotencyKey, body, now: deps.clock.now() })
+      : { issued: await issueCode(stores, deps.secrets.codeKey, caller.orgId, body.programId, { staffId: caller.staffId }, deps.clock.now(), body.locale), replayed: false };
     await audit(caller, issued.ref, replayed ? 'code.create.replayed' : 'code.create');
     if (replayed) c.header('Idempotent-Replayed', 'true');
-    if (card !== 'html') return c.json(issued, 201);
+    // The card is printed in the person's language, with the program's title in it.
+    const programTitle = editionFor(program, issued.locale).title;
+    if (card !== 'html') return c.json({ ...issued, programTitle }, 201);
     const { service } = helpFor(await stores.orgs.byId(caller.orgId));
     const loginUrl = deps.publicUrl ? `${deps.publicUrl}/` : undefined;
-    const html = codeCardHtml({ code: issued.code, programTitle: program.title, serviceName: service.name, servicePhone: service.phone, loginUrl, loginQrSvg: loginUrl ? await qrSvg(loginUrl) : undefined });
-    return c.json({ ...issued, card: html }, 201);
+    const html = codeCardHtml({ code: issued.code, programTitle, serviceName: service.name, servicePhone: service.phone, loginUrl, loginQrSvg: loginUrl ? await qrSvg(loginUrl) : undefined });
+    return c.json({ ...issued, programTitle, card: html }, 201);
   });
 
   app.get('/v1/staff/codes', async (c) => {
@@ -103,14 +110,29 @@ export function staffCodeRoutes(deps: RouteDeps) {
     requireScope(caller, 'codes:read');
     await audit(caller, null, 'codes.list');
     const now = deps.clock.now();
-    return c.json({
-      codes: await Promise.all((await stores.codes.list(caller.orgId)).map(async (row) => {
-        const consent = row.erased_at ? null : row.share === null ? null : row.share === 1;
-        const program = deps.programs.get(row.program_id);
-        const progress = consent === true && program ? overallProgress(sectionStates(program, await readSnapshot(stores, row.id), now)) : undefined;
-        return { ref: row.ref, hint: row.hint, programId: row.program_id, createdAt: row.created_at, status: statusOf(row), consent, ...(progress ? { progress } : {}) };
-      })),
-    });
+    const codes = await Promise.all((await stores.codes.list(caller.orgId)).map(async (row) => {
+      const consent = row.erased_at ? null : row.share === null ? null : row.share === 1;
+      const program = deps.programs.get(row.program_id);
+      const base = { ref: row.ref, hint: row.hint, programId: row.program_id, locale: row.locale, createdAt: row.created_at, status: statusOf(row), consent };
+      if (consent !== true || !program) return base;
+      // With consent only: progress, open flags and the day of the last activity.
+      const [snapshot, responses, entries, checkins, acks] = await Promise.all([
+        readSnapshot(stores, row.id), stores.progress.responses(row.id), stores.progress.entries(row.id), stores.progress.checkins(row.id), stores.flags.handled(row.id),
+      ]);
+      const completed = Object.values(snapshot.sections).map((s) => s.completedAt);
+      return {
+        ...base,
+        progress: overallProgress(sectionStates(program, snapshot, now, await scheduleFor(stores, program, row, deps.timeZone))),
+        openFlags: openFlagKinds(flagsWithHandling(program, responses, acks)),
+        lastActivity: lastDay([...responses.map((r) => r.created_at), ...entries.map((e) => e.updated_at), ...checkins.map((x) => x.created_at), ...completed], deps.timeZone),
+      };
+    }));
+    // Open risk first, then other open flags; otherwise newest first, as stored.
+    const rank = (code: (typeof codes)[number]) => {
+      const open = 'openFlags' in code ? code.openFlags : [];
+      return open.some((f) => riskFlags.has(f)) ? 0 : open.length ? 1 : 2;
+    };
+    return c.json({ codes: codes.map((code, i) => ({ code, i })).sort((a, b) => rank(a.code) - rank(b.code) || a.i - b.i).map(({ code }) => code) });
   });
 
   app.post('/v1/staff/codes/lookup', jsonBody('api-staff.schema.json#/$defs/CodeLookupRequest'), async (c) => {
@@ -135,19 +157,21 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const since = c.req.query('since');
     if (since !== undefined && Number.isNaN(Date.parse(since))) throw apiError('validation_failed', undefined, { fields: [{ field: 'since', code: 'format', message: 'Expected an ISO 8601 date or date-time' }] });
     const now = deps.clock.now();
-    const states = sectionStates(program, await readSnapshot(stores, code.id), now);
+    const states = sectionStates(program, await readSnapshot(stores, code.id), now, await scheduleFor(stores, program, code, deps.timeZone));
     const responses = await stores.progress.responses(code.id);
+    const acks = await stores.flags.handled(code.id);
     const sinceIso = since ? new Date(since).toISOString() : undefined;
     const sleep = sleepSeries(program, (await stores.progress.entries(code.id)).map(entryView));
     return c.json({
-      ref: code.ref, hint: code.hint, programId: code.program_id, status: statusOf(code), consent: true,
+      ref: code.ref, hint: code.hint, programId: code.program_id, locale: code.locale, status: statusOf(code), consent: true,
       sections: states.map(sectionView),
       progress: overallProgress(states),
       entries: (sinceIso ? await stores.progress.entriesSince(code.id, sinceIso) : await stores.progress.entries(code.id)).map(entryView),
       scores: scoresOverTime(responses),
       checkins: (await stores.progress.checkins(code.id)).filter((r) => !sinceIso || r.created_at >= sinceIso).map(checkinView),
-      flags: flagsOf(responses),
+      flags: flagsWithHandling(program, responses, acks),
       appointments: (await stores.appointments.upcoming(code.id, now.toISOString())).map(appointmentView),
+      lastContact: lastContact([(await stores.appointments.last(code.id, now.toISOString()))?.at ?? ''].filter(Boolean), acks, now),
       sleep,
       sleepWindow: sleepWindowLength(sleep.map((night) => night.totalSleepTime)),
       // The program's exercise fields and questionnaires, so entries and scores can be shown with their labels.
@@ -165,7 +189,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const program = programOr404(deps, code.program_id);
     const { sectionId, reason } = c.get('body') as { sectionId: string; reason: string };
     const now = deps.clock.now();
-    const { states } = await syncProgress(stores, program, code, now);
+    const { states } = await syncProgress(stores, program, code, now, deps.timeZone);
     const target = states.find((s) => s.id === sectionId);
     if (!target) throw apiError('not_found', 'No such part in this program.');
     const next = states.find((s) => s.state === 'locked');
@@ -173,8 +197,23 @@ export function staffCodeRoutes(deps: RouteDeps) {
     if (next?.id !== target.id) throw apiError('conflict', 'Only the next part can be opened early.', { nextSectionId: next?.id ?? null });
     await stores.progress.open(code.id, sectionId, now.toISOString(), program.version, { staffId: caller.staffId, reason });
     await audit(caller, code.ref, 'code.unlock');
-    const after = (await syncProgress(stores, program, code, now)).states;
-    return c.json(programStateView(program, after));
+    const after = (await syncProgress(stores, program, code, now, deps.timeZone)).states;
+    return c.json(programStateView(program, after, programLocales(program)));
+  });
+
+  app.post('/v1/staff/codes/:ref/flags/:id/handled', async (c) => {
+    const caller = c.get('staff');
+    requireStaffAccount(caller);
+    const code = await codeOf(c);
+    await requireConsent(caller, code, 'flag.handle');
+    const program = programOr404(deps, code.program_id);
+    const id = c.req.param('id');
+    const flags = flagsWithHandling(program, await stores.progress.responses(code.id), await stores.flags.handled(code.id));
+    if (!flags.some((f) => f.id === id)) throw apiError('not_found', 'No such flag for this code.');
+    await stores.flags.handle(code.id, id, caller.staffId, nowIso());
+    await audit(caller, code.ref, 'flag.handle');
+    const after = flagsWithHandling(program, await stores.progress.responses(code.id), await stores.flags.handled(code.id));
+    return c.json(after.find((f) => f.id === id));
   });
 
   app.post('/v1/staff/codes/:ref/appointments', jsonBody('api-staff.schema.json#/$defs/AppointmentRequest'), async (c) => {
@@ -196,6 +235,40 @@ export function staffCodeRoutes(deps: RouteDeps) {
     if (!(await stores.appointments.remove(code.id, c.req.param('id')))) throw apiError('not_found');
     await audit(caller, code.ref, 'appointment.delete');
     return c.body(null, 204);
+  });
+
+  app.post('/v1/staff/codes/:ref/stop', async (c) => {
+    const caller = c.get('staff');
+    requireStaffAccount(caller);
+    const code = await codeOf(c);
+    if (statusOf(code) !== 'active') throw apiError('conflict', 'The code is no longer active.');
+    await stores.codes.stop(code.id, nowIso());
+    await audit(caller, code.ref, 'code.stop');
+    const stopped = await stores.codes.byRef(caller.orgId, code.ref);
+    return c.json({ ref: code.ref, stoppedAt: stopped!.stopped_at });
+  });
+
+  // The end evaluation as the person answers it in the closing call: its choices only.
+  // Its free-text items are the person's own words, never a professional's note.
+  app.post('/v1/staff/codes/:ref/evaluation', jsonBody('api-person.schema.json#/$defs/ResponseRequest'), async (c) => {
+    const caller = c.get('staff');
+    requireStaffAccount(caller);
+    const code = await codeOf(c);
+    if (statusOf(code) !== 'active') throw apiError('conflict', 'The code is no longer active.');
+    await requireConsent(caller, code, 'code.evaluation');
+    const program = programOr404(deps, code.program_id);
+    const form = instrumentOf(program, program.measurement.evaluation);
+    if (!form) throw apiError('not_found', 'This program has no end evaluation.');
+    const { answers } = c.get('body') as { answers: Record<string, number | string | null> };
+    const textItems = new Set(form.items.filter((i) => i.type === 'text').map((i) => i.id));
+    const text = Object.keys(answers).filter((id) => textItems.has(id));
+    if (text.length) throw apiError('validation_failed', undefined, { fields: text.map((field) => ({ field, code: 'not_allowed', message: 'Free text is not recorded by staff: only the person writes their own words' })) });
+    const score = deps.score(form, answers);
+    if (!score.valid) throw apiError('validation_failed', undefined, { fields: score.errors.map((e) => ({ field: e.item, code: e.code, message: e.message })) });
+    const ref = newRef('rsp');
+    await stores.progress.addResponse(code.id, { ref, instrumentId: form.id, answers, score, version: program.version, now: nowIso() });
+    await audit(caller, code.ref, 'code.evaluation');
+    return c.json(responseView((await stores.progress.responses(code.id)).find((r) => r.ref === ref)!), 201);
   });
 
   app.post('/v1/staff/codes/:ref/revoke', async (c) => {

@@ -66,7 +66,7 @@ export function staffSessionRoutes(deps: RouteDeps) {
     if (!(await verifyPassword(body.currentPassword, staff.password_hash))) throw apiError('invalid_credentials', 'The current password is wrong.');
     const org = await stores.orgs.byId(staff.org_id);
     const problem = (body.newPassword === body.currentPassword ? 'The new password must differ from the old one.' : undefined)
-      ?? passwordProblem(body.newPassword, [staff.username, org?.slug ?? '', org?.name ?? '']);
+      ?? await passwordProblem(body.newPassword, [staff.username, org?.slug ?? '', org?.name ?? '']);
     if (problem) throw apiError('validation_failed', problem, { fields: [{ field: 'newPassword', code: 'weak', message: problem }] });
     await stores.staff.setPassword(staff.id, await hashPassword(body.newPassword), false);
     await stores.staff.endOtherSessions(staff.id, caller.tokenHash);

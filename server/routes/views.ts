@@ -33,12 +33,7 @@ export function scoresOverTime(rows: ResponseRow[]) {
   return instruments;
 }
 
-/** Every raised flag with its instrument and time. */
-export function flagsOf(rows: ResponseRow[]) {
-  return rows.flatMap((r) => ((JSON.parse(r.score_json) as { flags?: string[] }).flags ?? []).map((flag) => ({ instrument: r.instrument_id, flag, at: r.created_at })));
-}
-
 /** A person's program state (GET /v1/me/program, completing a part, a staff unlock): one shape, the document's ProgramState. */
-export const programStateView = (program: CompiledProgram, states: SectionStatus[]) => ({
-  programId: program.id, version: program.version, locale: program.locale, sections: states.map(sectionView), progress: overallProgress(states),
+export const programStateView = (program: CompiledProgram, states: SectionStatus[], locales?: string[]) => ({
+  programId: program.id, version: program.version, locale: program.locale, ...(locales ? { locales } : {}), sections: states.map(sectionView), progress: overallProgress(states),
 });

@@ -7,13 +7,14 @@
  * web app manifest and the service worker (static/sw.js, allowed to control `/`) make the
  * person's app installable.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
+import { fromRoot } from '../../engine/project-root.ts';
+import { loadAsset, matchesEtag, pickEncoding } from '../static/asset-cache.ts';
 
 /** The folder holding the client. */
-export const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
+export const webDir = fromRoot('web') + sep;
 
 /** altcha-lib's browser solver (ES modules with no other imports), by the name the client asks for. */
 const altchaDir = dirname(fileURLToPath(import.meta.resolve('altcha-lib/v1')));
@@ -49,15 +50,27 @@ export async function staticFile(c: Context, relative: string): Promise<Response
     return c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404);
   }
   try {
-    const body = await readFile(path);
-    return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...(relative === serviceWorker ? { 'Service-Worker-Allowed': '/' } : {}) });
+    return await sendAsset(c, path, type, relative === serviceWorker ? { 'Service-Worker-Allowed': '/' } : {});
   } catch {
     return c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404);
   }
 }
 
+/**
+ * Sends a file compressed as the client accepts, with its ETag; 304 when the client's
+ * copy is current. `no-cache` lets the browser (and the service worker) keep the file
+ * but ask each time, which the ETag makes a body-less 304.
+ */
+async function sendAsset(c: Context, path: string, type: string, extra: Record<string, string>): Promise<Response> {
+  const asset = await loadAsset(path, type);
+  const headers: Record<string, string> = { 'Cache-Control': 'no-cache', ETag: asset.etag, ...(asset.gzip ? { Vary: 'Accept-Encoding' } : {}), ...extra };
+  if (matchesEtag(c.req.header('if-none-match'), asset.etag)) return c.body(null, 304, headers);
+  const { body, encoding } = pickEncoding(asset, c.req.header('accept-encoding'));
+  return c.body(body, 200, { ...headers, 'Content-Type': type, ...(encoding ? { 'Content-Encoding': encoding } : {}) });
+}
+
 async function page(c: Context, file: string): Promise<Response> {
-  return c.html(await readFile(join(webDir, file), 'utf8'));
+  return sendAsset(c, join(webDir, file), 'text/html; charset=utf-8', {});
 }
 
 /**

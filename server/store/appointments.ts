@@ -19,6 +19,9 @@ export function appointmentStore(x: Executor) {
         await db.insertInto('appointments').values({ ref, code_id: codeId, at, kind, created_by: staffId, created_at: now }).execute();
       }),
     upcoming: (codeId: number, now: string): Promise<AppointmentRow[]> => upcoming(codeId, now).execute(),
+    /** The latest appointment before `now`, or undefined. */
+    last: (codeId: number, now: string): Promise<AppointmentRow | undefined> =>
+      x.db.selectFrom('appointments').select(['ref', 'at', 'kind', 'created_at']).where('code_id', '=', codeId).where('at', '<', now).orderBy('at', 'desc').limit(1).executeTakeFirst(),
     next: (codeId: number, now: string): Promise<AppointmentRow | undefined> => upcoming(codeId, now).limit(1).executeTakeFirst(),
     remove: (codeId: number, ref: string) =>
       x.write(async (db) => {

@@ -25,7 +25,7 @@ export function calendarStore(x: Executor) {
     /** The live code a feed token belongs to; none for revoked or erased codes. */
     codeByToken: (tokenHash: string): Promise<CodeRow | undefined> =>
       x.db.selectFrom('calendar_feeds').innerJoin('codes', 'codes.id', 'calendar_feeds.code_id')
-        .select(['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at'])
+        .select(['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at', 'codes.locale', 'codes.group_id', 'codes.stopped_at'])
         .where('calendar_feeds.token_hash', '=', tokenHash).where('codes.revoked_at', 'is', null).where('codes.erased_at', 'is', null)
         .executeTakeFirst(),
     async exists(codeId: number): Promise<boolean> {

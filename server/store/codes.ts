@@ -3,11 +3,13 @@ import type { Executor } from './executor.ts';
 
 export interface CodeRow {
   id: number; ref: string; hint: string; org_id: number; program_id: string;
-  created_at: string; revoked_at: string | null; erased_at: string | null;
+  created_at: string; revoked_at: string | null; erased_at: string | null; group_id: number | null; stopped_at: string | null;
+  /** The person's language: nb, nn or en. */
+  locale: string;
 }
 export interface CodeListRow extends CodeRow { share: number | null }
 
-const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at'] as const;
+const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at', 'codes.locale', 'codes.group_id', 'codes.stopped_at'] as const;
 
 /**
  * Codes, person sessions and consent.
@@ -17,11 +19,11 @@ const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.prog
  */
 export function codeStore(x: Executor) {
   return {
-    create: (row: { ref: string; hmac: string; hint: string; orgId: number; programId: string; staffId: number | null; keyId: number | null; now: string }) =>
+    create: (row: { ref: string; hmac: string; hint: string; orgId: number; programId: string; locale?: string; staffId: number | null; keyId: number | null; now: string; groupId?: number | null }) =>
       x.write(async (db) => {
         await db.insertInto('codes').values({
-          ref: row.ref, code_hmac: row.hmac, hint: row.hint, org_id: row.orgId, program_id: row.programId,
-          created_by_staff: row.staffId, created_by_key: row.keyId, created_at: row.now,
+          ref: row.ref, code_hmac: row.hmac, hint: row.hint, org_id: row.orgId, program_id: row.programId, locale: row.locale ?? 'nb',
+          created_by_staff: row.staffId, created_by_key: row.keyId, created_at: row.now, group_id: row.groupId ?? null,
         }).execute();
       }),
     byHmac: (hmac: string): Promise<CodeRow | undefined> => x.db.selectFrom('codes').select(cols).where('code_hmac', '=', hmac).executeTakeFirst(),
@@ -37,22 +39,45 @@ export function codeStore(x: Executor) {
       x.db.selectFrom('codes').select(cols)
         .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))
         .where('org_id', '=', orgId).orderBy('codes.id', 'desc').execute(),
+    /** Stops the program for a code (once): the person keeps access and is asked for the end evaluation. */
+    stop: (codeId: number, now: string) =>
+      x.write(async (db) => {
+        await db.updateTable('codes').set({ stopped_at: now }).where('id', '=', codeId).where('stopped_at', 'is', null).execute();
+      }),
+    /** The codes of a group, oldest first. */
+    inGroup: (orgId: number, groupId: number): Promise<CodeListRow[]> =>
+      x.db.selectFrom('codes').select(cols)
+        .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))
+        .where('org_id', '=', orgId).where('group_id', '=', groupId).orderBy('codes.id').execute(),
     revoke: (codeId: number, now: string) =>
       x.write(async (db) => {
         await db.updateTable('codes').set({ revoked_at: now }).where('id', '=', codeId).where('revoked_at', 'is', null).execute();
         await db.deleteFrom('person_sessions').where('code_id', '=', codeId).execute();
       }),
+    /** A new person session; the code's first login is remembered (once) for reports. */
     addSession: (hash: string, codeId: number, now: string, expires: string) =>
       x.write(async (db) => {
         await db.insertInto('person_sessions').values({ token_hash: hash, code_id: codeId, created_at: now, expires_at: expires }).execute();
+        await db.updateTable('codes').set({ first_login_at: now }).where('id', '=', codeId).where('first_login_at', 'is', null).execute();
       }),
     bySession: (hash: string, now: string): Promise<CodeRow | undefined> =>
       x.db.selectFrom('person_sessions').innerJoin('codes', 'codes.id', 'person_sessions.code_id').select(cols)
         .where('token_hash', '=', hash).where('expires_at', '>', now).where('codes.revoked_at', 'is', null).where('codes.erased_at', 'is', null)
         .executeTakeFirst(),
+    /** The person switches language; nothing else about the code changes. */
+    setLocale: (codeId: number, locale: string) =>
+      x.write(async (db) => {
+        await db.updateTable('codes').set({ locale }).where('id', '=', codeId).execute();
+      }),
     endSession: (hash: string) =>
       x.write(async (db) => {
         await db.deleteFrom('person_sessions').where('token_hash', '=', hash).execute();
+      }),
+    /** Records the code's first login; true only the first time (code.activated). */
+    activate: (codeId: number, now: string) =>
+      x.write(async (db) => {
+        const result = await db.updateTable('codes').set({ activated_at: now }).where('id', '=', codeId).where('activated_at', 'is', null).executeTakeFirst();
+        return result.numUpdatedRows === 1n;
       }),
     setConsent: (codeId: number, share: boolean, now: string) =>
       x.write(async (db) => {

@@ -5,8 +5,11 @@
  */
 import type { Executor } from './executor.ts';
 
-/** Every table with rows that belong to one code (keyed by code_id). */
-export const personTables = ['person_sessions', 'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'calendar_feeds'] as const;
+/**
+ * Every table with rows that belong to one code (keyed by code_id). webhook_deliveries:
+ * the events about the person's results (sent or not), which name their response refs.
+ */
+export const personTables = ['person_sessions', 'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'calendar_feeds', 'flag_acks', 'webhook_deliveries'] as const;
 
 /**
  * Erases every row that belongs to `codeId` and marks the code erased.

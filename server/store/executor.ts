@@ -5,7 +5,7 @@
  * both run on the transaction. Store modules are written once against this interface.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely } from 'kysely';
+import type { Kysely, LogEvent } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -42,4 +42,9 @@ export function rootExecutor(dialect: Dialect, kysely: Db, write: Executor['writ
 /** An executor bound to one transaction. */
 export function transactionExecutor(dialect: Dialect, trx: Db): Executor {
   return { dialect, db: trx, write: (fn) => fn(trx) };
+}
+
+/** Kysely's per-query log hook when `onQuery` wants durations (metrics), else nothing: it costs a clock read per query. */
+export function queryLog(onQuery: ((ms: number) => void) | undefined) {
+  return onQuery ? { log: (event: LogEvent) => onQuery(event.queryDurationMillis) } : {};
 }

@@ -15,6 +15,10 @@ import { eraseStore } from './erase.ts';
 import { settingsStore } from './settings.ts';
 import { idRenameStore } from './id-renames.ts';
 import { apiKeyIssueStore } from './api-key-issues.ts';
+import { webhookStore } from './webhooks.ts';
+import { reportStore } from './reports.ts';
+import { flagStore } from './flags.ts';
+import { groupStore } from './groups.ts';
 
 /**
  * The stores over `x`.
@@ -35,6 +39,10 @@ export function createStores(x: Executor) {
     settings: settingsStore(x),
     idRenames: idRenameStore(x),
     apiKeyIssues: apiKeyIssueStore(x),
+    webhooks: webhookStore(x),
+    reports: reportStore(x),
+    flags: flagStore(x),
+    groups: groupStore(x),
   };
 }
 export type TableStores = ReturnType<typeof createStores>;

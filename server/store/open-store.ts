@@ -9,7 +9,6 @@ import { rootExecutor, transactionExecutor, insideTransaction, type Db, type Dia
 import { groupCommit } from './group-commit.ts';
 import { migrate } from './migrate.ts';
 import { checkpointSqlite, openSqlite, type SqliteFile } from './sqlite.ts';
-import { describePostgres, openPostgres } from './postgres.ts';
 import { databaseThrottleState } from './throttle.ts';
 import { memoryThrottleState, type ThrottleState } from '../throttle/throttle-state.ts';
 
@@ -44,6 +43,8 @@ export interface StoreOptions {
   path?: string;
   /** Called with the size of each group-commit batch (metrics). */
   onBatch?: (size: number) => void;
+  /** Called with each query's duration in ms (metrics). */
+  onQuery?: (ms: number) => void;
 }
 
 /** True when `url` names a PostgreSQL database. */
@@ -60,11 +61,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.url !== undefined && options.url !== '' && !isPostgresUrl(options.url)) {
     throw new Error(`Unexpected database URL scheme, expected postgres://user:password@host:port/database`);
   }
-  return isPostgresUrl(options.url) ? openPostgresStore(options.url) : openSqliteStore(options.path ?? './data/mestring.db', options);
+  return isPostgresUrl(options.url) ? openPostgresStore(options.url, options) : openSqliteStore(options.path ?? './data/mestring.db', options);
 }
 
 async function openSqliteStore(path: string, options: StoreOptions): Promise<Store> {
-  const { kysely, raw } = openSqlite(path);
+  const { kysely, raw } = openSqlite(path, options.onQuery);
   try {
     await migrate(kysely, 'sqlite');
   } catch (error) {
@@ -98,8 +99,10 @@ async function openSqliteStore(path: string, options: StoreOptions): Promise<Sto
   };
 }
 
-async function openPostgresStore(url: string): Promise<Store> {
-  const { kysely } = openPostgres(url);
+async function openPostgresStore(url: string, options: StoreOptions): Promise<Store> {
+  // Imported here: a SQLite server never loads the PostgreSQL driver.
+  const { describePostgres, openPostgres } = await import('./postgres.ts');
+  const { kysely } = openPostgres(url, { onQuery: options.onQuery });
   try {
     await migrate(kysely, 'postgres');
   } catch (error) {

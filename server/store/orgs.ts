@@ -38,6 +38,15 @@ export function orgStore(x: Executor) {
           .where('org_id', '=', orgId).where('program_id', '=', programId).whereRef('used', '<', 'total').executeTakeFirst();
         return result.numUpdatedRows === 1n;
       }),
+    /** The language new codes get by default. */
+    setLocale: (orgId: number, locale: string) =>
+      x.write(async (db) => {
+        await db.updateTable('orgs').set({ locale }).where('id', '=', orgId).execute();
+      }),
+    setInactivityDays: (orgId: number, days: number) =>
+      x.write(async (db) => {
+        await db.updateTable('orgs').set({ inactivity_days: days }).where('id', '=', orgId).execute();
+      }),
     setSafety: (orgId: number, safety: unknown) =>
       x.write(async (db) => {
         await db.updateTable('orgs').set({ safety_json: safety === null ? null : JSON.stringify(safety) }).where('id', '=', orgId).execute();

@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database as Tables } from './schema.ts';
+import { queryLog } from './executor.ts';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -21,11 +22,11 @@ const types = {
  * @example
  *   const { kysely } = openPostgres('postgres://mestring@127.0.0.1:5432/mestring');
  */
-export function openPostgres(url: string, options: { max?: number } = {}): { kysely: Kysely<Tables>; pool: pg.Pool } {
+export function openPostgres(url: string, options: { max?: number; onQuery?: (ms: number) => void } = {}): { kysely: Kysely<Tables>; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types, application_name: 'mestring' });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  return { kysely: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), pool };
+  return { kysely: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), ...queryLog(options.onQuery) }), pool };
 }
 
 /** The URL with its password hidden, for start-up messages. */

@@ -21,6 +21,11 @@ const responseCols = ['ref', 'instrument_id', 'answers_json', 'score_json', 'pro
  */
 export function progressStore(x: Executor) {
   return {
+    /** Parts staff opened early for `refs` of the organisation: where the audit log shows an early open's reason. */
+    staffOpens: (orgId: number, refs: readonly string[]): Promise<{ ref: string; section_id: string; opened_at: string; opened_by_staff: number | null; opened_reason: string | null }[]> =>
+      refs.length === 0 ? Promise.resolve([]) : x.db.selectFrom('section_states').innerJoin('codes', 'codes.id', 'section_states.code_id')
+        .select(['codes.ref', 'section_states.section_id', 'section_states.opened_at', 'section_states.opened_by_staff', 'section_states.opened_reason'])
+        .where('codes.org_id', '=', orgId).where('codes.ref', 'in', [...refs]).where('section_states.opened_by', '=', 'staff').execute(),
     sectionStates: (codeId: number): Promise<SectionStateRow[]> =>
       x.db.selectFrom('section_states').select(['section_id', 'opened_at', 'opened_by', 'opened_reason', 'completed_at', 'program_version'])
         .where('code_id', '=', codeId).execute(),
@@ -33,10 +38,12 @@ export function progressStore(x: Executor) {
         }).onConflict((oc) => oc.columns(['code_id', 'section_id']).doNothing()).executeTakeFirst();
         return result.numInsertedOrUpdatedRows === 1n;
       }),
+    /** Completes a part; false when it was complete already. */
     complete: (codeId: number, sectionId: string, now: string) =>
       x.write(async (db) => {
-        await db.updateTable('section_states').set({ completed_at: now })
-          .where('code_id', '=', codeId).where('section_id', '=', sectionId).where('completed_at', 'is', null).execute();
+        const result = await db.updateTable('section_states').set({ completed_at: now })
+          .where('code_id', '=', codeId).where('section_id', '=', sectionId).where('completed_at', 'is', null).executeTakeFirst();
+        return result.numUpdatedRows === 1n;
       }),
     addEntry: (codeId: number, row: { ref: string; exerciseId: string; sectionId: string; values: unknown; version: string; now: string }) =>
       x.write(async (db) => {
@@ -73,6 +80,16 @@ export function progressStore(x: Executor) {
       x.write(async (db) => {
         await db.insertInto('checkins').values({ ref, code_id: codeId, ratings_json: JSON.stringify(ratings), program_version: version, created_at: now }).execute();
       }),
+    /** Entries per exercise, without their values (what part states need). */
+    entryCounts: async (codeId: number): Promise<{ exercise_id: string; n: number; last: string }[]> =>
+      (await x.db.selectFrom('entries').select((eb) => ['exercise_id', eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('last')]).where('code_id', '=', codeId).groupBy('exercise_id').execute())
+        .map((r) => ({ exercise_id: r.exercise_id, n: Number(r.n), last: String(r.last) })),
+    /** When each questionnaire was answered, oldest first, without the answers. */
+    responseTimes: (codeId: number): Promise<{ instrument_id: string; created_at: string }[]> =>
+      x.db.selectFrom('responses').select(['instrument_id', 'created_at']).where('code_id', '=', codeId).orderBy('id').execute(),
+    /** When each check-in was saved, oldest first, without the ratings. */
+    checkinTimes: (codeId: number): Promise<{ created_at: string }[]> =>
+      x.db.selectFrom('checkins').select(['created_at']).where('code_id', '=', codeId).orderBy('id').execute(),
     checkins: (codeId: number): Promise<CheckinRow[]> =>
       x.db.selectFrom('checkins').select(['ref', 'ratings_json', 'program_version', 'created_at']).where('code_id', '=', codeId).orderBy('id').execute(),
   };

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
+import { queryLog } from './executor.ts';
 import type { Database as Tables } from './schema.ts';
 
 export type SqliteFile = Database.Database;
@@ -21,7 +22,7 @@ export type SqliteFile = Database.Database;
  * @example
  *   const { kysely, raw } = openSqlite('./data/mestring.db');
  */
-export function openSqlite(path: string): { kysely: Kysely<Tables>; raw: SqliteFile } {
+export function openSqlite(path: string, onQuery?: (ms: number) => void): { kysely: Kysely<Tables>; raw: SqliteFile } {
   if (path !== ':memory:' && !existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     closeSync(openSync(path, 'wx', 0o600));
@@ -47,7 +48,7 @@ export function openSqlite(path: string): { kysely: Kysely<Tables>; raw: SqliteF
       return statement;
     },
   };
-  return { kysely: new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), raw };
+  return { kysely: new Kysely<Tables>({ dialect: new SqliteDialect({ database }), ...queryLog(onQuery) }), raw };
 }
 
 /**

@@ -18,6 +18,9 @@ const bodies: Record<string, unknown> = {
   'post /v1/staff/codes/{ref}/unlock': { sectionId: 'logg', reason: 'Avtalt' },
   'post /v1/staff/codes/{ref}/appointments': { at: '2025-03-12T09:00:00Z', kind: 'video' },
   'post /v1/staff/codes': { programId: 'kurs' },
+  'post /v1/staff/codes/{ref}/evaluation': { answers: { completed: 1, change: 2 } },
+  'post /v1/staff/groups': { programId: 'kurs', name: 'Kurs', startDate: '2025-03-03', schedule: { everyDays: 7 } },
+  'post /v1/staff/groups/{ref}/codes': { count: 1 },
   'post /v1/staff/api-keys': { name: 'Key', scopes: ['codes:read'] },
 };
 

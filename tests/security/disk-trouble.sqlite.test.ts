@@ -39,7 +39,7 @@ describe('a full database', () => {
       expect(code.json.error.code).toBe('storage_unavailable');
       expect(await checksum(env.stores)).toBe(before); // no licence taken without a code
     }
-    expect(env.logs.join('\n')).toMatch(/error storage SQLITE_FULL/);
+    expect(env.logs.join('\n')).toMatch(/"level":"error".*"msg":"storage SQLITE_FULL"/);
     db.pragma('max_page_count = 1073741823');
     const exported = await env.call('GET', '/v1/me/export', { token: a.person.token });
     for (const id of saved) expect(exported.text).toContain(id);
@@ -73,6 +73,6 @@ describe('a read-only database', () => {
     env.stores.sqlite!.pragma('query_only = OFF');
     expect(await checksum(env.stores)).toBe(before);
     expect((await env.call('GET', '/v1/me/export', { token: a.person.token })).text).toContain(saved);
-    expect(env.logs.join('\n')).toMatch(/error storage SQLITE_READONLY/);
+    expect(env.logs.join('\n')).toMatch(/"level":"error".*"msg":"storage SQLITE_READONLY"/);
   });
 });

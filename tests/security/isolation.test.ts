@@ -18,11 +18,14 @@ const bodies: Record<string, unknown> = {
   'post /v1/staff/codes/{ref}/unlock': { sectionId: 'logg', reason: 'Prøver' },
   'post /v1/staff/codes/{ref}/appointments': { at: '2025-03-11T09:00:00Z', kind: 'video' },
   'post /v1/staff/codes': { programId: 'kurs' },
+  'post /v1/staff/codes/{ref}/evaluation': { answers: { completed: 1, change: 2 } },
+  'post /v1/staff/groups': { programId: 'kurs', name: 'Kurs', startDate: '2025-03-03', schedule: { everyDays: 7 } },
+  'post /v1/staff/groups/{ref}/codes': { count: 1 },
   'post /v1/staff/api-keys': { name: 'B key', scopes: ['codes:read'] },
   'post /v1/staff/accounts': { username: 'b-colleague', role: 'professional' },
 };
 /** Tables B's own actions may write to (B's own rows); A's data lives in the rest. */
-const bWrites = ['audit_log', 'codes', 'licences', 'api_keys', 'staff_sessions', 'staff', 'staff_recovery_codes'];
+const bWrites = ['audit_log', 'codes', 'licences', 'api_keys', 'staff_sessions', 'staff', 'staff_recovery_codes', 'groups'];
 
 describe('organisation B against A', () => {
   const staffRoutes = routeTable.filter((r) => r.path.startsWith('/v1/staff/') && r.auth !== 'none' && !r.path.startsWith('/v1/staff/sessions') && r.path !== '/v1/staff/password' && !r.path.startsWith('/v1/staff/totp'));

@@ -6,7 +6,7 @@
  * and authenticator are set), so tests can log in over HTTP at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, openSync, closeSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
@@ -29,8 +29,8 @@ export const staffPassword = 'a long staff password';
  * A data folder with a seeded database: org `bydel-a` with `licences` licences of `kurs`,
  * `codes` codes and a professional `kari` with a known password and TOTP secret.
  */
-export async function seedDataDir(options: { codes?: number; dir?: string } = {}) {
-  const database = await testDatabase('mestring-server-');
+export async function seedDataDir(options: { codes?: number; dir?: string; backend?: 'sqlite' | 'postgres' } = {}) {
+  const database = await testDatabase('mestring-server-', options.backend);
   const dir = options.dir ?? database.dir;
   mkdirSync(dir, { recursive: true });
   const dbPath = join(dir, 'mestring.db');
@@ -79,12 +79,13 @@ export interface ServerProcess {
 /**
  * Starts `node bin/mestring.js serve` on `data` (port chosen by the OS), resolving when it listens.
  * stdout and stderr are appended to `<dir>/server.log`: tests grep it too. `env` adds to or
- * replaces the environment (an empty string stands for unset).
+ * replaces the environment (an empty string stands for unset); `nodeArgs` go to node (the
+ * profiler's --cpu-prof, which NODE_OPTIONS does not take).
  */
-export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string; env?: Record<string, string> }, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string; env?: Record<string, string> }, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
   const logFile = join(data.dir, 'server.log');
   const logFd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [join(root, 'bin/mestring.js'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'bin/mestring.js'), 'serve'], {
     cwd: data.dir,
     env: { ...process.env, PORT: '0', MESTRING_DB: data.dbPath, MESTRING_SECRET_FILE: data.secretFile, MESTRING_PROGRAMS: fixturePrograms, MESTRING_BUILD: buildDir, ...data.env, ...env },
     stdio: ['ignore', 'pipe', logFd],
@@ -98,13 +99,14 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
     child.stdout!.on('data', (chunk: Buffer) => {
       appendFileSync(logFile, chunk);
       out += chunk.toString();
-      const match = /on http:\/\/localhost:(\d+)/.exec(out);
+      const match = /serves .* on http:\/\/(?:localhost|[\d.]+|\[[\da-f:]+\]):(\d+)/.exec(out);
       if (match) {
         clearTimeout(timer);
         resolve(Number(match[1]));
       }
     });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+    // stderr goes straight to the log file: the reason a server refused to start is there.
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${readFileSync(logFile, 'utf8')}`)));
   });
   child.stdout!.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk));
   return {

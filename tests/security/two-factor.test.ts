@@ -140,7 +140,7 @@ describe('throttling per account', () => {
 });
 
 describe("an admin's reset", () => {
-  it("removes a colleague's authenticator and ends their sessions; only within the organisation", async () => {
+  it("removes a colleague's authenticator and ends their sessions; only within the organisation", { timeout: 90_000 }, async () => {
     const admin = await env.org('bydel-a', 'admin');
     const pro = await env.org('bydel-a', 'professional');
     const outsider = await env.org('bydel-b', 'admin');

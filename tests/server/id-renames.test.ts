@@ -23,6 +23,9 @@ describe('renamed ids across a restart of the real server', () => {
   it('keeps the completed part and the entries under the new ids', async () => {
     const programs = join(work, 'programs');
     cpSync(fixturePrograms, programs, { recursive: true });
+    // The bokmål pack alone: this test renames ids in the source, and its English edition would need the same renames.
+    rmSync(join(programs, 'kurs', 'locales'), { recursive: true });
+    writeFileSync(join(programs, 'kurs', 'program.yaml'), readFileSync(join(programs, 'kurs', 'program.yaml'), 'utf8').replace('locales: [en]\n', ''));
     const data = await seedDataDir({ codes: 1, dir: join(work, 'data') });
     const env = (build: string) => ({ MESTRING_PROGRAMS: programs, MESTRING_BUILD: join(work, build) });
 

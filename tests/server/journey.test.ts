@@ -70,7 +70,8 @@ describe('the whole journey', () => {
 
     const seen = await env.call('GET', `/v1/staff/codes/${ref}`, { token: staff });
     expect(seen.status).toBe(200);
-    expect(seen.json.flags).toEqual([expect.objectContaining({ instrument: 'phq9', flag: 'risk' })]);
+    // Item 9 raised, and the total rose from 8 to 17: a reliable worsening too (threshold 6).
+    expect(seen.json.flags).toEqual([expect.objectContaining({ instrument: 'phq9', flag: 'risk', handled: null }), expect.objectContaining({ instrument: 'phq9', flag: 'worsening' })]);
     expect(seen.json.entries).toHaveLength(1);
     expect(seen.json.scores.phq9).toHaveLength(2);
     expect(seen.json.checkins).toHaveLength(1);
@@ -81,7 +82,7 @@ describe('the whole journey', () => {
     expect(refused.status).toBe(403);
     expect(refused.json).toEqual({ error: { code: 'consent_required', message: expect.any(String) } });
     const list = await env.call('GET', '/v1/staff/codes', { token: staff });
-    expect(list.json.codes[0]).toEqual({ ref, hint: issued.json.hint, programId: 'kurs', createdAt: expect.any(String), status: 'active', consent: false });
+    expect(list.json.codes[0]).toEqual({ ref, hint: issued.json.hint, programId: 'kurs', locale: 'nb', createdAt: expect.any(String), status: 'active', consent: false });
 
     const audit = await env.stores.audit.list((await env.stores.orgs.bySlug('bydel-x'))!.id);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['code.create', 'code.read', 'code.read.denied', 'codes.list']));

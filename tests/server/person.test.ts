@@ -169,6 +169,22 @@ describe('questionnaires, scores and check-ins', () => {
 });
 
 describe('export and erasure', () => {
+  it('leaves the erased person\'s words in no table of the database, and another person\'s where they were', async () => {
+    const { tableOrder } = await import('../../server/store/schema.ts');
+    const [gone, kept] = [await started(), await started()];
+    for (const [p, marker] of [[gone, 'Borte-7f3a'], [kept, 'Igjen-9c2e']] as const) {
+      await env.call('PUT', '/v1/me/consent', { token: p.token, body: { share: true } });
+      const saved = await env.call('POST', '/v1/me/exercises/maal/entries', { token: p.token, body: { values: { goal: `${marker} første` } } });
+      await env.call('PUT', `/v1/me/exercises/maal/entries/${saved.json.id}`, { token: p.token, body: { values: { goal: `${marker} endret` } } });
+    }
+    expect((await env.call('DELETE', '/v1/me', { token: gone.token })).status).toBe(204);
+    const everything = JSON.stringify(await Promise.all(tableOrder.map((table) => env.stores.kysely.selectFrom(table as never).selectAll().execute())));
+    expect(everything).not.toContain('Borte-7f3a');
+    expect(everything).toContain('Igjen-9c2e');
+    expect(everything).not.toContain(gone.code);
+  });
+
+
   it('exports everything, then erases it all and the code stops working', async () => {
     const p = await started();
     await env.call('PUT', '/v1/me/consent', { token: p.token, body: { share: true } });

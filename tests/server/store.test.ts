@@ -35,6 +35,25 @@ describe(`the store (${backend})`, () => {
     expect(reopened).toHaveLength(history.length);
   });
 
+  it('runs a lower-numbered migration that a newer release brings after a higher one already ran', async () => {
+    const { testDatabase } = await import('../support/test-store.ts');
+    const { migrate } = await import('../../server/store/migrate.ts');
+    const database = await testDatabase();
+    cleanups.push(() => database.drop());
+    const names = Object.keys(migrations('sqlite'));
+    const late = names.find((n) => n.startsWith('030-'))!;
+    expect(names.some((n) => n > late)).toBe(true);
+    const open = async () => (backend === 'postgres'
+      ? (await import('../../server/store/postgres.ts')).openPostgres(database.url!)
+      : (await import('../../server/store/sqlite.ts')).openSqlite(database.dbPath)).kysely;
+    const older = await open();
+    expect(await migrate(older, backend, (n) => n !== late)).not.toContain(late);
+    await older.destroy();
+    const newer = await open();
+    expect(await migrate(newer, backend)).toEqual([late]);
+    await newer.destroy();
+  });
+
   it('gives exactly as many codes as there are licences when ten are asked for at once', async () => {
     const { store } = await fresh();
     const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);

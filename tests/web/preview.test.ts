@@ -81,7 +81,7 @@ describe('mestring preview', { timeout: 120_000 }, () => {
       await part.getByText('Ditt søvnvindu: 6 t 10 min, fra 00:50 til 07:00.').waitFor({ timeout: 15_000 });
       const recall = part.getByRole('region', { name: 'Reglene dine for natten' });
       expect(await recall.locator('dd', { hasText: '07:00' }).count()).toBe(2);
-      expect(await recall.getByRole('link', { name: /^Endre: Del 2, / }).getAttribute('href')).toBe('#section-sengen');
+      expect(await recall.getByRole('link', { name: /^Endre i del 2: / }).getAttribute('href')).toBe('#section-sengen');
       const figure = part.locator('figure.figure');
       await figure.getByRole('img', { name: 'Søvnvinduet som en grønn stolpe på natten' }).waitFor();
       expect(await figure.locator('figcaption').textContent()).toContain('Stolpen viser tiden');

@@ -9,7 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { compileTree } from '../../engine/index.ts';
+import { compileTree, editionFor } from '../../engine/index.ts';
 import type { CompiledProgram } from '../../schemas/types.ts';
 
 // Keys whose strings are ids (also in lists: measurement plans, requirements, scoring items).
@@ -51,12 +51,15 @@ async function clientWords(): Promise<Set<string>> {
  * The ids a person could mistake for text if the client printed them, from the packs
  * the test server compiles.
  */
-export async function packIds(programs: readonly CompiledProgram[] = compileTree(['programs']).programs): Promise<string[]> {
+export async function packIds(programs: readonly CompiledProgram[] = compileTree(['programs']).programs, locale = 'nb'): Promise<string[]> {
   const ids = new Set<string>();
   const words = await clientWords();
   for (const program of programs) {
     ids.add(program.id);
-    walk(program, ids, words);
+    // Only the words of the edition the person reads: an English word such as "goals" must
+    // not hide the id `goals` on a bokmål screen.
+    const { editions: _others, ...edition } = editionFor(program, locale);
+    walk(edition, ids, words);
   }
   return [...ids].filter((id) => /^[a-z0-9][a-z0-9_-]+$/.test(id) && !words.has(id) && !/^\d+$/.test(id)).sort();
 }

@@ -21,18 +21,22 @@ export interface WebServer {
   stores: Stores;
   /** Creates an organisation with licences and a staff member; returns the one-time password. */
   addStaff(org: string, username: string, role?: 'admin' | 'professional'): Promise<string>;
-  /** A new code for `programId` in organisation `org` (created with licences if missing). */
-  issueCode(org: string, programId: string): Promise<string>;
+  /** A new code for `programId` in organisation `org` (created with licences if missing), in `locale` (default the organisation's). */
+  issueCode(org: string, programId: string, locale?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-/** Starts the server; `options.policy` changes when logins ask for proof-of-work. */
-export async function startWebServer(options: Pick<AppOptions, 'policy'> = {}): Promise<WebServer> {
+/**
+ * Starts the server; `options.policy` changes when logins ask for proof-of-work, and
+ * `options.programs` names other program folders than programs/ (a fixture pack).
+ */
+export async function startWebServer(options: Pick<AppOptions, 'policy'> & { programs?: string } = {}): Promise<WebServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mestring-web-'));
   const stores = await openStore({ path: join(dir, 'web.db') });
-  const { programs } = compileTree(['programs']);
+  const { programs: root = 'programs', ...appOptions } = options;
+  const { programs } = compileTree([root]);
   const secrets = deriveSecrets(randomBytes(32));
-  const app = createApp({ store: stores, programs, clock: systemClock, secrets, log: () => {}, ...options });
+  const app = createApp({ store: stores, programs, clock: systemClock, secrets, log: () => {}, config: { programsDir: root }, ...appOptions });
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const base = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -50,8 +54,8 @@ export async function startWebServer(options: Pick<AppOptions, 'policy'> = {}): 
       await ensureOrg(org);
       return (await createStaff(stores, org, username, role, new Date())).password;
     },
-    async issueCode(org, programId) {
-      return (await issueCode(stores, secrets.codeKey, (await ensureOrg(org)).id, programId, {}, new Date())).code;
+    async issueCode(org, programId, locale) {
+      return (await issueCode(stores, secrets.codeKey, (await ensureOrg(org)).id, programId, {}, new Date(), locale)).code;
     },
     close: async () => {
       await new Promise((r) => server.close(r));

@@ -9,7 +9,7 @@
 // The staff pages and every other route pass straight through.
 /// <reference lib="webworker" />
 
-const shellCache = 'mestring-shell-v1';
+const shellCache = 'mestring-shell-v2';
 const personPrefix = 'mestring-person-';
 
 /** Everything the person's app needs to start without a connection (a test checks the list against web/static). */
@@ -32,6 +32,8 @@ const shell = [
   '/static/js/format.js',
   '/static/js/i18n.js',
   '/static/js/idb.js',
+  '/static/js/proof-of-work-worker.js',
+  '/static/js/proof-of-work.js',
   '/static/js/questionnaire.js',
   '/static/js/router.js',
   '/static/js/shell.js',
@@ -46,6 +48,7 @@ const shell = [
   '/static/js/person/drafts.js',
   '/static/js/person/help.js',
   '/static/js/person/home.js',
+  '/static/js/person/language.js',
   '/static/js/person/login.js',
   '/static/js/person/offline.js',
   '/static/js/person/outbox.js',

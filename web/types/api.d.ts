@@ -22,6 +22,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers (503 not_ready when it does not) */
+        get: operations["getReadyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (text format); 404 unless MESTRING_METRICS=1 and no MESTRING_METRICS_PORT */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/programs": {
         parameters: {
             query?: never;
@@ -437,6 +471,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fhir/Questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every questionnaire and language edition as a FHIR R4 Questionnaire (searchset Bundle) */
+        get: operations["getV1FhirQuestionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fhir/Questionnaire/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One FHIR R4 Questionnaire (phq9, or phq9.en for the English edition) */
+        get: operations["getV1FhirQuestionnaireById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calendar/{token}": {
         parameters: {
             query?: never;
@@ -454,6 +522,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/locale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch the person's language: content, check-ins and messages follow it; nothing saved changes */
+        put: operations["putV1MeLocale"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/export": {
         parameters: {
             query?: never;
@@ -461,7 +546,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything stored for this code */
+        /** Everything stored for this code; with ?format=fhir, the questionnaire responses and scores as a FHIR R4 Bundle */
         get: operations["getV1MeExport"];
         put?: never;
         post?: never;
@@ -625,6 +710,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/org/locale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's language (the default for new codes) */
+        get: operations["getV1StaffOrgLocale"];
+        /** Set the organisation's language for new codes (admin) */
+        put: operations["putV1StaffOrgLocale"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/staff/programs": {
         parameters: {
             query?: never;
@@ -694,6 +797,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/codes/{ref}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A consented code's questionnaire responses and scores as a FHIR R4 Bundle (no free text) */
+        get: operations["getV1StaffCodesByRefFhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/staff/codes/{ref}/unlock": {
         parameters: {
             query?: never;
@@ -705,6 +825,23 @@ export interface paths {
         put?: never;
         /** Open the next part early, with a reason */
         post: operations["postV1StaffCodesByRefUnlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/codes/{ref}/flags/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a flag handled (by whom and when; no note) */
+        post: operations["postV1StaffCodesByRefFlagsByIdHandled"];
         delete?: never;
         options?: never;
         head?: never;
@@ -745,6 +882,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/codes/{ref}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the program for a code: the person keeps access and is asked for the end evaluation */
+        post: operations["postV1StaffCodesByRefStop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/codes/{ref}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the person's end evaluation from the closing call (its choices; no free text) */
+        post: operations["postV1StaffCodesByRefEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/staff/codes/{ref}/revoke": {
         parameters: {
             query?: never;
@@ -756,6 +927,92 @@ export interface paths {
         put?: never;
         /** Revoke a code (its sessions end) */
         post: operations["postV1StaffCodesByRefRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/reports/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outcomes, drop-out and end evaluation for codes first used in a period, with k-anonymity (staff accounts; CSV with Accept: text/csv) */
+        get: operations["getV1StaffReportsOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's group courses */
+        get: operations["getV1StaffGroups"];
+        put?: never;
+        /** Create a group course for one program with a shared schedule and meetings */
+        post: operations["postV1StaffGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/groups/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group: members one by one (progress only with consent) and the consenting members' progress together, with k-anonymity */
+        get: operations["getV1StaffGroupsByRef"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/groups/{ref}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue codes into a group, one or a sheet at a time (all or none; shown only now) */
+        post: operations["postV1StaffGroupsByRefCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's audit log, newest first (admin) */
+        get: operations["getV1StaffAudit"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -848,6 +1105,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhook endpoints (admin) */
+        get: operations["getV1StaffWebhooks"];
+        put?: never;
+        /** Register a webhook endpoint (admin; the signing secret is shown once) */
+        post: operations["postV1StaffWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/webhooks/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log (admin) */
+        delete: operations["deleteV1StaffWebhooksByRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/webhooks/{ref}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a signed webhook.test delivery to the endpoint (admin) */
+        post: operations["postV1StaffWebhooksByRefTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/webhooks/{ref}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log: status, attempts, last error, times (admin) */
+        get: operations["getV1StaffWebhooksByRefDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -896,8 +1222,10 @@ export interface components {
         ProgramOverview: {
             id: string;
             version: string;
-            /** @description The language of the program's content (BCP 47, e.g. nb). */
+            /** @description The language of the program's content (BCP 47, e.g. nb): the edition asked for with Accept-Language, else the source. */
             locale?: string;
+            /** @description Every language the program can be read in, its source first. */
+            locales?: string[];
             title: string;
             summary: string;
             audience: string;
@@ -913,6 +1241,182 @@ export interface components {
         /** ApiProgramList */
         ProgramList: {
             programs: components["schemas"]["ProgramOverview"][];
+        };
+        /**
+         * FhirCoding
+         * @description A FHIR Coding: a code in a code system.
+         */
+        FhirCoding: {
+            system?: string;
+            code?: string;
+            display?: string;
+        };
+        /** FhirCodeableConcept */
+        FhirCodeableConcept: {
+            coding?: components["schemas"]["FhirCoding"][];
+            text?: string;
+        };
+        /**
+         * FhirIdentifier
+         * @description An identifier in one of Mestring's systems (https://mestring.no/fhir/sid/...).
+         */
+        FhirIdentifier: {
+            system: string;
+            value: string;
+        };
+        /**
+         * FhirExtension
+         * @description ordinalValue (an option's score), minValue/maxValue, or Mestring's wording-source.
+         */
+        FhirExtension: {
+            url: string;
+            valueDecimal?: number;
+            valueInteger?: number;
+            valueCode?: string;
+        };
+        /**
+         * FhirReference
+         * @description A reference: to a resource in the same bundle, or (the subject) only an identifier holding the code's ref.
+         */
+        FhirReference: {
+            reference?: string;
+            type?: string;
+            identifier?: components["schemas"]["FhirIdentifier"];
+        };
+        /** FhirAnswerOption */
+        FhirAnswerOption: {
+            valueCoding: components["schemas"]["FhirCoding"];
+            extension?: components["schemas"]["FhirExtension"][];
+        };
+        /**
+         * FhirQuestionnaireItem
+         * @description One question; linkId is the instrument's item id (or _instructions for the instructions).
+         */
+        FhirQuestionnaireItem: {
+            linkId: string;
+            /** @enum {unknown} */
+            type: "display" | "choice" | "integer" | "text";
+            text?: string;
+            required?: boolean;
+            extension?: components["schemas"]["FhirExtension"][];
+            answerOption?: components["schemas"]["FhirAnswerOption"][];
+        };
+        /**
+         * FhirQuestionnaire
+         * @description A FHIR R4 Questionnaire (https://hl7.org/fhir/R4/questionnaire.html): one instrument in one language edition.
+         */
+        FhirQuestionnaire: {
+            /** @constant */
+            resourceType: "Questionnaire";
+            /** @description The instrument id (phq9), or id.locale for a translated edition (phq9.en). */
+            id: string;
+            language: string;
+            url: string;
+            identifier: components["schemas"]["FhirIdentifier"][];
+            version: string;
+            name: string;
+            title: string;
+            /** @constant */
+            status: "active";
+            publisher: string;
+            /** @description Whose wording this is: the project's own adaptation says so (never presented as the official translation). */
+            description: string;
+            copyright: string;
+            extension: components["schemas"]["FhirExtension"][];
+            derivedFrom?: string[];
+            item: components["schemas"]["FhirQuestionnaireItem"][];
+        };
+        /** FhirAnswer */
+        FhirAnswer: {
+            valueCoding?: components["schemas"]["FhirCoding"];
+            valueInteger?: number;
+            valueString?: string;
+        };
+        /**
+         * FhirQuestionnaireResponse
+         * @description A FHIR R4 QuestionnaireResponse: one stored answer to a questionnaire.
+         */
+        FhirQuestionnaireResponse: {
+            /** @constant */
+            resourceType: "QuestionnaireResponse";
+            identifier: components["schemas"]["FhirIdentifier"];
+            questionnaire: string;
+            /** @constant */
+            status: "completed";
+            subject: components["schemas"]["FhirReference"];
+            authored: string;
+            item?: {
+                linkId: string;
+                answer: components["schemas"]["FhirAnswer"][];
+            }[];
+        };
+        /** FhirQuantity */
+        FhirQuantity: {
+            value: number;
+            unit: string;
+            system: string;
+            code: string;
+        };
+        /**
+         * FhirObservation
+         * @description A FHIR R4 Observation: one score (a total or a subscale) of a response, LOINC-coded where LOINC has a code.
+         */
+        FhirObservation: {
+            /** @constant */
+            resourceType: "Observation";
+            identifier: components["schemas"]["FhirIdentifier"][];
+            /** @constant */
+            status: "final";
+            category: components["schemas"]["FhirCodeableConcept"][];
+            code: components["schemas"]["FhirCodeableConcept"];
+            subject: components["schemas"]["FhirReference"];
+            effectiveDateTime: string;
+            valueQuantity: components["schemas"]["FhirQuantity"];
+            interpretation?: components["schemas"]["FhirCodeableConcept"][];
+            note?: {
+                text: string;
+            }[];
+            derivedFrom: components["schemas"]["FhirReference"][];
+        };
+        /**
+         * FhirQuestionnaireBundle
+         * @description A FHIR R4 searchset Bundle of every Questionnaire.
+         */
+        FhirQuestionnaireBundle: {
+            /** @constant */
+            resourceType: "Bundle";
+            /** @constant */
+            type: "searchset";
+            timestamp: string;
+            total: number;
+            link: {
+                relation: string;
+                url: string;
+            }[];
+            entry: {
+                fullUrl: string;
+                resource: components["schemas"]["FhirQuestionnaire"];
+                /** FhirSearchMode */
+                search: {
+                    /** @constant */
+                    mode: "match";
+                };
+            }[];
+        };
+        /**
+         * FhirBundle
+         * @description A FHIR R4 collection Bundle of one code's questionnaire responses and scores, oldest first; entries refer to each other by urn:uuid fullUrls.
+         */
+        FhirBundle: {
+            /** @constant */
+            resourceType: "Bundle";
+            /** @constant */
+            type: "collection";
+            timestamp: string;
+            entry: {
+                fullUrl: string;
+                resource: components["schemas"]["FhirQuestionnaireResponse"] | components["schemas"]["FhirObservation"];
+            }[];
         };
         /** ApiSessionRequest */
         SessionRequest: {
@@ -930,6 +1434,8 @@ export interface components {
             expiresAt: string;
             programId: string;
             consent: boolean | null;
+            /** @description The person's language: the client shows its own text in it. */
+            locale: components["schemas"]["PersonLocale"];
         };
         /** ApiConsentRequest */
         ConsentRequest: {
@@ -957,6 +1463,14 @@ export interface components {
             nextAppointment: null | components["schemas"]["Appointment"];
             progress: components["schemas"]["Progress"];
             help: components["schemas"]["Help"];
+            /** @description The person's language, chosen when the code was issued and switchable by the person. */
+            locale: components["schemas"]["PersonLocale"];
+            /** @description The language of the content the person reads: their own when the program has an edition in it, else the program's source language. */
+            contentLocale: string;
+            /** @description Every language the program can be read in, its source language first. */
+            locales: string[];
+            /** @description For a member of a group course: the group's next meeting (ISO 8601), or null. Nothing about other members. */
+            nextGroupMeeting?: string | null;
         };
         /**
          * ApiHelp
@@ -1004,6 +1518,8 @@ export interface components {
                 missing: components["schemas"]["Missing"];
             }[];
             progress: components["schemas"]["Progress"];
+            /** @description Every language the program can be read in, its source language first. */
+            locales?: string[];
         };
         /**
          * ApiMissing
@@ -1164,6 +1680,28 @@ export interface components {
             path: string;
             token: string;
         };
+        /**
+         * ApiPersonLocale
+         * @description A language a person can choose: Norwegian bokmål, nynorsk or English.
+         * @enum {unknown}
+         */
+        PersonLocale: "nb" | "nn" | "en";
+        /**
+         * ApiLanguages
+         * @description The person's language and the languages of their program.
+         */
+        Languages: {
+            /** @description The person's language, chosen when the code was issued and switchable by the person. */
+            locale: components["schemas"]["PersonLocale"];
+            /** @description The language of the content the person reads: their own when the program has an edition in it, else the program's source language. */
+            contentLocale: string;
+            /** @description Every language the program can be read in, its source language first. */
+            locales: string[];
+        };
+        /** ApiLocaleRequest */
+        LocaleRequest: {
+            locale: components["schemas"]["PersonLocale"];
+        };
         /** ApiStaffSessionRequest */
         StaffSessionRequest: {
             org: string;
@@ -1212,11 +1750,17 @@ export interface components {
                     used: number;
                     remaining: number;
                 };
+                /** @description The languages the program can be read in, its source first. */
+                locales?: string[];
             }[];
+            /** @description The organisation's language: new codes get it unless another is chosen. */
+            defaultLocale?: components["schemas"]["PersonLocale"];
         };
         /** ApiCodeRequest */
         CodeRequest: {
             programId: string;
+            /** @description The person's language (default: the organisation's). Content is shown in it where the program has an edition in it. */
+            locale?: components["schemas"]["PersonLocale"];
         };
         /**
          * ApiNewCode
@@ -1227,6 +1771,10 @@ export interface components {
             ref: string;
             hint: string;
             programId: string;
+            /** @description The person's language: print the code card in it. */
+            locale: components["schemas"]["PersonLocale"];
+            /** @description The program's title in the person's language, for the card. */
+            programTitle?: string;
             /** @description With ?card=html: a printable code card for the person (a self-contained HTML page with the code, the program, the service and where to log in). */
             card?: string;
         };
@@ -1241,6 +1789,12 @@ export interface components {
             consent: boolean | null;
             /** @description Only with consent. */
             progress?: Record<string, never>;
+            /** @description The person's language. */
+            locale?: components["schemas"]["PersonLocale"];
+            /** @description Only with consent: the kinds of flags not yet handled, risk first. The list is sorted with open risk first. */
+            openFlags?: string[];
+            /** @description Only with consent: the day (YYYY-MM-DD, service time zone) of the person's last answer, entry, check-in or completed part, or null. */
+            lastActivity?: string | null;
         };
         /** ApiCodeList */
         CodeList: {
@@ -1270,11 +1824,7 @@ export interface components {
             entries: unknown[];
             scores: Record<string, never>;
             checkins: unknown[];
-            flags: {
-                instrument: string;
-                flag: string;
-                at: string;
-            }[];
+            flags: components["schemas"]["Flag"][];
             appointments: unknown[];
             /** @description Sleep diary nights with time in bed, total sleep time (minutes) and sleep efficiency (%), oldest first. */
             sleep?: {
@@ -1296,6 +1846,10 @@ export interface components {
                 averageSleep: number;
                 nights: number;
             } | null;
+            /** @description The person's language. */
+            locale?: components["schemas"]["PersonLocale"];
+            /** @description The last contact before now: the latest past appointment or flag handled (ISO 8601), or null. The follow-up view shows what happened since. */
+            lastContact?: string | null;
         };
         /** ApiUnlockRequest */
         UnlockRequest: {
@@ -1432,6 +1986,275 @@ export interface components {
                 idempotent: boolean;
             }[];
         };
+        /** ApiOrgLocaleRequest */
+        OrgLocaleRequest: {
+            locale: components["schemas"]["PersonLocale"];
+        };
+        /**
+         * ApiOrgLocale
+         * @description The organisation's language: the default for new codes.
+         */
+        OrgLocale: {
+            locale: components["schemas"]["PersonLocale"];
+        };
+        /**
+         * ApiReportCount
+         * @description A number of codes; null when it is from 1 to k-1, or could be worked out from such a count by subtraction (its path is then in suppressed).
+         */
+        ReportCount: number | null;
+        /**
+         * ApiReportFigure
+         * @description A count and its rate (a fraction 0-1 with 3 decimals). Both are null when the count is hidden for anonymity; the rate alone is null when its denominator is 0.
+         */
+        ReportFigure: {
+            count: components["schemas"]["ReportCount"];
+            rate: number | null;
+        };
+        /**
+         * ApiOutcomeReport
+         * @description The service's outcomes for codes first used from `from` to `to` (NHS Talking Therapies definitions; see docs/professionals.md). Only codes whose person consents now are counted.
+         */
+        OutcomeReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            program: string | null;
+            k: number;
+            codes: {
+                issued: components["schemas"]["ReportCount"];
+                activated: components["schemas"]["ReportCount"];
+                withConsent: components["schemas"]["ReportCount"];
+                withoutConsent: components["schemas"]["ReportCount"];
+            };
+            finished: components["schemas"]["ReportCount"];
+            casesAtStart: components["schemas"]["ReportCount"];
+            reliableImprovement: components["schemas"]["ReportFigure"];
+            reliableDeterioration: components["schemas"]["ReportFigure"];
+            recovery: components["schemas"]["ReportFigure"];
+            reliableRecovery: components["schemas"]["ReportFigure"];
+            /** @description Per part of the program (empty without `program`): how many of the counted codes completed it. */
+            funnel: {
+                sectionId: string;
+                title: string;
+                completed: components["schemas"]["ReportCount"];
+            }[];
+            evaluation: {
+                answered: components["schemas"]["ReportCount"];
+                completedProgram: components["schemas"]["ReportCount"];
+                betterOrMuchBetter: components["schemas"]["ReportCount"];
+                worseOrMuchWorse: components["schemas"]["ReportCount"];
+            };
+            /** @description The JSON path of every value hidden for anonymity, such as `codes.withoutConsent`, `recovery.count`, `recovery.rate`, `funnel[2].completed`. */
+            suppressed: string[];
+        };
+        /**
+         * ApiFlag
+         * @description A flag to follow up: `risk` or `risk_unknown` (from the score), or `worsening` (a total at least the instrument's reliable-change threshold above the first). `handled` says who marked it handled and when; there is no note.
+         */
+        Flag: {
+            /** @description `<response id>:<flag>` */
+            id: string;
+            instrument: string;
+            flag: string;
+            at: string;
+            handled: {
+                /** @description The username of the professional. */
+                by: string;
+                at: string;
+            } | null;
+        };
+        /**
+         * ApiAuditPage
+         * @description Audit log events, newest first. `next` is the `before` of the next page, or null at the end.
+         */
+        AuditPage: {
+            events: {
+                id: number;
+                at: string;
+                action: string;
+                /** @description The staff account's username, or null (an API key, or a login to an unknown username). */
+                account: string | null;
+                /** @description The API key's ref, or null. */
+                apiKey: string | null;
+                codeRef: string | null;
+                /** @description For `code.unlock`: the part opened early. */
+                sectionId?: string;
+                /** @description For `code.unlock`: the reason given (gone once the person erased the code). */
+                reason?: string | null;
+            }[];
+            next: number | null;
+        };
+        /**
+         * ApiGroupSchedule
+         * @description Every `everyDays` days from the start (part 1 on the start date), or a date (YYYY-MM-DD) per part id. A part opens when its date has come and the part before it is complete.
+         */
+        GroupSchedule: {
+            everyDays: number;
+        } | {
+            dates: {
+                [key: string]: string;
+            };
+        };
+        /** ApiGroupRequest */
+        GroupRequest: {
+            programId: string;
+            /** @description The service's label for the course (such as 'Kurs høst'); never anything about a member. */
+            name: string;
+            /** Format: date */
+            startDate: string;
+            schedule: components["schemas"]["GroupSchedule"];
+            /** @description Meeting times (ISO 8601 date-times). */
+            meetings?: string[];
+        };
+        /** ApiGroup */
+        Group: {
+            ref: string;
+            name: string;
+            programId: string;
+            /** Format: date */
+            startDate: string;
+            schedule: components["schemas"]["GroupSchedule"];
+            meetings: string[];
+            /** @description When each part opens under the schedule (ISO 8601), by part id. */
+            opens: {
+                [key: string]: string;
+            };
+            /** @description How many codes were issued into the group. */
+            members: number;
+            createdAt: string;
+        };
+        /** ApiGroupList */
+        GroupList: {
+            groups: components["schemas"]["Group"][];
+        };
+        /**
+         * ApiGroupDetail
+         * @description A group with its members one by one (progress only with consent) and the progress of the consenting members together, under k-anonymity.
+         */
+        GroupDetail: {
+            group: components["schemas"]["Group"];
+            members: components["schemas"]["CodeSummary"][];
+            aggregate: {
+                k: number;
+                withConsent: components["schemas"]["ReportCount"];
+                sections: {
+                    sectionId: string;
+                    title: string;
+                    completed: components["schemas"]["ReportCount"];
+                }[];
+                suppressed: string[];
+            };
+        };
+        /** ApiGroupCodesRequest */
+        GroupCodesRequest: {
+            count: number;
+        };
+        /**
+         * ApiGroupCodes
+         * @description The new codes, shown only now: print them as a sheet of code cards.
+         */
+        GroupCodes: {
+            codes: components["schemas"]["NewCode"][];
+        };
+        /** ApiStopped */
+        Stopped: {
+            ref: string;
+            stoppedAt: string;
+        };
+        /**
+         * WebhookEventType
+         * @enum {unknown}
+         */
+        WebhookEventType: "code.activated" | "code.erased" | "section.completed" | "questionnaire.due" | "questionnaire.answered" | "flag.raised" | "flag.handled" | "evaluation.answered";
+        /** WebhookRequest */
+        WebhookRequest: {
+            /** @description Where deliveries are POSTed: https:// (http:// only when the server sets MESTRING_WEBHOOKS_ALLOW_HTTP=1). */
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+        };
+        /** Webhook */
+        Webhook: {
+            ref: string;
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** WebhookCreated */
+        WebhookCreated: {
+            ref: string;
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The signing secret (whsec_...): shown only now. */
+            secret: string;
+        };
+        /** WebhookList */
+        WebhookList: {
+            webhooks: components["schemas"]["Webhook"][];
+        };
+        /** WebhookTestSent */
+        WebhookTestSent: {
+            /** @description The webhook-id of the queued test delivery (see the delivery log). */
+            id: string;
+        };
+        /** WebhookDelivery */
+        WebhookDelivery: {
+            /** @description The webhook-id header (the same on every attempt). */
+            id: string;
+            type: string;
+            /**
+             * @description pending (more attempts to come), delivered, failed (every attempt spent), dropped (the person no longer consents).
+             * @enum {unknown}
+             */
+            status: "pending" | "delivered" | "failed" | "dropped";
+            attempts: number;
+            /** @description What went wrong last time: http_error (see lastStatus), timeout, network, consent_withdrawn or secret_unreadable. */
+            lastError: string | null;
+            /** @description The receiver's last HTTP status. */
+            lastStatus: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a pending delivery is tried next.
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+        };
+        /** WebhookDeliveryList */
+        WebhookDeliveryList: {
+            /** @description The latest 200, newest first. */
+            deliveries: components["schemas"]["WebhookDelivery"][];
+        };
+        /**
+         * WebhookPayload
+         * @description The body of every delivery. data holds the code's ref and ids only: never a code, token, answer or free text.
+         */
+        WebhookPayload: {
+            type: components["schemas"]["WebhookEventType"] | "webhook.test";
+            /** Format: date-time */
+            occurredAt: string;
+            data: {
+                /** @description The code's ref (never the code). */
+                code?: string;
+                /** @description The part's id (section.completed). */
+                section?: string;
+                /** @description The questionnaire's id. */
+                questionnaire?: string;
+                /** @description The response's ref. */
+                response?: string;
+                /** @description The flag's id, such as risk or risk_unknown. */
+                flag?: string;
+                /** @description The endpoint's ref (webhook.test). */
+                webhook?: string;
+            };
+        };
         /**
          * Instrument
          * @description programs/instruments/<id>.yaml: a questionnaire (scored) or an unscored form, as data.
@@ -1531,6 +2354,8 @@ export interface components {
             bandSource?: "published" | "conventional";
             caseness?: components["schemas"]["Instrument_caseness"];
             reliableChange?: components["schemas"]["Instrument_reliableChange"];
+            /** @description The LOINC code of this score, when LOINC has one (a published fact: e.g. PHQ-9 total 44261-6). The FHIR export codes the score's Observation with it; without it the project's own code system is used. */
+            loinc?: string;
         };
         /** SubscaleRules */
         Instrument_subscale: {
@@ -1545,6 +2370,8 @@ export interface components {
             bandSource?: "published" | "conventional";
             caseness?: components["schemas"]["Instrument_caseness"];
             reliableChange?: components["schemas"]["Instrument_reliableChange"];
+            /** @description The LOINC code of this score, when LOINC has one (a published fact: e.g. PHQ-9 total 44261-6). The FHIR export codes the score's Observation with it; without it the project's own code system is used. */
+            loinc?: string;
         };
         /**
          * SeverityBand
@@ -1669,6 +2496,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReadyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description not_ready */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_ready";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
                 };
             };
             /** @description internal_error */
@@ -4220,6 +5145,127 @@ export interface operations {
             };
         };
     };
+    getV1FhirQuestionnaire: {
+        parameters: {
+            query?: {
+                /** @description Only these ids (comma-separated), e.g. phq9,phq9.en. */
+                _id?: string;
+                /** @description Only the Questionnaire with this canonical URL (comma-separated for several), as a QuestionnaireResponse names it. */
+                url?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaireBundle"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getV1FhirQuestionnaireById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaire"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
     getV1CalendarByToken: {
         parameters: {
             query?: never;
@@ -4286,9 +5332,136 @@ export interface operations {
             };
         };
     };
-    getV1MeExport: {
+    putV1MeLocale: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocaleRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Languages"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "malformed_json";
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getV1MeExport: {
+        parameters: {
+            query?: {
+                /** @description json (default): the whole export; fhir: a FHIR R4 collection Bundle (application/fhir+json). */
+                format?: "json" | "fhir";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4302,6 +5475,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Export"];
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
                 };
             };
             /** @description unauthorized */
@@ -4314,6 +5488,20 @@ export interface operations {
                         error?: {
                             /** @enum {string} */
                             code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed";
                         };
                     };
                 };
@@ -5582,6 +6770,222 @@ export interface operations {
             };
         };
     };
+    getV1StaffOrgLocale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgLocale"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putV1StaffOrgLocale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgLocaleRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgLocale"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "malformed_json";
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
     getV1StaffPrograms: {
         parameters: {
             query?: never;
@@ -6202,6 +7606,114 @@ export interface operations {
             };
         };
     };
+    getV1StaffCodesByRefFhir: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden, consent_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden" | "consent_required";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "gone";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
     postV1StaffCodesByRefUnlock: {
         parameters: {
             query?: never;
@@ -6348,6 +7860,129 @@ export interface operations {
                         error?: {
                             /** @enum {string} */
                             code?: "validation_failed";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postV1StaffCodesByRefFlagsByIdHandled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flag"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden, consent_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden" | "consent_required";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "gone";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
                         };
                     };
                 };
@@ -6687,6 +8322,324 @@ export interface operations {
             };
         };
     };
+    postV1StaffCodesByRefStop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stopped"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "conflict";
+                        };
+                    };
+                };
+            };
+            /** @description gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "gone";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postV1StaffCodesByRefEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Response"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "malformed_json";
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden, consent_required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden" | "consent_required";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "conflict";
+                        };
+                    };
+                };
+            };
+            /** @description gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "gone";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
     postV1StaffCodesByRefRevoke: {
         parameters: {
             query?: never;
@@ -6773,6 +8726,721 @@ export interface operations {
                         error?: {
                             /** @enum {string} */
                             code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getV1StaffReportsOutcomes: {
+        parameters: {
+            query: {
+                /** @description First day of first logins counted (YYYY-MM-DD, in the service time zone) */
+                from: string;
+                /** @description Last day (inclusive) */
+                to: string;
+                /** @description One program id (adds the funnel); all programs when left out */
+                program?: string;
+                /** @description Smallest count shown (at least 5, the default) */
+                k?: number;
+                /** @description csv for the CSV (as Accept: text/csv does, for a download link), json for JSON */
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getV1StaffGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupList"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postV1StaffGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "malformed_json";
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getV1StaffGroupsByRef: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDetail"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postV1StaffGroupsByRefCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCodesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupCodes"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "malformed_json";
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description quota_exhausted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "quota_exhausted";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getV1StaffAudit: {
+        parameters: {
+            query?: {
+                /** @description Entries at or after (ISO 8601 date or date-time; a date is midnight UTC) */
+                from?: string;
+                /** @description Entries before (exclusive) */
+                to?: string;
+                /** @description One staff account's username */
+                account?: string;
+                /** @description One action (code.read), or every action under a prefix ending in '.' (code.) */
+                action?: string;
+                /** @description Entries older than this id (the previous page's next) */
+                before?: number;
+                /** @description Entries per page, 1-200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed";
                         };
                     };
                 };
@@ -7398,6 +10066,530 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyIssueLog"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getV1StaffWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postV1StaffWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description malformed_json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "malformed_json";
+                        };
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteV1StaffWebhooksByRef: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postV1StaffWebhooksByRefTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestSent"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description password_change_required, two_factor_enrolment_required, two_factor_required, cross_origin_refused, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "password_change_required" | "two_factor_enrolment_required" | "two_factor_required" | "cross_origin_refused" | "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description storage_unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "storage_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getV1StaffWebhooksByRefDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
                 };
             };
             /** @description unauthorized */

@@ -8,7 +8,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
-import { validatorFor } from '../../../engine/schemas.ts';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { apiError } from '../../errors.ts';
 
 /** A NUL character, or a surrogate that is not half of a pair. */
@@ -36,13 +36,29 @@ export function unstorableText(data: unknown): string | undefined {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Every body schema a route uses. */
+const schemaRefs = new Set<string>();
+
+/** engine/schemas.ts (ajv and every schema), imported at the first use. */
+const schemas = () => import('../../../engine/schemas.ts');
+
+/** Compiles every body schema now (the server calls it once it listens, off the start-up path). */
+export async function warmUpBodies(): Promise<void> {
+  const { validatorFor } = await schemas();
+  for (const ref of schemaRefs) validatorFor(ref);
+}
+
 /**
  * @example
  *   app.post('/v1/sessions', jsonBody('api-person.schema.json#/$defs/SessionRequest'), handler)
  */
 export const jsonBody = (schemaRef: string): MiddlewareHandler<AppEnv> => {
-  const validate = validatorFor(schemaRef);
+  // Compiled at the first request (or by warmUpBodies after the server listens), not when
+  // the app is built: compiling every body schema is most of a second of start-up.
+  let validate: ValidateFunction | undefined;
+  schemaRefs.add(schemaRef);
   return async (c, next) => {
+    validate ??= (await schemas()).validatorFor(schemaRef);
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) throw apiError('unsupported_media_type');
     let data: unknown;

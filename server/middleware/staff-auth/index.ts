@@ -85,5 +85,5 @@ export function requireStaffAccount(caller: StaffCaller, role?: 'admin'): assert
 
 /** Throws 403 unless the caller holds `scope`. */
 export function requireScope(caller: StaffCaller, scope: Scope): void {
-  if (!caller.scopes.has(scope)) throw apiError('forbidden', `This key lacks the scope ${scope}.`);
+  if (!caller.scopes.has(scope)) throw apiError('forbidden', 'This key lacks the scope needed.', { scope });
 }

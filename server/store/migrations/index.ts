@@ -10,7 +10,13 @@ import * as m002 from './002-staff-two-factor.ts';
 import * as m003 from './003-calendar-feeds.ts';
 import * as m004 from './004-instance-settings.ts';
 import * as m005 from './005-throttle-state.ts';
+import * as m010 from './010-code-first-login.ts';
+import * as m011 from './011-flag-acknowledgements.ts';
+import * as m012 from './012-groups.ts';
+import * as m013 from './013-end-evaluation.ts';
 import * as m020 from './020-api-key-issuance.ts';
+import * as m030 from './030-locales.ts';
+import * as m050 from './050-webhooks.ts';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const all: [string, Up][] = [
@@ -19,7 +25,13 @@ const all: [string, Up][] = [
   ['003-calendar-feeds', m003.up],
   ['004-instance-settings', m004.up],
   ['005-throttle-state', m005.up],
+  ['010-code-first-login', m010.up],
+  ['011-flag-acknowledgements', m011.up],
+  ['012-groups', m012.up],
+  ['013-end-evaluation', m013.up],
   ['020-api-key-issuance', m020.up],
+  ['030-locales', m030.up],
+  ['050-webhooks', m050.up],
 ];
 
 /** The migrations for `dialect`, by name. */

@@ -70,3 +70,15 @@ describe('DASS-21 subscales: summed, doubled, banded', () => {
     expect(Object.values(result.subscales)).toEqual([{ total: 42, band: 'extremely_severe' }, { total: 42, band: 'extremely_severe' }, { total: 42, band: 'extremely_severe' }]);
   });
 });
+
+describe('the words of a screening band', () => {
+  // The cut-off (3) is itself a positive screen, so "over" the cut-off would tell a person
+  // who scored exactly 3 the wrong thing.
+  for (const id of ['phq2', 'gad2']) {
+    it(`${id}: the positive screen is "at or above" the cut-off, which it includes`, () => {
+      const band = instrument(id).scoring?.total?.bands?.find((b) => b.id === 'positive_screen');
+      expect(band?.min).toBe(3);
+      expect(band?.label).toMatch(/^På eller over grenseverdien/);
+    });
+  }
+});

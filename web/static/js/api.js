@@ -52,6 +52,8 @@ export function createApi({ getToken = () => null, onUnauthorized = () => {} } =
   async function request(method, path, body, query = '') {
     /** @type {Record<string, string>} */
     const headers = { accept: 'application/json' };
+    // The page's language, not the browser's: public routes and error messages answer in it.
+    if (typeof document !== 'undefined' && document.documentElement.lang) headers['accept-language'] = document.documentElement.lang;
     const token = getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -30,7 +30,8 @@ export function summariseNight(v) {
   if (times.some((k) => Number.isNaN(minutesOfDay(v[k]))) || typeof v['sleep-latency'] !== 'number' || typeof v['awake-during-night'] !== 'number') return null;
   const timeInBed = minutesBetween(v['in-bed'], v['out-of-bed']);
   const asleep = minutesBetween(v['lights-out'], v['final-wake']);
-  const totalSleepTime = Math.max(0, asleep - v['sleep-latency'] - v['awake-during-night']);
+  // As the engine: a night saved before nights were checked cannot report more sleep than time in bed.
+  const totalSleepTime = Math.min(timeInBed, Math.max(0, asleep - v['sleep-latency'] - v['awake-during-night']));
   const sleepEfficiency = timeInBed === 0 ? null : Math.round((totalSleepTime / timeInBed) * 1000) / 10;
   return { timeInBed, totalSleepTime, sleepEfficiency };
 }

@@ -56,14 +56,37 @@ export function addStrings(name, loader) {
  * @param {Lang} [value]
  */
 export async function loadLanguage(value = lang()) {
+  current = await stringsOf(value);
+  loaded = value;
+  document.documentElement.lang = value;
+}
+
+/**
+ * Every string of `value` (the app's and any registered with addStrings).
+ * @param {Lang} value
+ * @returns {Promise<Strings>}
+ */
+async function stringsOf(value) {
   const [base, ...extra] = await Promise.all([
     import(`./strings/${value}.js`).then((m) => /** @type {Strings} */ (m.strings)),
     ...Object.values(extraLoaders).map((load) => load(value)),
   ]);
-  current = Object.assign({}, base, ...extra);
-  loaded = value;
-  document.documentElement.lang = value;
+  return Object.assign({}, base, ...extra);
 }
+
+/**
+ * A `t` for another language than the page's, for text printed for someone else (the
+ * code card is printed in the person's language, whatever the professional reads).
+ * @param {Lang} value
+ * @returns {Promise<(key: string, params?: Record<string, string | number>) => string>}
+ */
+export async function translatorFor(value) {
+  const table = await stringsOf(value);
+  return (key, params = {}) => fill(table, value, key, params);
+}
+
+/** Whether `value` is one of the client's languages. */
+export { isLang };
 
 /**
  * Switches language: stores the choice and loads its strings.
@@ -85,17 +108,28 @@ export const loadedLang = () => loaded ?? lang();
  * @returns {string}
  */
 export function t(key, params = {}) {
-  const message = current[key];
+  return fill(current, loadedLang(), key, params);
+}
+
+/**
+ * @param {Strings} table
+ * @param {Lang} language
+ * @param {string} key
+ * @param {Record<string, string | number>} params
+ * @returns {string}
+ */
+function fill(table, language, key, params) {
+  const message = table[key];
   if (message === undefined) return key;
   let template;
   if (typeof message === 'string') template = message;
   else {
     const n = typeof params.n === 'number' ? params.n : Number(params.n ?? 0);
-    template = message[new Intl.PluralRules(locales[loadedLang()]).select(n)] ?? message.other;
+    template = message[new Intl.PluralRules(locales[language]).select(n)] ?? message.other;
   }
   return template.replace(/\{(\w+)\}/g, (_, name) => {
     const value = params[name];
-    return typeof value === 'number' ? formatNumber(value) : String(value ?? '');
+    return typeof value === 'number' ? new Intl.NumberFormat(locales[language], { maximumFractionDigits: 1 }).format(value) : String(value ?? '');
   });
 }
 

@@ -2,11 +2,12 @@
 // Installable: a service worker keeps the app and the parts already opened on the
 // device, and entries written without a connection are sent when it is back.
 import { h } from '../dom.js';
-import { t, loadLanguage } from '../i18n.js';
+import { t, loadLanguage, loadedLang } from '../i18n.js';
 import { startRouter } from '../router.js';
 import { renderHeader, renderFooter } from '../shell.js';
 import { getToken } from './session.js';
 import { loginView } from './login.js';
+import { languageChosenBeforeLogin, saveLanguage } from './language.js';
 import { startSending } from './outbox.js';
 import { connectionStatus, registerServiceWorker } from './offline.js';
 
@@ -34,7 +35,12 @@ function frame(rerender) {
     home: '#/',
     nav: getToken() ? [{ href: '#/', label: t('navHome') }, { href: '#/progress', label: t('navProgress') }, { href: '#/settings', label: t('navSettings') }] : [],
     after: status.element,
-    onLanguage: rerender,
+    // A logged-in person's content follows the app's language: the server keeps the choice.
+    onLanguage: async () => {
+      if (getToken()) await saveLanguage(loadedLang());
+      else languageChosenBeforeLogin();
+      rerender();
+    },
   });
   status.render();
   renderFooter(h('p', {}, h('a', { href: '#/about' }, t('aboutTitle'))), h('p', {}, t('footerEmergency')));

@@ -8,6 +8,7 @@ import { formatLongDay, formatAppointment } from '../format.js';
 import { api } from './session.js';
 import { show } from '../shell.js';
 import { contentLangOf, contentLanguageNote } from './content-language.js';
+import { followServerLanguage } from './language.js';
 
 /** @typedef {import('../../../types/client').Schemas} Schemas */
 /** @typedef {Schemas['ProgramState']['sections'][number]} SectionState */
@@ -38,7 +39,7 @@ export function describeMissing(missing, titles) {
 export function lockedText(reason) {
   const r = /** @type {{ code?: string, opensAt?: string } | null | undefined} */ (reason);
   if (r?.code === 'start_questionnaires_due') return t('lockedBecause_start');
-  if (r?.code === 'waiting_days' && r.opensAt) return t('lockedBecause_wait', { date: formatLongDay(r.opensAt) });
+  if ((r?.code === 'waiting_days' || r?.code === 'scheduled') && r.opensAt) return t('lockedBecause_wait', { date: formatLongDay(r.opensAt) });
   return t('lockedBecause_previous');
 }
 
@@ -65,6 +66,7 @@ export async function homeView() {
     location.hash = '#/consent';
     return;
   }
+  if (await followServerLanguage(me)) return;
   const lang = contentLangOf(program);
   const sections = program.sections;
   const current = sections.find((s) => s.state === 'available');
@@ -152,6 +154,7 @@ export async function homeView() {
       h('div', { class: 'progressbar', role: 'progressbar', 'aria-labelledby': 'progress-label', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': percent }, h('span', { 'data-percent': percent })),
     ),
     me.nextAppointment ? h('p', { class: 'appointment' }, t('nextAppointment', { date: formatAppointment(me.nextAppointment.at), kind: t(`kind_${me.nextAppointment.kind}`) })) : null,
+    me.nextGroupMeeting ? h('p', { class: 'appointment' }, t('nextGroupMeeting', { date: formatAppointment(me.nextGroupMeeting) })) : null,
     next,
     alsoList.length
       ? h(

@@ -6,6 +6,7 @@ import { ApiError, OfflineError } from '../api.js';
 import { checkCode } from '../code-check.js';
 import { groupWhileTyping } from '../code-field.js';
 import { api, setSession, ownerOf } from './session.js';
+import { adoptLanguage } from './language.js';
 import { show, alertBox } from '../shell.js';
 import { flush } from './outbox.js';
 import { contentLangOf, contentLanguageNote } from './content-language.js';
@@ -64,6 +65,7 @@ export async function loginView() {
       const body = { code: input.value, remember: remember.checked };
       const session = await withProofOfWork((b) => api.post('/v1/sessions', {}, /** @type {typeof body} */ (b)), body, showChecking);
       setSession(session.token, remember.checked, await ownerOf(input.value));
+      await adoptLanguage(session.locale);
       // Anything written on this device without a connection is sent now.
       void flush();
       location.hash = session.consent === null ? '#/consent' : '#/';

@@ -199,7 +199,7 @@ export async function sectionView(id) {
         { class: 'alert success', role: 'status' },
         h('p', {}, status?.completedAt ? t('completedOn', { date: formatDate(status.completedAt) }) : t('completedAlready')),
         next?.state === 'available' ? h('p', {}, h('a', { href: `#/section/${next.id}`, lang }, t('continueTo', { n: next.number, title: next.title }))) : null,
-        next?.state === 'locked' && /** @type {any} */ (next.lockedReason)?.code === 'waiting_days' ? h('p', {}, t('lockedBecause_wait', { date: formatLongDay(/** @type {any} */ (next.lockedReason).opensAt) })) : null,
+        next?.state === 'locked' && ['waiting_days', 'scheduled'].includes(/** @type {any} */ (next.lockedReason)?.code) ? h('p', {}, t('lockedBecause_wait', { date: formatLongDay(/** @type {any} */ (next.lockedReason).opensAt) })) : null,
       ),
     );
   } else renderCompletion();

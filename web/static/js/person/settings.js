@@ -2,7 +2,8 @@
 // download my data, log out, the end evaluation, and delete my data with a typed
 // confirmation. Logging out and erasing also clear what the device keeps.
 import { h, uid, replace } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, languages, languageNames, loadedLang } from '../i18n.js';
+import { switchLanguage } from './language.js';
 import { api, clearToken, forgetCachedResponses } from './session.js';
 import { show, alertBox } from '../shell.js';
 import { forgetDevice, waiting } from './outbox.js';
@@ -72,6 +73,7 @@ export async function settingsView() {
   show(
     h('h1', {}, t('settingsTitle')),
     h('section', { 'aria-labelledby': 'consent-title' }, h('h2', { id: 'consent-title' }, t('consentTitle')), status, h('p', {}, t('consentWill')), h('div', { class: 'actions' }, toggle)),
+    h('section', { 'aria-labelledby': 'language-title' }, h('h2', { id: 'language-title' }, t('settingsLanguageTitle')), languageSection()),
     h('section', { 'aria-labelledby': 'calendar-title' }, h('h2', { id: 'calendar-title' }, t('calendarTitle')), calendarSection(calendar.active)),
     h('section', { 'aria-labelledby': 'data-title' }, h('h2', { id: 'data-title' }, t('yourDataTitle')), h('p', {}, t('yourDataBody')), h('div', { class: 'actions' }, download, logout)),
     h(
@@ -83,6 +85,31 @@ export async function settingsView() {
     ),
     h('section', { 'aria-labelledby': 'delete-title', class: 'danger-zone' }, h('h2', { id: 'delete-title' }, t('deleteData')), eraseForm),
   );
+}
+
+/**
+ * The language of the app and of the content: native radio buttons; choosing one
+ * switches at once (the server keeps it with the code) and shows the page again in it.
+ */
+function languageSection() {
+  const status = h('div', { 'aria-live': 'polite' });
+  const name = uid('language');
+  const choices = languages.map((l) => {
+    const input = h('input', { type: 'radio', name, value: l, checked: l === loadedLang() });
+    input.addEventListener('change', async () => {
+      if (!input.checked) return;
+      const saved = await switchLanguage(l);
+      sessionStorage.setItem('mestring.flash.settings', saved ? 'settingsLanguageSaved' : 'settingsLanguageOffline');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    return h('label', { class: 'choice' }, input, h('span', { lang: l }, languageNames[l]));
+  });
+  const flash = sessionStorage.getItem('mestring.flash.settings');
+  if (flash) {
+    sessionStorage.removeItem('mestring.flash.settings');
+    status.append(alertBox(t(flash), flash === 'settingsLanguageSaved' ? 'success' : 'info'));
+  }
+  return h('div', {}, h('fieldset', { class: 'field' }, h('legend', {}, t('settingsLanguageIntro')), h('div', { class: 'choices' }, choices)), status);
 }
 
 /**

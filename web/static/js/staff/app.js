@@ -1,5 +1,6 @@
 // The professional's client (/staff): a hash router over login, codes, a new code with
-// its card, a code's follow-up view and administration. Uses only the public HTTP API.
+// its card, a code's follow-up view, group courses, the service's figures, the audit log and
+// administration. Uses only the public HTTP API.
 import { h } from '../dom.js';
 import { t, loadLanguage } from '../i18n.js';
 import './strings.js';
@@ -18,6 +19,10 @@ const routes = [
   { pattern: /^#\/codes\/new$/, view: () => import('./codes.js').then((m) => m.newCodeView()) },
   { pattern: /^#\/codes\/([\w-]+)$/, view: (/** @type {string} */ ref) => import('./followup.js').then((m) => m.followUpView(ref)) },
   { pattern: /^#\/admin$/, view: () => import('./admin.js').then((m) => m.adminView()) },
+  { pattern: /^#\/groups$/, view: () => import('./groups.js').then((m) => m.groupsView()) },
+  { pattern: /^#\/groups\/([\w-]+)$/, view: (/** @type {string} */ ref) => import('./groups.js').then((m) => m.groupView(ref)) },
+  { pattern: /^#\/report$/, view: () => import('./report.js').then((m) => m.reportView()) },
+  { pattern: /^#\/audit$/, view: () => import('./audit.js').then((m) => m.auditView()) },
   { pattern: /^#\/codes$/, view: () => import('./codes.js').then((m) => m.codesView()) },
 ];
 
@@ -34,7 +39,10 @@ function frame(rerender) {
     brand: t('staffTitle'),
     home: '#/codes',
     nav: ready
-      ? [{ href: '#/codes', label: t('navCodes') }, { href: '#/codes/new', label: t('navNewCode') }, ...(info.role === 'admin' ? [{ href: '#/admin', label: t('navAdmin') }] : [])]
+      ? [
+          { href: '#/codes', label: t('navCodes') }, { href: '#/codes/new', label: t('navNewCode') }, { href: '#/groups', label: t('navGroups') }, { href: '#/report', label: t('navReport') },
+          ...(info.role === 'admin' ? [{ href: '#/audit', label: t('navAudit') }, { href: '#/admin', label: t('navAdmin') }] : []),
+        ]
       : [],
     after: info ? h('div', { class: 'header-actions' }, h('button', { type: 'button', class: 'link', onclick: logout }, t('logOut'))) : null,
     onLanguage: rerender,

@@ -3,7 +3,7 @@
 // opening the next part early. Without consent the server returns no data, and this
 // view says so.
 import { h, uid, replace } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, has } from '../i18n.js';
 import { ApiError } from '../api.js';
 import { formatDateTime, formatAppointment } from '../format.js';
 import { show, alertBox } from '../shell.js';
@@ -34,23 +34,45 @@ export async function followUpView(ref) {
   /** @type {Record<string, { title: string, fields: Field[] } | undefined>} */
   const exercises = detail.exercises ?? {};
 
+  // Without a date of their own choosing, the view starts from the last contact (the last
+  // appointment that has passed, or the last flag handled).
+  /** @type {string | null} */
+  const lastContact = detail.lastContact ?? null;
+  const from = since || (lastContact ? lastContact.slice(0, 10) : '');
   const sinceId = uid('since');
-  const sinceInput = h('input', { id: sinceId, type: 'date', value: since });
-  const sinceForm = h('form', { class: 'inline-form' }, h('div', { class: 'field' }, h('label', { for: sinceId }, t('sinceLabel')), sinceInput), h('button', { type: 'submit', class: 'secondary' }, t('show')));
+  const sinceInput = h('input', { id: sinceId, type: 'date', value: from });
+  const sinceForm = h('form', { class: 'inline-form no-print' }, h('div', { class: 'field' }, h('label', { for: sinceId }, t('sinceLabel')), sinceInput), h('button', { type: 'submit', class: 'secondary' }, t('show')));
   sinceForm.addEventListener('submit', (event) => {
     event.preventDefault();
     sessionStorage.setItem(`mestring.since.${ref}`, sinceInput.value);
     followUpView(ref);
   });
 
-  /** @type {{ flag: string, instrument: string, at: string }[]} */
+  /** @type {Schemas['Flag'][]} */
   const flagList = detail.flags ?? [];
+  /** @param {Schemas['Flag']} f */
+  const handleButton = (f) =>
+    h('button', {
+      type: 'button', class: 'secondary no-print',
+      onclick: async () => {
+        await api.post('/v1/staff/codes/{ref}/flags/{id}/handled', { ref, id: f.id });
+        followUpView(ref);
+      },
+    }, t('markHandled'));
+  // Open flags first; handled ones say by whom and when.
+  const ordered = [...flagList.filter((f) => !f.handled), ...flagList.filter((f) => f.handled)];
   const flags = flagList.length
-    ? h('ul', { class: 'flags' }, flagList.map((f) => h('li', { class: 'flag' }, t(`flag_${f.flag}`, { instrument: instruments[f.instrument]?.name ?? '', date: formatDateTime(f.at) }))))
+    ? h('ul', { class: 'flags' }, ordered.map((f) => h(
+        'li',
+        { class: f.handled ? 'flag handled' : 'flag' },
+        h('span', {}, t(`flag_${f.flag}`, { instrument: instruments[f.instrument]?.name ?? '', date: formatDateTime(f.at) })),
+        ' ',
+        f.handled ? h('span', { class: 'muted' }, t('handledBy', { by: f.handled.by, date: formatDateTime(f.handled.at) })) : handleButton(f),
+      )))
     : h('p', {}, t('noFlags'));
 
   /** @type {Schemas['Entry'][]} */
-  const entryList = detail.entries ?? [];
+  const entryList = (detail.entries ?? []).filter((/** @type {Schemas['Entry']} */ e) => since || !lastContact || e.updatedAt >= lastContact);
   const entries = entryList.length
     ? h(
         'ul',
@@ -77,15 +99,33 @@ export async function followUpView(ref) {
   );
   const charts = progressCharts({ scores: detail.scores, checkins: detail.checkins, sleep: detail.sleep, instruments, useNames: true });
 
+  // The part to present at the end of the call: the one open now, or the next to open.
+  const nextPart = sectionList.find((s) => s.state === 'available') ?? sectionList.find((s) => s.state === 'locked');
+  // The call's agenda, in the order the weekly 20 minutes usually take.
+  const agenda = h(
+    'section',
+    { 'aria-labelledby': 'agenda-title' },
+    h('h2', { id: 'agenda-title' }, t('agendaTitle')),
+    h('ol', { class: 'agenda' }, ['agendaWeek', 'agendaFlags', 'agendaWork', 'agendaScores', 'agendaGoals', 'agendaNext'].map((k) => h('li', {}, t(k)))),
+  );
+  const next = nextPart
+    ? h('section', { 'aria-labelledby': 'next-part-title' }, h('h2', { id: 'next-part-title' }, t('nextPartTitle')), h('p', {}, h('strong', {}, `${nextPart.number}. ${nextPart.title}`)), nextPart.summary ? h('p', {}, nextPart.summary) : null)
+    : null;
   show(
     h('h1', {}, t('followUpTitle', { hint: detail.hint })),
     h('p', {}, t('progressLabel', { completed: detail.progress.completed, total: detail.progress.total })),
+    detail.locale && has(`languageName_${detail.locale}`) ? h('p', {}, t('personLanguage', { language: t(`languageName_${detail.locale}`) })) : null,
+    lastContact && !since ? h('p', {}, t('sinceLastContact', { date: formatDateTime(lastContact) })) : null,
+    h('div', { class: 'actions no-print' }, h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('printFollowUp'))),
+    agenda,
     h('section', { 'aria-labelledby': 'flags-title' }, h('h2', { id: 'flags-title' }, t('flagsTitle')), flags),
     h('section', { 'aria-labelledby': 'entries-title' }, h('h2', { id: 'entries-title' }, t('entriesTitle')), sinceForm, entries),
     h('section', { 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, t('scoresTitle')), sleepWindowCard(detail.sleepWindow), charts.length ? charts : h('p', {}, t('noScores'))),
+    next,
     h('section', { 'aria-labelledby': 'parts-title' }, h('h2', { id: 'parts-title' }, t('sectionsTitle')), sections),
     unlockForm(ref, sectionList.find((s) => s.state === 'locked')),
     appointmentForm(ref, detail.appointments?.[0] ?? null),
+    endProgramButton(ref),
     revokeButton(ref),
   );
 }
@@ -171,6 +211,23 @@ function revokeButton(ref) {
     if (!window.confirm(t('revokeConfirm'))) return;
     await api.post('/v1/staff/codes/{ref}/revoke', { ref });
     replace(status, alertBox(t('revoked'), 'success'));
+    button.remove();
+  });
+  return h('div', { class: 'actions' }, button, status);
+}
+
+/**
+ * Ending the program for the person (they keep access and are asked for the end
+ * evaluation at their next login), unlike stopping the code.
+ * @param {string} ref
+ */
+function endProgramButton(ref) {
+  const status = h('div', { 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'secondary' }, t('endProgram'));
+  button.addEventListener('click', async () => {
+    if (!window.confirm(t('endProgramConfirm'))) return;
+    await api.post('/v1/staff/codes/{ref}/stop', { ref });
+    replace(status, alertBox(t('programEnded'), 'success'));
     button.remove();
   });
   return h('div', { class: 'actions' }, button, status);

@@ -119,6 +119,7 @@ export const strings = {
   // Home
   progressLabel: '{completed} av {total} deler fullført',
   nextAppointment: 'Neste samtale: {date} ({kind})',
+  nextGroupMeeting: 'Neste gruppemøte: {date}',
   kind_phone: 'telefon',
   kind_video: 'video',
   kind_in_person: 'oppmøte',
@@ -235,6 +236,10 @@ export const strings = {
   deleteWord: 'SLETT',
   deletedTitle: 'Dataene er slettet',
   deleted: 'Dataene dine er slettet. Koden virker ikke lenger.',
+  settingsLanguageTitle: 'Språk',
+  settingsLanguageIntro: 'Velg språket appen og programmet skal vises på. Det du har skrevet og svart, blir som før.',
+  settingsLanguageSaved: 'Nå vises appen og programmet på norsk bokmål.',
+  settingsLanguageOffline: 'Appen har byttet språk, men programmet bytter først når du er på nett igjen.',
   calendarTitle: 'Påminnelser i kalenderen',
   calendarIntro: 'Få avtalene dine og ukens skjema inn i kalenderen på telefonen, uten å gi fra deg e-post eller telefonnummer. Kalenderen viser bare «Oppfølgingssamtale» og «Mestring: ukens spørreskjema».',
   calendarMake: 'Lag kalenderlenke',

@@ -1,0 +1,37 @@
+/** Group courses of an organisation: program, name, start, shared schedule and meetings. */
+import type { Executor } from './executor.ts';
+import type { GroupSchedule } from '../../engine/progress/group-schedule.ts';
+
+export interface GroupRow { id: number; ref: string; org_id: number; program_id: string; name: string; start_date: string; schedule: GroupSchedule; meetings: string[]; created_at: string }
+
+const cols = ['id', 'ref', 'org_id', 'program_id', 'name', 'start_date', 'schedule_json', 'meetings_json', 'created_at'] as const;
+type Raw = { id: number; ref: string; org_id: number; program_id: string; name: string; start_date: string; schedule_json: string; meetings_json: string; created_at: string };
+const row = ({ schedule_json, meetings_json, ...r }: Raw): GroupRow => ({ ...r, schedule: JSON.parse(schedule_json) as GroupSchedule, meetings: JSON.parse(meetings_json) as string[] });
+
+/**
+ * Groups.
+ *
+ * @example
+ *   const groups = groupStore(x); await groups.byRef(orgId, 'grp_...');
+ */
+export function groupStore(x: Executor) {
+  return {
+    create: (g: { ref: string; orgId: number; programId: string; name: string; startDate: string; schedule: GroupSchedule; meetings: string[]; staffId: number; now: string }) =>
+      x.write(async (db) => {
+        await db.insertInto('groups').values({
+          ref: g.ref, org_id: g.orgId, program_id: g.programId, name: g.name, start_date: g.startDate,
+          schedule_json: JSON.stringify(g.schedule), meetings_json: JSON.stringify(g.meetings), created_by: g.staffId, created_at: g.now,
+        }).execute();
+      }),
+    list: async (orgId: number): Promise<GroupRow[]> => (await x.db.selectFrom('groups').select(cols).where('org_id', '=', orgId).orderBy('id', 'desc').execute()).map(row),
+    byRef: async (orgId: number, ref: string): Promise<GroupRow | undefined> => {
+      const r = await x.db.selectFrom('groups').select(cols).where('org_id', '=', orgId).where('ref', '=', ref).executeTakeFirst();
+      return r ? row(r) : undefined;
+    },
+    byId: async (id: number): Promise<GroupRow | undefined> => {
+      const r = await x.db.selectFrom('groups').select(cols).where('id', '=', id).executeTakeFirst();
+      return r ? row(r) : undefined;
+    },
+  };
+}
+export type GroupStore = ReturnType<typeof groupStore>;
