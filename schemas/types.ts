@@ -26,6 +26,14 @@ export interface ApiErrorBody {
      */
     nextSectionId?: string | null;
     /**
+     * The program id that is not known (not_found for a program).
+     */
+    programId?: string;
+    /**
+     * The scope the API key lacks (forbidden).
+     */
+    scope?: string;
+    /**
      * Per-field problems (validation_failed).
      */
     fields?: {

@@ -85,9 +85,11 @@ function operation(route: RouteDoc): Json {
   const responses: Json = {
     [status]: { description: status === 204 ? 'No content' : 'Success', ...(headers ? { headers } : {}), ...(Object.keys(content).length ? { content } : {}) },
   };
-  // Errors any route can answer: a failing store (503) on the API, a body over the limit (413) wherever a body may come.
+  // Errors any route can answer: a failing store (503) on the API, a body over the limit (413) wherever a body may come, a NUL in the address (400).
   const codes: ErrorCode[] = [...route.errors];
   if (route.path.startsWith('/v1/')) codes.push('storage_unavailable');
+  // A NUL character (%00) anywhere in the address is refused before any route runs (server/middleware/url-text.ts).
+  codes.push('bad_request');
   if (route.method !== 'get') codes.push('payload_too_large');
   const byStatus = new Map<number, string[]>();
   for (const code of [...new Set(codes)]) {
@@ -134,6 +136,28 @@ export function openApiDocument(options: { publicUrl?: string } = {}) {
       { name: 'Staff', description: 'The staff portal and partner back ends (session token, portal cookie or API key).' },
     ],
     paths,
+    // What Mestring sends to a registered endpoint (POST /v1/staff/webhooks): one shape for every event.
+    webhooks: {
+      event: {
+        post: {
+          operationId: 'receiveEvent',
+          summary: 'An event delivered to an endpoint the organisation registered, signed as Standard Webhooks',
+          tags: ['Staff'],
+          // Not called with a Mestring credential: the receiver checks webhook-signature.
+          security: [],
+          parameters: [
+            { name: 'webhook-id', in: 'header', required: true, description: 'The delivery id: the same on every retry (deduplicate on it).', schema: { type: 'string' } },
+            { name: 'webhook-timestamp', in: 'header', required: true, description: 'Seconds since 1970 when this attempt was signed.', schema: { type: 'string' } },
+            { name: 'webhook-signature', in: 'header', required: true, description: 'v1,<base64 HMAC-SHA256 of id.timestamp.body> with the endpoint secret.', schema: { type: 'string' } },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: componentRef('api-webhooks.schema.json#/$defs/WebhookPayload') } } } },
+          responses: {
+            '200': { description: 'Received: any 2XX ends the retries.' },
+            '400': { description: 'Not accepted: Mestring retries with back-off, then marks the delivery failed.' },
+          },
+        },
+      },
+    },
     components: {
       schemas: componentSchemas(),
       securitySchemes: {

@@ -1,6 +1,6 @@
 /**
  * The served OpenAPI document passes `redocly lint` with its recommended rules: no
- * errors, and only the warnings docs/api.md explains (routes that cannot answer 4XX).
+ * errors, and only the warnings docs/api.md explains (today none).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';

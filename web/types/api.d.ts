@@ -1175,7 +1175,25 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An event delivered to an endpoint the organisation registered, signed as Standard Webhooks */
+        post: operations["receiveEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -1190,6 +1208,10 @@ export interface components {
                 lockedReason?: Record<string, never> | null;
                 /** @description The only part that can be opened early (conflict on unlock). */
                 nextSectionId?: string | null;
+                /** @description The program id that is not known (not_found for a program). */
+                programId?: string;
+                /** @description The scope the API key lacks (forbidden). */
+                scope?: string;
                 /** @description Per-field problems (validation_failed). */
                 fields?: {
                     field: string;
@@ -2498,6 +2520,20 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -2530,6 +2566,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description internal_error */
@@ -2582,6 +2632,20 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -2628,6 +2692,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgramList"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description internal_error */
@@ -2680,6 +2758,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgramOverview"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description not_found */
@@ -2757,6 +2849,20 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -2821,6 +2927,20 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -2853,6 +2973,20 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description internal_error */
@@ -2889,6 +3023,20 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -2921,6 +3069,20 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description internal_error */
@@ -2963,6 +3125,20 @@ export interface operations {
                     "image/png": string;
                     "font/woff2": string;
                     "application/manifest+json": Record<string, never>;
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description not_found */
@@ -3013,6 +3189,20 @@ export interface operations {
                     "text/css": string;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -3051,7 +3241,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description malformed_json, code_typo */
+            /** @description malformed_json, code_typo, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3060,7 +3250,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json" | "code_typo";
+                            code?: "malformed_json" | "code_typo" | "bad_request";
                         };
                     };
                 };
@@ -3185,6 +3375,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3263,6 +3467,20 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3324,6 +3542,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
             };
             /** @description unauthorized */
             401: {
@@ -3403,6 +3635,20 @@ export interface operations {
                     "application/json": components["schemas"]["Consent"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3471,7 +3717,7 @@ export interface operations {
                     "application/json": components["schemas"]["Consent"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3480,7 +3726,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -3591,6 +3837,20 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramState"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3655,6 +3915,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SectionContent"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -3749,6 +4023,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgramState"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -3873,6 +4161,20 @@ export interface operations {
                     "application/json": components["schemas"]["EntryList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3971,7 +4273,7 @@ export interface operations {
                     "application/json": components["schemas"]["Entry"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3980,7 +4282,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -4140,7 +4442,7 @@ export interface operations {
                     "application/json": components["schemas"]["Entry"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4149,7 +4451,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -4289,6 +4591,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -4401,7 +4717,7 @@ export interface operations {
                     "application/json": components["schemas"]["Response"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4410,7 +4726,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -4535,6 +4851,20 @@ export interface operations {
                     "application/json": components["schemas"]["InstrumentList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -4599,6 +4929,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentOne"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -4679,6 +5023,20 @@ export interface operations {
                     "application/json": components["schemas"]["Scores"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -4741,6 +5099,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckinList"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -4811,7 +5183,7 @@ export interface operations {
                     "application/json": components["schemas"]["Checkin"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4820,7 +5192,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -4931,6 +5303,20 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarState"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -4993,6 +5379,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarLink"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -5070,6 +5470,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
             };
             /** @description unauthorized */
             401: {
@@ -5168,6 +5582,20 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirQuestionnaireBundle"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -5218,6 +5646,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirQuestionnaire"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description not_found */
@@ -5284,6 +5726,20 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description not_found */
@@ -5354,7 +5810,7 @@ export interface operations {
                     "application/json": components["schemas"]["Languages"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5363,7 +5819,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -5478,6 +5934,20 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirBundle"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -5562,7 +6032,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffSession"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5571,7 +6041,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -5698,6 +6168,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -5794,7 +6278,7 @@ export interface operations {
                     "application/json": components["schemas"]["SecondFactorDone"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5803,7 +6287,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -5944,6 +6428,20 @@ export interface operations {
                     "application/json": components["schemas"]["TotpEnrolment"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -6054,7 +6552,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6063,7 +6561,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -6218,6 +6716,20 @@ export interface operations {
                     "application/json": components["schemas"]["StaffAccountList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -6300,7 +6812,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffAccountCreated"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6309,7 +6821,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -6450,6 +6962,20 @@ export interface operations {
                     "application/json": components["schemas"]["Ok"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -6560,7 +7086,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6569,7 +7095,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -6696,6 +7222,20 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -6788,6 +7328,20 @@ export interface operations {
                     "application/json": components["schemas"]["OrgLocale"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -6870,7 +7424,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrgLocale"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6879,7 +7433,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -7004,6 +7558,20 @@ export interface operations {
                     "application/json": components["schemas"]["StaffPrograms"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -7080,6 +7648,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CodeList"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -7172,7 +7754,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewCode"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7181,7 +7763,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -7352,7 +7934,7 @@ export interface operations {
                     "application/json": components["schemas"]["CodeRef"];
                 };
             };
-            /** @description malformed_json, code_typo */
+            /** @description malformed_json, code_typo, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7361,7 +7943,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json" | "code_typo";
+                            code?: "malformed_json" | "code_typo" | "bad_request";
                         };
                     };
                 };
@@ -7504,6 +8086,20 @@ export interface operations {
                     "application/json": components["schemas"]["CodeDetail"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -7626,6 +8222,20 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirBundle"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -7738,7 +8348,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramState"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7747,7 +8357,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -7917,6 +8527,20 @@ export interface operations {
                     "application/json": components["schemas"]["Flag"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -8043,7 +8667,7 @@ export interface operations {
                     "application/json": components["schemas"]["Appointment"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8052,7 +8676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -8220,6 +8844,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -8340,6 +8978,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Stopped"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -8482,7 +9134,7 @@ export interface operations {
                     "application/json": components["schemas"]["Response"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8491,7 +9143,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -8660,6 +9312,20 @@ export interface operations {
                     "application/json": components["schemas"]["RevokedCode"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -8792,6 +9458,20 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -8898,6 +9578,20 @@ export interface operations {
                     "application/json": components["schemas"]["GroupList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -8980,7 +9674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8989,7 +9683,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -9130,6 +9824,20 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDetail"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -9228,7 +9936,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupCodes"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9237,7 +9945,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -9403,6 +10111,20 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -9495,6 +10217,20 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -9577,7 +10313,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9586,7 +10322,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -9711,6 +10447,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -9819,6 +10569,20 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyAllowanceList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -9918,7 +10682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyAllowance"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9927,7 +10691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -10068,6 +10832,20 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyIssueLog"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -10160,6 +10938,20 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -10242,7 +11034,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookCreated"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10251,7 +11043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -10376,6 +11168,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -10482,6 +11288,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookTestSent"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -10592,6 +11412,20 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -10663,6 +11497,42 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    receiveEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id: the same on every retry (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of id.timestamp.body> with the endpoint secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2XX ends the retries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not accepted: Mestring retries with back-off, then marks the delivery failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

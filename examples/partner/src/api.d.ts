@@ -1174,7 +1174,25 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An event delivered to an endpoint the organisation registered, signed as Standard Webhooks */
+        post: operations["receiveEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -1189,6 +1207,10 @@ export interface components {
                 lockedReason?: Record<string, never> | null;
                 /** @description The only part that can be opened early (conflict on unlock). */
                 nextSectionId?: string | null;
+                /** @description The program id that is not known (not_found for a program). */
+                programId?: string;
+                /** @description The scope the API key lacks (forbidden). */
+                scope?: string;
                 /** @description Per-field problems (validation_failed). */
                 fields?: {
                     field: string;
@@ -2497,6 +2519,20 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -2529,6 +2565,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description internal_error */
@@ -2581,6 +2631,20 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -2627,6 +2691,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgramList"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description internal_error */
@@ -2679,6 +2757,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgramOverview"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description not_found */
@@ -2756,6 +2848,20 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description not_found */
             404: {
                 headers: {
@@ -2820,6 +2926,20 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -2852,6 +2972,20 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description internal_error */
@@ -2888,6 +3022,20 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -2920,6 +3068,20 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description internal_error */
@@ -2962,6 +3124,20 @@ export interface operations {
                     "image/png": string;
                     "font/woff2": string;
                     "application/manifest+json": Record<string, never>;
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description not_found */
@@ -3012,6 +3188,20 @@ export interface operations {
                     "text/css": string;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -3050,7 +3240,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description malformed_json, code_typo */
+            /** @description malformed_json, code_typo, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3059,7 +3249,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json" | "code_typo";
+                            code?: "malformed_json" | "code_typo" | "bad_request";
                         };
                     };
                 };
@@ -3184,6 +3374,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3262,6 +3466,20 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3323,6 +3541,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
             };
             /** @description unauthorized */
             401: {
@@ -3402,6 +3634,20 @@ export interface operations {
                     "application/json": components["schemas"]["Consent"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3470,7 +3716,7 @@ export interface operations {
                     "application/json": components["schemas"]["Consent"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3479,7 +3725,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -3590,6 +3836,20 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramState"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3654,6 +3914,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SectionContent"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -3748,6 +4022,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgramState"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -3872,6 +4160,20 @@ export interface operations {
                     "application/json": components["schemas"]["EntryList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -3970,7 +4272,7 @@ export interface operations {
                     "application/json": components["schemas"]["Entry"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3979,7 +4281,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -4139,7 +4441,7 @@ export interface operations {
                     "application/json": components["schemas"]["Entry"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4148,7 +4450,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -4288,6 +4590,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -4400,7 +4716,7 @@ export interface operations {
                     "application/json": components["schemas"]["Response"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4409,7 +4725,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -4534,6 +4850,20 @@ export interface operations {
                     "application/json": components["schemas"]["InstrumentList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -4598,6 +4928,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentOne"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -4678,6 +5022,20 @@ export interface operations {
                     "application/json": components["schemas"]["Scores"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -4740,6 +5098,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckinList"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -4810,7 +5182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Checkin"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4819,7 +5191,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -4930,6 +5302,20 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarState"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -4992,6 +5378,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarLink"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -5069,6 +5469,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
             };
             /** @description unauthorized */
             401: {
@@ -5167,6 +5581,20 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirQuestionnaireBundle"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description internal_error */
             500: {
                 headers: {
@@ -5217,6 +5645,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirQuestionnaire"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description not_found */
@@ -5283,6 +5725,20 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description not_found */
@@ -5353,7 +5809,7 @@ export interface operations {
                     "application/json": components["schemas"]["Languages"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5362,7 +5818,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -5477,6 +5933,20 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirBundle"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -5561,7 +6031,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffSession"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5570,7 +6040,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -5697,6 +6167,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -5793,7 +6277,7 @@ export interface operations {
                     "application/json": components["schemas"]["SecondFactorDone"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5802,7 +6286,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -5943,6 +6427,20 @@ export interface operations {
                     "application/json": components["schemas"]["TotpEnrolment"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -6053,7 +6551,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6062,7 +6560,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -6217,6 +6715,20 @@ export interface operations {
                     "application/json": components["schemas"]["StaffAccountList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -6299,7 +6811,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffAccountCreated"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6308,7 +6820,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -6449,6 +6961,20 @@ export interface operations {
                     "application/json": components["schemas"]["Ok"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -6559,7 +7085,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6568,7 +7094,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -6695,6 +7221,20 @@ export interface operations {
                     "application/json": components["schemas"]["Service"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -6787,6 +7327,20 @@ export interface operations {
                     "application/json": components["schemas"]["OrgLocale"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -6869,7 +7423,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrgLocale"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6878,7 +7432,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -7003,6 +7557,20 @@ export interface operations {
                     "application/json": components["schemas"]["StaffPrograms"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -7079,6 +7647,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CodeList"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -7171,7 +7753,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewCode"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7180,7 +7762,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -7351,7 +7933,7 @@ export interface operations {
                     "application/json": components["schemas"]["CodeRef"];
                 };
             };
-            /** @description malformed_json, code_typo */
+            /** @description malformed_json, code_typo, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7360,7 +7942,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json" | "code_typo";
+                            code?: "malformed_json" | "code_typo" | "bad_request";
                         };
                     };
                 };
@@ -7503,6 +8085,20 @@ export interface operations {
                     "application/json": components["schemas"]["CodeDetail"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -7625,6 +8221,20 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirBundle"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -7737,7 +8347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramState"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7746,7 +8356,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -7916,6 +8526,20 @@ export interface operations {
                     "application/json": components["schemas"]["Flag"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -8042,7 +8666,7 @@ export interface operations {
                     "application/json": components["schemas"]["Appointment"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8051,7 +8675,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -8219,6 +8843,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -8339,6 +8977,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Stopped"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -8481,7 +9133,7 @@ export interface operations {
                     "application/json": components["schemas"]["Response"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8490,7 +9142,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -8659,6 +9311,20 @@ export interface operations {
                     "application/json": components["schemas"]["RevokedCode"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -8791,6 +9457,20 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -8897,6 +9577,20 @@ export interface operations {
                     "application/json": components["schemas"]["GroupList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -8979,7 +9673,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8988,7 +9682,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -9129,6 +9823,20 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDetail"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -9227,7 +9935,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupCodes"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9236,7 +9944,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -9402,6 +10110,20 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -9494,6 +10216,20 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -9576,7 +10312,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9585,7 +10321,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -9710,6 +10446,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -9818,6 +10568,20 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyAllowanceList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -9917,7 +10681,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyAllowance"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9926,7 +10690,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -10067,6 +10831,20 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyIssueLog"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -10159,6 +10937,20 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -10241,7 +11033,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookCreated"];
                 };
             };
-            /** @description malformed_json */
+            /** @description malformed_json, bad_request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10250,7 +11042,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "malformed_json";
+                            code?: "malformed_json" | "bad_request";
                         };
                     };
                 };
@@ -10375,6 +11167,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -10481,6 +11287,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookTestSent"];
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
                 };
             };
             /** @description unauthorized */
@@ -10591,6 +11411,20 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryList"];
                 };
             };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
             /** @description unauthorized */
             401: {
                 headers: {
@@ -10662,6 +11496,42 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    receiveEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id: the same on every retry (deduplicate on it). */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of id.timestamp.body> with the endpoint secret. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Received: any 2XX ends the retries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not accepted: Mestring retries with back-off, then marks the delivery failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
