@@ -89,6 +89,8 @@ export const routeMessages: Readonly<Record<string, { nb: string; nn: string }>>
   'No such flag for this code.': { nb: 'Dette flagget finnes ikke for koden.', nn: 'Dette flagget finst ikkje for koden.' },
   'This program has no end evaluation.': { nb: 'Dette programmet har ingen sluttevaluering.', nn: 'Dette programmet har inga sluttevaluering.' },
   'No such webhook in this organisation.': { nb: 'Denne webhooken finnes ikke i organisasjonen.', nn: 'Denne webhooken finst ikkje i organisasjonen.' },
+  'This API key has no licences left for this program.': { nb: 'Denne API-nøkkelen har ingen lisenser igjen for dette programmet.', nn: 'Denne API-nøkkelen har ingen lisensar att for dette programmet.' },
+  'The code issued for this Idempotency-Key no longer exists.': { nb: 'Koden som ble laget for denne Idempotency-Key, finnes ikke lenger.', nn: 'Koden som vart laga for denne Idempotency-Key, finst ikkje lenger.' },
   'No such program.': { nb: 'Programmet finnes ikke.', nn: 'Programmet finst ikkje.' },
   'No such part in this program.': { nb: 'Denne delen finnes ikke i programmet.', nn: 'Denne delen finst ikkje i programmet.' },
   'No such exercise in this program.': { nb: 'Denne øvelsen finnes ikke i programmet.', nn: 'Denne øvinga finst ikkje i programmet.' },

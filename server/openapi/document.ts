@@ -81,7 +81,8 @@ function operation(route: RouteDoc): Json {
     ...Object.fromEntries((route.media ?? []).map((type) => [type, { schema: { type: /json$/.test(type) ? 'object' : 'string' } }])),
   };
   for (const type of route.alsoAs ?? []) content[type] = { schema: { type: 'string' } };
-  const headers = route.headers ? Object.fromEntries(Object.entries(route.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) : undefined;
+  const named = { ...route.headers, ...(route.notModified ? { ETag: "The copy's entity tag (send it as If-None-Match to get a 304)" } : {}) };
+  const headers = Object.keys(named).length ? Object.fromEntries(Object.entries(named).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) : undefined;
   const responses: Json = {
     [status]: { description: status === 204 ? 'No content' : 'Success', ...(headers ? { headers } : {}), ...(Object.keys(content).length ? { content } : {}) },
   };
@@ -95,6 +96,9 @@ function operation(route: RouteDoc): Json {
   for (const code of [...new Set(codes)]) {
     const s = errorCodes[code].status;
     byStatus.set(s, [...(byStatus.get(s) ?? []), code]);
+  }
+  if (route.notModified) {
+    responses['304'] = { description: 'Not modified: the copy named by If-None-Match is current (no body)', headers: { ETag: { description: "The current copy's entity tag", schema: { type: 'string' } } } };
   }
   for (const [s, list] of [...byStatus].sort((a, b) => a[0] - b[0])) responses[s] = errorResponse(s, list);
   responses['500'] = errorResponse(500, ['internal_error']);

@@ -26,6 +26,8 @@ export interface RouteDoc {
   headers?: Record<string, string>;
   /** Served but left out of the document (an alias of a documented path). */
   hidden?: true;
+  /** Sends an ETag and answers If-None-Match with a body-less 304 while the copy is current. */
+  notModified?: true;
   /** Success bodies in other media types than application/json: media type -> `file#/$defs/Name`. */
   okTypes?: Record<string, string>;
   /** Other media types the success response may take (by the Accept header), as text. */
@@ -56,10 +58,10 @@ export const routeTable: RouteDoc[] = [
   { method: 'get', path: '/v1/programs/{id}/assets/{name}', summary: "A program's image or file", tag: 'Public', auth: 'none', ok: [200], media: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml', 'application/pdf', 'audio/mpeg', 'audio/mp4', 'text/plain'], errors: ['not_found'] },
   { method: 'get', path: '/openapi.json', summary: 'This OpenAPI 3.1 document', tag: 'Public', auth: 'none', ok: [200], media: ['application/json'], errors: [] },
   { method: 'get', path: '/docs', summary: 'The API reference as a web page', tag: 'Public', auth: 'none', ok: [200], media: html, errors: [] },
-  { method: 'get', path: '/', summary: "The reference web client: the person's app (HTML)", tag: 'Public', auth: 'none', ok: [200], media: html, errors: [] },
-  { method: 'get', path: '/staff', summary: "The reference web client: the professional's app (HTML)", tag: 'Public', auth: 'none', ok: [200], media: html, errors: [] },
-  { method: 'get', path: '/staff/', summary: "The professional's app (same as /staff)", tag: 'Public', auth: 'none', ok: [200], media: html, hidden: true, errors: [] },
-  { method: 'get', path: '/static/{path}', summary: 'Scripts and styles of the reference web client', tag: 'Public', auth: 'none', ok: [200], media: ['text/html', 'text/javascript', 'text/css', 'image/svg+xml', 'image/png', 'font/woff2', 'application/manifest+json'], errors: ['not_found'] },
+  { method: 'get', path: '/', summary: "The reference web client: the person's app (HTML)", tag: 'Public', auth: 'none', ok: [200], media: html, notModified: true, errors: [] },
+  { method: 'get', path: '/staff', summary: "The reference web client: the professional's app (HTML)", tag: 'Public', auth: 'none', ok: [200], media: html, notModified: true, errors: [] },
+  { method: 'get', path: '/staff/', summary: "The professional's app (same as /staff)", tag: 'Public', auth: 'none', ok: [200], media: html, hidden: true, notModified: true, errors: [] },
+  { method: 'get', path: '/static/{path}', summary: 'Scripts and styles of the reference web client', tag: 'Public', auth: 'none', ok: [200], media: ['text/html', 'text/javascript', 'text/css', 'image/svg+xml', 'image/png', 'font/woff2', 'application/manifest+json'], notModified: true, errors: ['not_found'] },
   { method: 'get', path: '/docs.css', summary: 'The stylesheet of /docs', tag: 'Public', auth: 'none', ok: [200], media: ['text/css'], errors: [] },
 
   { method: 'post', path: '/v1/sessions', summary: 'Log in with a code', tag: 'Person', auth: 'none', body: p('SessionRequest'), ok: [201, p('Session')], errors: [...body, 'code_typo', 'invalid_code', 'challenge_required'] },
