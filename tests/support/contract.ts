@@ -11,6 +11,7 @@ import type { Hono } from 'hono';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { openApiDocument } from '../../server/openapi/document.ts';
+import { routeTable } from '../../server/openapi/route-table.ts';
 
 type Json = Record<string, any>;
 
@@ -63,8 +64,10 @@ export function contractProblems(method: string, url: string, status: number, he
   const { operations, ajv, validators } = load();
   const path = new URL(url, 'http://localhost').pathname;
   const find = (p: string) => operations.find((o) => o.method === method.toLowerCase() && o.pattern.test(p));
-  // An alias with a trailing slash (/staff/) answers as its documented path does.
-  const op = find(path) ?? (path.length > 1 && path.endsWith('/') ? find(path.slice(0, -1)) : undefined);
+  // A served alias with a trailing slash (/staff/, hidden in the route table) answers as its documented path does;
+  // any other trailing slash is a path nobody serves (/v1/staff/codes/ is a 404, not GET /v1/staff/codes).
+  const alias = path.endsWith('/') && routeTable.some((r) => r.hidden && r.method === method.toLowerCase() && r.path === path);
+  const op = find(path) ?? (alias ? find(path.slice(0, -1)) : undefined);
   if (!op) {
     // A path nobody serves: the authentication in front of /v1/me and /v1/staff may answer before the 404; either way an Error body.
     if (status < 400) return [`${method} ${path} answered ${status} but the route is not in the document`];
