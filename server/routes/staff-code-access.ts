@@ -2,7 +2,7 @@
  * How a staff route reaches one code by ref: the caller's own organisation only (another
  * organisation's ref is 404, and the probe is audited), 410 once the person erased it,
  * and 403 consent_required unless the person consents at the time of the request.
- * The same rules as the routes in staff-codes.ts, for routes kept in files of their own.
+ * Used by every staff route that names a code (staff-codes.ts, fhir.ts).
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';

@@ -6,14 +6,13 @@
  * audited; another organisation's refs are 404.
  */
 import { Hono } from 'hono';
-import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
 import { sleepSeries, sleepWindowLength } from '../../engine/exercises/sleep-diary.ts';
 import { editionFor, programLocales } from '../../engine/compile/edition-for.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
-import { requireScope, requireStaffAccount, type StaffCaller } from '../middleware/staff-auth/index.ts';
+import { requireScope, requireStaffAccount } from '../middleware/staff-auth/index.ts';
 import { issueCode } from '../admin.ts';
 import { issueWithKey } from '../codes/key-issuance.ts';
 import { codeCardHtml } from '../codes/code-card.ts';
@@ -28,6 +27,7 @@ import type { CodeRow } from '../store/codes.ts';
 import type { AppointmentKind } from '../store/appointments.ts';
 import { appointmentView, checkinView, entryView, programStateView, responseView, scoresOverTime, sectionView } from './views.ts';
 import { scheduleFor } from '../groups.ts';
+import { staffCodeAccess } from './staff-code-access.ts';
 import { flagsWithHandling, lastContact, lastDay, openFlagKinds, riskFlags } from '../follow-up.ts';
 
 const statusOf = (code: CodeRow) => (code.erased_at ? 'erased' : code.revoked_at ? 'revoked' : 'active');
@@ -40,32 +40,8 @@ export function staffCodeRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
   const { stores } = deps;
   const nowIso = () => deps.clock.now().toISOString();
-  const audit = (caller: StaffCaller, codeRef: string | null, action: string) =>
-    stores.audit.record({ orgId: caller.orgId, staffId: caller.staffId, apiKeyId: caller.apiKeyId, codeRef, action, at: nowIso() });
-
-  /**
-   * The caller's organisation's live or revoked code by ref; 404 for other organisations'
-   * refs (the probe is audited), 410 gone once the person erased it.
-   */
-  const codeOf = async (c: Context<AppEnv>): Promise<CodeRow> => {
-    const caller = c.get('staff');
-    const ref = c.req.param('ref') ?? '';
-    const code = await stores.codes.byRef(caller.orgId, ref);
-    if (!code) {
-      const owner = await stores.codes.orgOfRef(ref);
-      if (owner !== undefined && owner !== caller.orgId) await audit(caller, ref, 'code.cross_org_probe');
-      throw apiError('not_found');
-    }
-    if (code.erased_at) throw apiError('gone');
-    return code;
-  };
-  /** Throws 403 consent_required unless the person consents now (read at request time). */
-  const requireConsent = async (caller: StaffCaller, code: CodeRow, action: string) => {
-    if ((await stores.codes.consent(code.id)) !== true) {
-      await audit(caller, code.ref, `${action}.denied`);
-      throw apiError('consent_required');
-    }
-  };
+  // One place for how a staff route reaches a code: organisation, erasure, consent.
+  const { audit, codeOf, requireConsent } = staffCodeAccess(deps);
 
   app.get('/v1/staff/programs', async (c) => {
     const licences = new Map((await stores.orgs.licences(c.get('staff').orgId)).map((l) => [l.program_id, l]));

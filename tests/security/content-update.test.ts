@@ -26,7 +26,9 @@ function nextVersion() {
   cpSync(fixturePrograms, dir, { recursive: true });
   const pack = join(dir, 'kurs');
   const edit = (file: string, change: (s: string) => string) => writeFileSync(join(pack, file), change(readFileSync(join(pack, file), 'utf8')));
-  edit('program.yaml', (s) => s.replace('version: "1.0.0"', 'version: "1.1.0"'));
+  // The English edition would need the same edits; this test is about the source.
+  rmSync(join(pack, 'locales'), { recursive: true, force: true });
+  edit('program.yaml', (s) => s.replace('version: "1.0.0"', 'version: "1.1.0"').replace('locales: [en]\n', ''));
   edit('sections/01-start.md', (s) => s.replace('Velkommen til kurset.', 'Velkommen til det nye kurset.')
     .replace(/::::exercise\[Mål for uken\][\s\S]*?\n::::\n/, '::::exercise[Verdier]{#verdier kind=form required}\n::field[Hva er viktig for deg?]{#value type=longtext required}\n::::\n'));
   writeFileSync(join(pack, 'sections/04-ekstra.md'), '---\nid: ekstra\ntitle: Ekstra\nsummary: En ny del.\nestimatedMinutes: 5\n---\n\nEn ny del etter slutt.\n');

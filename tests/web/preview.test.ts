@@ -76,6 +76,10 @@ describe('mestring preview', { timeout: 120_000 }, () => {
     const file = join(root, 'sovn', 'sections', '03-sovnvinduet.md');
     const source = readFileSync(file, 'utf8');
     writeFileSync(file, `${source}\nDitt søvnvindu: :value[regnes ut fra dagboken]{of=sleep-window}.\n\n::recall[Reglene dine for natten]{exercise=stimulus-plan}\n\n:::figure[Søvnvinduet som en grønn stolpe på natten]{src=../assets/vindu.svg}\nStolpen viser tiden du kan være i sengen: fra du legger deg til du står opp.\n:::\n`);
+    // The English edition gets the same living content, or it would miss parts of the source.
+    const english = join(root, 'sovn', 'locales', 'en', 'sections', '03-sovnvinduet.md');
+    const englishSource = readFileSync(english, 'utf8');
+    writeFileSync(english, `${englishSource}\nYour sleep window: :value[worked out from the diary]{of=sleep-window}.\n\n::recall[Your rules for the night]{exercise=stimulus-plan}\n\n:::figure[The sleep window as a green bar across the night]{src=../assets/vindu.svg}\nThe bar shows the time you may spend in bed.\n:::\n`);
     try {
       const part = page.locator('#section-sovnvinduet');
       await part.getByText('Ditt søvnvindu: 6 t 10 min, fra 00:50 til 07:00.').waitFor({ timeout: 15_000 });
@@ -89,6 +93,7 @@ describe('mestring preview', { timeout: 120_000 }, () => {
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       writeFileSync(file, source);
+      writeFileSync(english, englishSource);
       await page.close();
     }
   });

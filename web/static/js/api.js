@@ -63,7 +63,10 @@ export function createApi({ getToken = () => null, onUnauthorized = () => {} } =
     } catch {
       throw new OfflineError();
     }
-    if (res.headers.get('x-mestring-from-device')) window.dispatchEvent(new CustomEvent('mestring:from-device'));
+    // Whether the answer came from the network or from what the device kept: navigator.onLine
+    // can say online while nothing gets through (a reload without a connection, a network
+    // with no way out), so the page goes by what actually answered.
+    window.dispatchEvent(new CustomEvent(res.headers.get('x-mestring-from-device') ? 'mestring:from-device' : 'mestring:from-network'));
     if (res.status === 204) return null;
     const data = await res.json().catch(() => ({}));
     if (!res.ok) {

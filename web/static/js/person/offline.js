@@ -23,20 +23,26 @@ export function connectionStatus() {
     const problems = (await waiting().catch(() => [])).filter((w) => w.problem).length;
     /** @type {string[]} */
     const lines = [];
-    if (!navigator.onLine) lines.push(count ? t('offlineWaiting', { n: count }) : t('offlineNothingWaiting'));
-    else if (problems) lines.push(t('waitingProblems', { n: problems }));
+    // Offline when the browser says so, or when the last answer had to come from the device.
+    if (!navigator.onLine || fromDevice) {
+      lines.push(count ? t('offlineWaiting', { n: count }) : t('offlineNothingWaiting'));
+      if (fromDevice) lines.push(t('showingFromDevice'));
+    } else if (problems) lines.push(t('waitingProblems', { n: problems }));
     else if (count) lines.push(t('sendingWaiting', { n: count }));
     else if (justSent) lines.push(t('sentAfterOffline', { n: justSent }));
-    else if (fromDevice) lines.push(t('showingFromDevice'));
     replace(element, lines.map((line) => h('p', {}, line)));
     element.hidden = lines.length === 0;
   };
   window.addEventListener('online', () => { fromDevice = false; void render(); });
   window.addEventListener('offline', () => void render());
   window.addEventListener('mestring:from-device', () => { if (!fromDevice) { fromDevice = true; void render(); } });
+  window.addEventListener('mestring:from-network', () => { if (fromDevice) { fromDevice = false; void render(); } });
   window.addEventListener('mestring:outbox', (event) => {
     const { sent } = /** @type {CustomEvent<import('./outbox.js').OutboxChange>} */ (event).detail;
-    if (sent.length) justSent = sent.length;
+    if (sent.length) {
+      justSent = sent.length;
+      fromDevice = false;
+    }
     void render();
   });
   window.addEventListener('hashchange', () => { justSent = 0; });

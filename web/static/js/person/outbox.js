@@ -119,5 +119,10 @@ export function flush() {
 /** Sends what is waiting now and whenever the connection comes back. */
 export function startSending() {
   window.addEventListener('online', () => void flush());
+  // The online event does not always come (navigator.onLine may never have said offline):
+  // while something waits, try again every ten seconds.
+  setInterval(() => {
+    void waiting().then((w) => { if (w.some((r) => !r.problem)) void flush(); }, () => {});
+  }, 10_000);
   void flush();
 }
