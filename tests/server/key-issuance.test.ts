@@ -77,6 +77,21 @@ describe('Idempotency-Key', () => {
     expect(Number(row!.n)).toBe(1); // the first order's row is released but still logged as idempotent
   });
 
+  it("issues in the person's language and answers a retry in the same one", async () => {
+    const { key } = await shop(5);
+    const first = await issue(key, { programId: 'kurs', locale: 'en' }, 'order-2001');
+    expect([first.status, first.json.locale, first.json.programTitle]).toEqual([201, 'en', 'Test course']);
+    const again = await issue(key, { programId: 'kurs', locale: 'en' }, 'order-2001');
+    expect(again.json).toEqual(first.json);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    // Without a locale the organisation's language (bokmål until set) and the source title.
+    const plain = await issue(key, { programId: 'kurs' }, 'order-2002', '?card=html');
+    expect([plain.json.locale, plain.json.programTitle]).toEqual(['nb', 'Testkurs']);
+    expect(plain.json.card).toContain('Testkurs');
+    const session = await env.call('POST', '/v1/sessions', { body: { code: first.json.code } });
+    expect((await env.call('GET', '/v1/me', { token: session.json.token })).json.locale).toBe('en');
+  });
+
   it('refuses the same key with a different body (409 idempotency_key_reused)', async () => {
     env = await testApp({ programs: [fixtureProgram(), { ...fixtureProgram(), id: 'kurs2' }] });
     const admin = await env.org('bydel-a', 'admin', 5);
