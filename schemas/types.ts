@@ -18,6 +18,22 @@ export interface ApiErrorBody {
     code: string;
     message: string;
     /**
+     * Why a part is not open yet (section_locked).
+     */
+    lockedReason?: {} | null;
+    /**
+     * The only part that can be opened early (conflict on unlock).
+     */
+    nextSectionId?: string | null;
+    /**
+     * The program id that is not known (not_found for a program).
+     */
+    programId?: string;
+    /**
+     * The scope the API key lacks (forbidden).
+     */
+    scope?: string;
+    /**
      * Per-field problems (validation_failed).
      */
     fields?: {
@@ -472,6 +488,10 @@ export interface ApiSafety {
  */
 export interface ApiProgramState {
   programId: string;
+  /**
+   * The version of the program the person follows.
+   */
+  version?: string;
   /**
    * The language of the program's content (BCP 47, e.g. nb).
    */
@@ -1142,6 +1162,7 @@ export interface ApiStaffPrograms {
   programs: {
     id: string;
     title: string;
+    version?: string;
     licences: {
       total: number;
       used: number;
@@ -1178,6 +1199,10 @@ export interface ApiNewCode {
    * The program's title in the person's language, for the card.
    */
   programTitle?: string;
+  /**
+   * With ?card=html: a printable code card for the person (a self-contained HTML page with the code, the program, the service and where to log in).
+   */
+  card?: string;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
@@ -1514,6 +1539,60 @@ export interface ApiStaffAccountCreated {
   username: string;
   role: string;
   password: string;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "RevokedCode".
+ */
+export interface ApiRevokedCode {
+  ref: string;
+  status: "revoked";
+}
+/**
+ * An API key's own licences for one program: a sub-pool of the organisation's licences. A key with no allowance for a program draws on the organisation's licences alone.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ApiKeyAllowance".
+ */
+export interface ApiKeyAllowance {
+  programId: string;
+  total: number;
+  used: number;
+  remaining: number;
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ApiKeyAllowanceList".
+ */
+export interface ApiKeyAllowanceList {
+  allowances: ApiKeyAllowance[];
+}
+/**
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ApiKeyAllowanceRequest".
+ */
+export interface ApiKeyAllowanceRequest {
+  /**
+   * The key's licences for the program in all (not added: set). Never below what it has used.
+   */
+  total: number;
+}
+/**
+ * The codes an API key issued, newest first (refs only: the codes themselves are never shown again).
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "ApiKeyIssueLog".
+ */
+export interface ApiKeyIssueLog {
+  issued: {
+    ref: string;
+    programId: string;
+    createdAt: string;
+    /**
+     * Issued with an Idempotency-Key.
+     */
+    idempotent: boolean;
+  }[];
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema

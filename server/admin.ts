@@ -117,16 +117,28 @@ export async function issueCodes(
   locale?: string,
 ): Promise<{ code: string; ref: string; hint: string; programId: string; locale: string }[]> {
   return await stores.transaction(async (tx) => {
-    const language = locale ?? (await tx.orgs.byId(orgId))?.locale ?? 'nb';
     const issued = [];
-    for (let i = 0; i < n; i++) {
-      if (!(await tx.orgs.useLicence(orgId, programId))) throw apiError('quota_exhausted');
-      const code = generateCode();
-      const ref = newRef('cod');
-      const hint = codeHint(code);
-      await tx.codes.create({ ref, hmac: hashCode(code, codeKey), hint, orgId, programId, locale: language, staffId: by.staffId ?? null, keyId: by.keyId ?? null, now: now.toISOString(), groupId });
-      issued.push({ code: formatCode(code), ref, hint, programId, locale: language });
-    }
+    for (let i = 0; i < n; i++) issued.push(await issueCodeIn(tx, codeKey, orgId, programId, by, now, groupId, locale));
     return issued;
   });
+}
+
+/** One code inside a transaction the caller holds (API keys add their allowance and issue log to it). */
+export async function issueCodeIn(
+  tx: TableStores,
+  codeKey: Buffer,
+  orgId: number,
+  programId: string,
+  by: { staffId?: number | null; keyId?: number | null },
+  now: Date,
+  groupId: number | null = null,
+  locale?: string,
+): Promise<{ code: string; ref: string; hint: string; programId: string; locale: string }> {
+  const language = locale ?? (await tx.orgs.byId(orgId))?.locale ?? 'nb';
+  if (!(await tx.orgs.useLicence(orgId, programId))) throw apiError('quota_exhausted');
+  const code = generateCode();
+  const ref = newRef('cod');
+  const hint = codeHint(code);
+  await tx.codes.create({ ref, hmac: hashCode(code, codeKey), hint, orgId, programId, locale: language, staffId: by.staffId ?? null, keyId: by.keyId ?? null, now: now.toISOString(), groupId });
+  return { code: formatCode(code), ref, hint, programId, locale: language };
 }

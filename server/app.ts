@@ -40,7 +40,7 @@ import { meAnswerRoutes } from './routes/me-answers.ts';
 import { meLocaleRoutes } from './routes/me-locale.ts';
 import { staffSessionRoutes } from './routes/staff-sessions.ts';
 import { staffCodeRoutes } from './routes/staff-codes.ts';
-import { staffApiKeyRoutes } from './routes/staff-api-keys.ts';
+import { staffApiKeyIssueRoutes, staffApiKeyRoutes } from './routes/staff-api-keys.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { webRoutes } from './routes/web.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -58,7 +58,7 @@ export interface AppOptions {
   programs: readonly CompiledProgram[];
   clock: Clock;
   secrets: Secrets;
-  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir' | 'webhooksAllowHttp'>> & { timeZone?: string };
+  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir' | 'webhooksAllowHttp' | 'publicUrl'>> & { timeZone?: string };
   /** The log (server/logger.ts); default: JSON lines on stdout, or to `log` when given. */
   logger?: Logger;
   /** Receives each JSON log line instead of stdout (tests read them). */
@@ -121,6 +121,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     programsDir: config.programsDir ?? './programs',
     timeZone: config.timeZone ?? 'Europe/Oslo',
     secureCookies: true,
+    publicUrl: config.publicUrl,
   };
   const logger = options.logger ?? loggerTo(options.log);
   const now = () => clock.now();
@@ -139,7 +140,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/v1/*', cors({
     origins: config.corsOrigins ?? [],
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowHeaders: ['Content-Type', 'Authorization'],
+    allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
     maxAge: 600,
   }));
   app.use(bodyLimit(config.bodyLimit ?? 64 * 1024, (c) => c.json(failure(c, 'payload_too_large'), 413)));
@@ -166,6 +167,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffTwoFactorRoutes(deps, createAccountThrottle({ now, limits: secondFactorLimits, state, key: secrets.throttleKey })));
   app.route('/', staffCodeRoutes(deps));
   app.route('/', staffApiKeyRoutes(deps));
+  app.route('/', staffApiKeyIssueRoutes(deps));
   app.route('/', staffServiceRoutes(deps));
   app.route('/', staffWebhookRoutes(deps, { allowHttp: config.webhooksAllowHttp ?? false }));
   app.route('/', staffOrgRoutes(deps));
@@ -173,7 +175,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffAuditRoutes(deps));
   app.route('/', staffGroupRoutes(deps));
   app.route('/', calendarRoutes(deps));
-  app.route('/', docsRoutes());
+  app.route('/', docsRoutes({ publicUrl: config.publicUrl }));
   app.route('/', webRoutes());
 
   app.notFound((c) => c.json(failure(c, 'not_found', 'No such route.'), 404));

@@ -41,6 +41,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** MESTRING_WORDING_OVERLAY: a folder of official questionnaire wording (<instrument>/<item>.txt); default none. */
   wordingOverlay: string | undefined;
+  /** MESTRING_PUBLIC_URL: the address partners reach this server at (the OpenAPI document's `servers`); default none. */
+  publicUrl: string | undefined;
   /** MESTRING_WEBHOOKS_ALLOW_HTTP=1 lets endpoints be plain http:// (local testing only). */
   webhooksAllowHttp: boolean;
   /** MESTRING_WEBHOOKS_BACKOFF: seconds before each retry, comma separated; default the worker's schedule (about 27 hours). */
@@ -85,6 +87,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: 64 * 1024,
     secureCookies: env.MESTRING_SECURE_COOKIES !== 'false',
     wordingOverlay: env.MESTRING_WORDING_OVERLAY || undefined,
+    publicUrl: env.MESTRING_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     webhooksAllowHttp: env.MESTRING_WEBHOOKS_ALLOW_HTTP === '1',
     webhookBackoffMs: seconds(env.MESTRING_WEBHOOKS_BACKOFF, 'MESTRING_WEBHOOKS_BACKOFF'),
     webhookTimeoutMs: seconds(env.MESTRING_WEBHOOKS_TIMEOUT, 'MESTRING_WEBHOOKS_TIMEOUT')?.[0],

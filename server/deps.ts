@@ -23,6 +23,8 @@ export interface RouteDeps {
   /** The person's calendar for "once a day" (Europe/Oslo). */
   timeZone: string;
   secureCookies: boolean;
+  /** MESTRING_PUBLIC_URL: where people and partners reach this server (code cards, the OpenAPI document). */
+  publicUrl?: string | undefined;
 }
 
 /**

@@ -26,6 +26,7 @@ export const errorCodes = {
   quota_exhausted: { status: 409, message: 'The organisation has no licences left for this program.' },
   entry_exists: { status: 409, message: 'This exercise takes one entry: edit the existing one instead.' },
   conflict: { status: 409, message: 'The request conflicts with the current state.' },
+  idempotency_key_reused: { status: 409, message: 'This Idempotency-Key was used with a different request body within the last 24 hours.' },
   gone: { status: 410, message: 'The person erased this code and everything stored for it.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as JSON with Content-Type: application/json.' },

@@ -125,7 +125,7 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
   const separateMetrics = metrics !== undefined && config.metricsPort !== undefined;
   const app = createApp({
     store: stores, programs, clock: systemClock, secrets, logger, metrics, serveMetrics: !separateMetrics,
-    config: { corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies, bodyLimit: config.bodyLimit, programsDir: config.programsDir, webhooksAllowHttp: config.webhooksAllowHttp },
+    config: { corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies, bodyLimit: config.bodyLimit, programsDir: config.programsDir, webhooksAllowHttp: config.webhooksAllowHttp, publicUrl: config.publicUrl },
   });
   const webhooks = startWebhookWorker({
     store: stores, secrets, clock: systemClock, backoffMs: config.webhookBackoffMs, timeoutMs: config.webhookTimeoutMs, log: (line) => logger.info(line),

@@ -23,6 +23,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'overlay', summary: 'Check an official wording overlay folder against the instruments', load: async () => (await import('./overlay.ts')).overlay },
   { name: 'serve', summary: 'Start the HTTP API', load: async () => (await import('./serve.ts')).serveCommand },
   { name: 'org', summary: 'Create organisations, add program licences, set help contacts and language', load: async () => (await import('./org.ts')).orgCommand },
+  { name: 'key', summary: 'API keys: licence allowances per program and the codes each key issued', load: async () => (await import('./key.ts')).keyCommand },
   { name: 'staff', summary: 'Create staff accounts', load: async () => (await import('./staff.ts')).staffCommand },
   { name: 'backup', summary: 'Back up the database while it serves', load: async () => (await import('./backup.ts')).backupCommand },
   { name: 'db', summary: 'Move the data from SQLite to PostgreSQL', load: async () => (await import('./db.ts')).dbCommand },

@@ -38,6 +38,7 @@ const nb: Messages = {
   internal_error: 'Noe gikk galt på serveren.',
   storage_unavailable: 'Dataene kan ikke lagres akkurat nå, og ingenting ble endret. Prøv igjen senere.',
   not_ready: 'Tjeneren får ikke kontakt med databasen akkurat nå.',
+  idempotency_key_reused: 'Denne Idempotency-Key ble brukt med et annet innhold i forespørselen i løpet av de siste 24 timene.',
 };
 
 const nn: Messages = {
@@ -69,6 +70,7 @@ const nn: Messages = {
   internal_error: 'Noko gjekk gale på serveren.',
   storage_unavailable: 'Dataa kan ikkje lagrast akkurat no, og ingenting vart endra. Prøv igjen seinare.',
   not_ready: 'Tenaren får ikkje kontakt med databasen akkurat no.',
+  idempotency_key_reused: 'Denne Idempotency-Key vart brukt med eit anna innhald i førespurnaden i løpet av dei siste 24 timane.',
 };
 
 /**
@@ -87,6 +89,8 @@ export const routeMessages: Readonly<Record<string, { nb: string; nn: string }>>
   'No such flag for this code.': { nb: 'Dette flagget finnes ikke for koden.', nn: 'Dette flagget finst ikkje for koden.' },
   'This program has no end evaluation.': { nb: 'Dette programmet har ingen sluttevaluering.', nn: 'Dette programmet har inga sluttevaluering.' },
   'No such webhook in this organisation.': { nb: 'Denne webhooken finnes ikke i organisasjonen.', nn: 'Denne webhooken finst ikkje i organisasjonen.' },
+  'This API key has no licences left for this program.': { nb: 'Denne API-nøkkelen har ingen lisenser igjen for dette programmet.', nn: 'Denne API-nøkkelen har ingen lisensar att for dette programmet.' },
+  'The code issued for this Idempotency-Key no longer exists.': { nb: 'Koden som ble laget for denne Idempotency-Key, finnes ikke lenger.', nn: 'Koden som vart laga for denne Idempotency-Key, finst ikkje lenger.' },
   'No such program.': { nb: 'Programmet finnes ikke.', nn: 'Programmet finst ikkje.' },
   'No such part in this program.': { nb: 'Denne delen finnes ikke i programmet.', nn: 'Denne delen finst ikkje i programmet.' },
   'No such exercise in this program.': { nb: 'Denne øvelsen finnes ikke i programmet.', nn: 'Denne øvinga finst ikkje i programmet.' },

@@ -14,7 +14,7 @@ import { dueNow, overallProgress, canComplete } from '../../engine/progress/inde
 import { helpFor } from '../safety.ts';
 import { recordEvent } from '../webhooks/events.ts';
 import { nextMeeting } from '../groups.ts';
-import { appointmentView, checkinView, entryView, responseView, sectionView } from './views.ts';
+import { appointmentView, checkinView, entryView, responseView, programStateView } from './views.ts';
 
 /**
  * @example
@@ -60,7 +60,7 @@ export function meRoutes(deps: RouteDeps) {
     const { code } = c.get('person');
     const program = personProgram(deps, code);
     const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
-    return c.json({ programId: program.id, version: program.version, locale: program.locale, locales: programLocales(programOr404(deps, code.program_id)), sections: states.map(sectionView), progress: overallProgress(states) });
+    return c.json(programStateView(program, states, programLocales(programOr404(deps, code.program_id))));
   });
 
   app.get('/v1/me/sections/:id', async (c) => {
@@ -101,7 +101,7 @@ export function meRoutes(deps: RouteDeps) {
       });
     }
     const after = (await syncProgress(stores, program, code, now, deps.timeZone)).states;
-    return c.json({ sections: after.map(sectionView), progress: overallProgress(after) });
+    return c.json(programStateView(program, after, programLocales(programOr404(deps, code.program_id))));
   });
 
   app.get('/v1/me/export', async (c) => {

@@ -14,6 +14,10 @@ import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
 import { requireScope, requireStaffAccount } from '../middleware/staff-auth/index.ts';
 import { issueCode } from '../admin.ts';
+import { issueWithKey } from '../codes/key-issuance.ts';
+import { codeCardHtml } from '../codes/code-card.ts';
+import { helpFor } from '../safety.ts';
+import { qrSvg } from '../auth/totp.ts';
 import { hashCode, parseCode } from '../codes/access-code.ts';
 import { newRef } from '../auth/tokens.ts';
 import { syncProgress } from '../person-progress.ts';
@@ -21,7 +25,7 @@ import { overallProgress, sectionStates } from '../../engine/progress/index.ts';
 import { readSnapshot } from '../person-progress.ts';
 import type { CodeRow } from '../store/codes.ts';
 import type { AppointmentKind } from '../store/appointments.ts';
-import { appointmentView, checkinView, entryView, responseView, scoresOverTime, sectionView } from './views.ts';
+import { appointmentView, checkinView, entryView, programStateView, responseView, scoresOverTime, sectionView } from './views.ts';
 import { scheduleFor } from '../groups.ts';
 import { staffCodeAccess } from './staff-code-access.ts';
 import { flagsWithHandling, lastContact, lastDay, openFlagKinds, riskFlags } from '../follow-up.ts';
@@ -54,12 +58,27 @@ export function staffCodeRoutes(deps: RouteDeps) {
   app.post('/v1/staff/codes', jsonBody('api-staff.schema.json#/$defs/CodeRequest'), async (c) => {
     const caller = c.get('staff');
     requireScope(caller, 'codes:create');
-    const { programId, locale } = c.get('body') as { programId: string; locale?: string };
-    const program = programOr404(deps, programId);
-    const issued = await issueCode(stores, deps.secrets.codeKey, caller.orgId, programId, { staffId: caller.staffId, keyId: caller.apiKeyId }, deps.clock.now(), locale);
-    await audit(caller, issued.ref, 'code.create');
+    const body = c.get('body') as { programId: string; locale?: string };
+    const program = programOr404(deps, body.programId);
+    const card = c.req.query('card');
+    if (card !== undefined && card !== 'html') throw apiError('validation_failed', undefined, { fields: [{ field: 'card', code: 'enum', message: 'card must be html' }] });
+    const idempotencyKey = c.req.header('idempotency-key');
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+      throw apiError('validation_failed', undefined, { fields: [{ field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }] });
+    }
+    // API keys (shops, partner platforms) spend their own allowance and may retry safely with an Idempotency-Key.
+    const { issued, replayed } = caller.apiKeyId !== null
+      ? await issueWithKey(stores, deps.secrets, { orgId: caller.orgId, keyId: caller.apiKeyId, programId: body.programId, locale: body.locale, idempotencyKey, body, now: deps.clock.now() })
+      : { issued: await issueCode(stores, deps.secrets.codeKey, caller.orgId, body.programId, { staffId: caller.staffId }, deps.clock.now(), body.locale), replayed: false };
+    await audit(caller, issued.ref, replayed ? 'code.create.replayed' : 'code.create');
+    if (replayed) c.header('Idempotent-Replayed', 'true');
     // The card is printed in the person's language, with the program's title in it.
-    return c.json({ ...issued, programTitle: editionFor(program, issued.locale).title }, 201);
+    const programTitle = editionFor(program, issued.locale).title;
+    if (card !== 'html') return c.json({ ...issued, programTitle }, 201);
+    const { service } = helpFor(await stores.orgs.byId(caller.orgId));
+    const loginUrl = deps.publicUrl ? `${deps.publicUrl}/` : undefined;
+    const html = codeCardHtml({ code: issued.code, programTitle, serviceName: service.name, servicePhone: service.phone, loginUrl, loginQrSvg: loginUrl ? await qrSvg(loginUrl) : undefined });
+    return c.json({ ...issued, programTitle, card: html }, 201);
   });
 
   app.get('/v1/staff/codes', async (c) => {
@@ -155,7 +174,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     await stores.progress.open(code.id, sectionId, now.toISOString(), program.version, { staffId: caller.staffId, reason });
     await audit(caller, code.ref, 'code.unlock');
     const after = (await syncProgress(stores, program, code, now, deps.timeZone)).states;
-    return c.json({ sections: after.map(sectionView), progress: overallProgress(after) });
+    return c.json(programStateView(program, after, programLocales(program)));
   });
 
   app.post('/v1/staff/codes/:ref/flags/:id/handled', async (c) => {
@@ -234,7 +253,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const code = await codeOf(c);
     await stores.codes.revoke(code.id, nowIso());
     await audit(caller, code.ref, 'code.revoke');
-    return c.json({ ref: code.ref, status: 'revoked' });
+    return c.json({ ref: code.ref, status: 'revoked' as const });
   });
   return app;
 }

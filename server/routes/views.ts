@@ -1,7 +1,8 @@
 /** How stored rows are shown in responses: one shape per kind, used by person and staff routes. */
 import type { EntryRow, ResponseRow, CheckinRow } from '../store/progress.ts';
 import type { AppointmentRow } from '../store/appointments.ts';
-import type { SectionStatus } from '../../engine/progress/index.ts';
+import { overallProgress, type SectionStatus } from '../../engine/progress/index.ts';
+import type { CompiledProgram } from '../../schemas/types.ts';
 
 export const entryView = (e: EntryRow) => ({
   id: e.ref, exerciseId: e.exercise_id, sectionId: e.section_id, values: JSON.parse(e.values_json) as Record<string, unknown>,
@@ -31,3 +32,8 @@ export function scoresOverTime(rows: ResponseRow[]) {
   }
   return instruments;
 }
+
+/** A person's program state (GET /v1/me/program, completing a part, a staff unlock): one shape, the document's ProgramState. */
+export const programStateView = (program: CompiledProgram, states: SectionStatus[], locales?: string[]) => ({
+  programId: program.id, version: program.version, locale: program.locale, ...(locales ? { locales } : {}), sections: states.map(sectionView), progress: overallProgress(states),
+});

@@ -29,6 +29,8 @@ export function codeStore(x: Executor) {
     byHmac: (hmac: string): Promise<CodeRow | undefined> => x.db.selectFrom('codes').select(cols).where('code_hmac', '=', hmac).executeTakeFirst(),
     byRef: (orgId: number, ref: string): Promise<CodeRow | undefined> =>
       x.db.selectFrom('codes').select(cols).where('org_id', '=', orgId).where('ref', '=', ref).executeTakeFirst(),
+    /** A code by ref in any organisation (the caller has already checked whose it is). */
+    byRefAnyOrg: (ref: string): Promise<CodeRow | undefined> => x.db.selectFrom('codes').select(cols).where('ref', '=', ref).executeTakeFirst(),
     /** The organisation a ref belongs to, whichever it is (to notice probes across organisations). */
     async orgOfRef(ref: string): Promise<number | undefined> {
       return (await x.db.selectFrom('codes').select('org_id').where('ref', '=', ref).executeTakeFirst())?.org_id;

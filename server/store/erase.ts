@@ -23,6 +23,9 @@ export function eraseStore(x: Executor) {
       x.write(async (db) => {
         for (const table of personTables) await db.deleteFrom(table).where('code_id', '=', codeId).execute();
         await db.updateTable('codes').set({ erased_at: now }).where('id', '=', codeId).execute();
+        // A shop's retry must not bring an erased code back.
+        await db.updateTable('api_key_issues').set({ code_sealed: null })
+          .where('code_ref', '=', db.selectFrom('codes').select('ref').where('id', '=', codeId)).execute();
       }),
   };
 }

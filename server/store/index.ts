@@ -14,6 +14,7 @@ import { calendarStore } from './calendar.ts';
 import { eraseStore } from './erase.ts';
 import { settingsStore } from './settings.ts';
 import { idRenameStore } from './id-renames.ts';
+import { apiKeyIssueStore } from './api-key-issues.ts';
 import { webhookStore } from './webhooks.ts';
 import { reportStore } from './reports.ts';
 import { flagStore } from './flags.ts';
@@ -37,6 +38,7 @@ export function createStores(x: Executor) {
     erasure: eraseStore(x),
     settings: settingsStore(x),
     idRenames: idRenameStore(x),
+    apiKeyIssues: apiKeyIssueStore(x),
     webhooks: webhookStore(x),
     reports: reportStore(x),
     flags: flagStore(x),

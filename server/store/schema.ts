@@ -69,6 +69,11 @@ export interface CalendarFeedsTable { code_id: number; token_hash: string; creat
 export interface FlagAcksTable { code_id: number; flag_id: string; staff_id: number; at: string }
 export interface InstanceSettingsTable { name: string; value: string }
 export interface ThrottleCountersTable { counter: string; window_ms: number; window_start: number; count: number }
+export interface ApiKeyAllowancesTable { api_key_id: number; program_id: string; total: Generated<number>; used: Generated<number> }
+export interface ApiKeyIssuesTable {
+  id: Generated<number>; api_key_id: number; program_id: string; code_ref: string | null; idempotency_key: string | null;
+  body_hash: string | null; code_sealed: string | null; created_at: string;
+}
 export interface SpentChallengesTable { id: string; expires_at: number }
 export interface WebhookEndpointsTable {
   id: Generated<number>; ref: string; org_id: number; url: string; events: string; secret_sealed: string; created_by: number | null; created_at: string;
@@ -103,6 +108,8 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   throttle_counters: ThrottleCountersTable;
   spent_challenges: SpentChallengesTable;
+  api_key_allowances: ApiKeyAllowancesTable;
+  api_key_issues: ApiKeyIssuesTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
 }
@@ -114,7 +121,7 @@ export interface Database {
 export const tableOrder = [
   'orgs', 'licences', 'staff', 'staff_sessions', 'staff_recovery_codes', 'api_keys', 'groups', 'codes', 'person_sessions',
   'consents', 'section_states', 'entries', 'responses', 'checkins', 'appointments', 'audit_log', 'calendar_feeds', 'flag_acks', 'instance_settings',
-  'webhook_endpoints', 'webhook_deliveries',
+  'webhook_endpoints', 'webhook_deliveries', 'api_key_allowances', 'api_key_issues',
 ] as const satisfies readonly (keyof Database)[];
 
 export type OrgRow = Selectable<OrgsTable>;

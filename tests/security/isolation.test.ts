@@ -23,9 +23,10 @@ const bodies: Record<string, unknown> = {
   'post /v1/staff/groups/{ref}/codes': { count: 1 },
   'post /v1/staff/api-keys': { name: 'B key', scopes: ['codes:read'] },
   'post /v1/staff/accounts': { username: 'b-colleague', role: 'professional' },
+  'put /v1/staff/api-keys/{ref}/allowances/{programId}': { total: 1 },
 };
 /** Tables B's own actions may write to (B's own rows); A's data lives in the rest. */
-const bWrites = ['audit_log', 'codes', 'licences', 'api_keys', 'staff_sessions', 'staff', 'staff_recovery_codes', 'groups'];
+const bWrites = ['audit_log', 'codes', 'licences', 'api_keys', 'staff_sessions', 'staff', 'staff_recovery_codes', 'groups', 'api_key_issues'];
 
 describe('organisation B against A', () => {
   const staffRoutes = routeTable.filter((r) => r.path.startsWith('/v1/staff/') && r.auth !== 'none' && !r.path.startsWith('/v1/staff/sessions') && r.path !== '/v1/staff/password' && !r.path.startsWith('/v1/staff/totp'));
@@ -37,7 +38,7 @@ describe('organisation B against A', () => {
   for (const route of staffRoutes) {
     it(`${route.method.toUpperCase()} ${route.path}`, async () => {
       const { env, a, b } = w;
-      const values = { ref: route.path.startsWith('/v1/staff/api-keys') ? a.key.ref : a.person.ref, id: a.person.appointmentId, username: a.pro.username };
+      const values = { ref: route.path.startsWith('/v1/staff/api-keys') ? a.key.ref : a.person.ref, id: a.person.appointmentId, username: a.pro.username, programId: 'kurs' };
       const path = fillPath(route.path, values);
       const key = `${route.method} ${route.path}`;
       const body = key === 'post /v1/staff/codes/lookup' ? { code: a.person.code } : bodies[key];

@@ -15,6 +15,7 @@ import { openStore } from '../../server/store/open-store.ts';
 import { testDatabase } from '../support/test-store.ts';
 import { addLicences, createOrg, createStaff } from '../../server/admin.ts';
 import { enrolTwoFactor } from './two-factor.ts';
+import { checkedApp } from '../support/contract.ts';
 
 export const fixturePrograms = fileURLToPath(new URL('./fixtures/programs', import.meta.url));
 
@@ -38,7 +39,8 @@ export async function testApp(overrides: Partial<AppOptions> = {}, options: { ba
   const logs: string[] = [];
   const program = fixtureProgram();
   const secrets = deriveSecrets(randomBytes(32));
-  const app = createApp({
+  // Every response any test receives is checked against the OpenAPI document.
+  const app = checkedApp(createApp({
     store: stores,
     programs: [program],
     clock,
@@ -46,7 +48,7 @@ export async function testApp(overrides: Partial<AppOptions> = {}, options: { ba
     config: { programsDir: fixturePrograms },
     log: (line) => logs.push(line),
     ...overrides,
-  });
+  }));
   let closed = false;
   const env = {
     dir, dbPath, database, clock, secrets, logs, program, app, stores,

@@ -14,6 +14,7 @@ import * as m010 from './010-code-first-login.ts';
 import * as m011 from './011-flag-acknowledgements.ts';
 import * as m012 from './012-groups.ts';
 import * as m013 from './013-end-evaluation.ts';
+import * as m020 from './020-api-key-issuance.ts';
 import * as m030 from './030-locales.ts';
 import * as m050 from './050-webhooks.ts';
 
@@ -28,6 +29,7 @@ const all: [string, Up][] = [
   ['011-flag-acknowledgements', m011.up],
   ['012-groups', m012.up],
   ['013-end-evaluation', m013.up],
+  ['020-api-key-issuance', m020.up],
   ['030-locales', m030.up],
   ['050-webhooks', m050.up],
 ];

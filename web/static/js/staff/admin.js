@@ -52,7 +52,7 @@ export async function adminView() {
         'ul',
         {},
         keys.map((k) =>
-          h('li', {}, `${k.name} (${k.scopes.join(', ')}) – ${formatDate(k.createdAt)} `, h('button', { type: 'button', class: 'link', onclick: async () => { await api.del('/v1/staff/api-keys/{ref}', { ref: k.ref }); adminView(); } }, t('revokeKey'))),
+          h('li', {}, `${k.name} (${k.scopes.join(', ')}) – ${formatDate(k.createdAt)} `, h('button', { type: 'button', class: 'link', onclick: async () => { await api.del('/v1/staff/api-keys/{ref}', { ref: k.ref }); adminView(); } }, t('revokeKey')), keyAllowances(k.ref, programs)),
         ),
       )
     : h('p', {}, t('noKeys'));
@@ -114,4 +114,52 @@ function staffAccounts(accounts) {
     status,
     form,
   );
+}
+
+/**
+ * A key's own licences per program (a sub-pool of the organisation's) and what it issued,
+ * loaded when opened.
+ * @param {string} ref
+ * @param {import('../../../types/client').Schemas['StaffPrograms']['programs']} programs
+ */
+function keyAllowances(ref, programs) {
+  const body = h('div', {});
+  const box = h('details', { class: 'key-allowances' }, h('summary', {}, t('keyAllowances')), body);
+  const load = async () => {
+    const [{ allowances }, { issued }] = await Promise.all([api.get('/v1/staff/api-keys/{ref}/allowances', { ref }), api.get('/v1/staff/api-keys/{ref}/issued', { ref })]);
+    const programId = uid('kprog');
+    const totalId = uid('ktotal');
+    const status = h('div', { 'aria-live': 'polite' });
+    const form = h(
+      'form',
+      {},
+      h('div', { class: 'field' }, h('label', { for: programId }, t('programLabel')), h('select', { id: programId }, programs.map((p) => h('option', { value: p.id }, p.title)))),
+      h('div', { class: 'field' }, h('label', { for: totalId }, t('keyAllowanceTotal')), h('input', { id: totalId, type: 'number', min: '0', step: '1', required: true })),
+      status,
+      h('button', { type: 'submit', class: 'secondary' }, t('keyAllowanceSet')),
+    );
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        await api.put('/v1/staff/api-keys/{ref}/allowances/{programId}', { ref, programId: /** @type {HTMLSelectElement} */ (form.querySelector(`#${programId}`)).value }, { total: Number(/** @type {HTMLInputElement} */ (form.querySelector(`#${totalId}`)).value) });
+        await load();
+      } catch (err) {
+        replace(status, alertBox(/** @type {Error} */ (err).message, 'error'));
+      }
+    });
+    replace(
+      body,
+      h('div', {},
+        allowances.length
+          ? h('ul', {}, allowances.map((a) => h('li', {}, t('keyAllowanceLine', { program: programs.find((p) => p.id === a.programId)?.title ?? a.programId, remaining: String(a.remaining), total: String(a.total) }))))
+          : h('p', {}, t('keyAllowanceNone')),
+        form,
+        h('p', {}, t('keyIssued', { n: String(issued.length) })),
+      ),
+    );
+  };
+  box.addEventListener('toggle', () => {
+    if (/** @type {HTMLDetailsElement} */ (box).open) load().catch((err) => replace(body, alertBox(/** @type {Error} */ (err).message, 'error')));
+  });
+  return box;
 }
