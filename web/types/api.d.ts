@@ -3017,11 +3017,22 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    /** @description The copy's entity tag (send it as If-None-Match to get a 304) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current (no body) */
+            304: {
+                headers: {
+                    /** @description The current copy's entity tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description bad_request */
             400: {
@@ -3065,11 +3076,22 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    /** @description The copy's entity tag (send it as If-None-Match to get a 304) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current (no body) */
+            304: {
+                headers: {
+                    /** @description The current copy's entity tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description bad_request */
             400: {
@@ -3115,6 +3137,8 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    /** @description The copy's entity tag (send it as If-None-Match to get a 304) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3126,6 +3150,15 @@ export interface operations {
                     "font/woff2": string;
                     "application/manifest+json": Record<string, never>;
                 };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current (no body) */
+            304: {
+                headers: {
+                    /** @description The current copy's entity tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description bad_request */
             400: {
