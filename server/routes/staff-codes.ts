@@ -28,6 +28,7 @@ import type { AppointmentKind } from '../store/appointments.ts';
 import { appointmentView, checkinView, entryView, programStateView, responseView, scoresOverTime, sectionView } from './views.ts';
 import { scheduleFor } from '../groups.ts';
 import { staffCodeAccess } from './staff-code-access.ts';
+import { recordEvent } from '../webhooks/events.ts';
 import { flagsWithHandling, lastContact, lastDay, openFlagKinds, riskFlags } from '../follow-up.ts';
 
 const statusOf = (code: CodeRow) => (code.erased_at ? 'erased' : code.revoked_at ? 'revoked' : 'active');
@@ -185,8 +186,15 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const program = programOr404(deps, code.program_id);
     const id = c.req.param('id');
     const flags = flagsWithHandling(program, await stores.progress.responses(code.id), await stores.flags.handled(code.id));
-    if (!flags.some((f) => f.id === id)) throw apiError('not_found', 'No such flag for this code.');
-    await stores.flags.handle(code.id, id, caller.staffId, nowIso());
+    const flag = flags.find((f) => f.id === id);
+    if (!flag) throw apiError('not_found', 'No such flag for this code.');
+    await stores.transaction(async (tx) => {
+      await tx.flags.handle(code.id, id, caller.staffId, nowIso());
+      // The first time only; the flag's id is `<response ref>:<flag>`.
+      if (!flag.handled) {
+        await recordEvent(tx, { orgId: code.org_id, type: 'flag.handled', occurredAt: nowIso(), codeId: code.id, data: { code: code.ref, response: id.slice(0, id.lastIndexOf(':')), flag: flag.flag } });
+      }
+    });
     await audit(caller, code.ref, 'flag.handle');
     const after = flagsWithHandling(program, await stores.progress.responses(code.id), await stores.flags.handled(code.id));
     return c.json(after.find((f) => f.id === id));

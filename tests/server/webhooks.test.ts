@@ -126,6 +126,9 @@ describe('deliveries', () => {
     await env.call('POST', '/v1/me/sections/start/complete', { token: p.token }); // completing again sends nothing
     const risky = await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: p.token, body: { answers: phq9(2, 1) } });
     expect(risky.json.score.flags).toContain('risk');
+    const riskFlag = (await env.call('GET', `/v1/staff/codes/${p.ref}`, { token: admin.token })).json.flags.find((f: { flag: string; id: string }) => f.flag === 'risk' && f.id.startsWith(risky.json.id));
+    expect((await env.call('POST', `/v1/staff/codes/${p.ref}/flags/${riskFlag.id}/handled`, { token: admin.token })).status).toBe(200);
+    await env.call('POST', `/v1/staff/codes/${p.ref}/flags/${riskFlag.id}/handled`, { token: admin.token }); // handling again sends nothing
     const evaluation = await env.call('POST', '/v1/me/questionnaires/evaluation/responses', { token: p.token, body: { answers: { completed: 1, change: 2, 'change-why': 'Fritekst som aldri skal sendes' } } });
     expect(evaluation.status).toBe(201);
     expect((await env.call('POST', `/v1/staff/webhooks/${webhook.ref}/test`, { token: admin.token })).status).toBe(202);
@@ -138,8 +141,9 @@ describe('deliveries', () => {
     const payload = validatorFor('api-webhooks.schema.json#/$defs/WebhookPayload');
     expect(got.filter((e) => !payload(e))).toEqual([]);
     expect(got.map((e) => e.type).sort()).toEqual([
-      'code.activated', 'code.erased', 'evaluation.answered', 'flag.raised', 'questionnaire.answered', 'questionnaire.answered', 'questionnaire.answered', 'section.completed', 'webhook.test',
+      'code.activated', 'code.erased', 'evaluation.answered', 'flag.handled', 'flag.raised', 'questionnaire.answered', 'questionnaire.answered', 'questionnaire.answered', 'section.completed', 'webhook.test',
     ].sort());
+    expect(got).toContainEqual({ type: 'flag.handled', occurredAt: expect.any(String), data: { code: p.ref, response: risky.json.id, flag: 'risk' } });
     expect(got.at(-1)!.type).toBe('code.erased');
     expect(got).toContainEqual({ type: 'code.activated', occurredAt: expect.any(String), data: { code: p.ref } });
     expect(got).toContainEqual({ type: 'code.erased', occurredAt: expect.any(String), data: { code: p.ref } });
