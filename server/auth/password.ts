@@ -6,12 +6,26 @@
  * One-time passwords are random and readable so they can be read out over the phone.
  */
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import pLimit from 'p-limit';
 
 const params = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
+/**
+ * At most one hash per core but one at a time: each scrypt keeps a core busy for about a
+ * tenth of a second, and libuv's four threads on a two-core machine would leave the event
+ * loop waiting for the processor (a burst of 40 wrong logins made /healthz take 240 ms at
+ * p99). Hashes beyond that wait their turn; everything else keeps a core.
+ */
+export const hashingSlots = Math.max(1, availableParallelism() - 1);
+const hashing = pLimit(hashingSlots);
+
+/** How many hashes run now and how many wait: what the limit above holds. */
+export const hashingLoad = () => ({ running: hashing.activeCount, waiting: hashing.pendingCount });
+
 const scryptAsync = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scrypt(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))));
+  hashing(() => new Promise<Buffer>((resolve, reject) => scrypt(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key)))));
 
 /**
  * The stored form of a password: `scrypt$N$r$p$salt$hash` (base64url parts).
