@@ -6,7 +6,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
+import { remarkTables } from './remark-tables.ts';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { readYaml, type YamlSource } from './validate-yaml.ts';
@@ -19,8 +19,8 @@ export interface ParsedSection {
   body: string;
 }
 
-// GFM gives authors tables; directives give exercises, fields, questionnaires and notes.
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+// Tables are the one GFM syntax in the format; directives give exercises, fields, questionnaires and notes.
+const parser = unified().use(remarkParse).use(remarkTables).use(remarkDirective);
 
 /** Parses one section file; reports a missing or unreadable front matter on the file. */
 export function parseSection(file: VFile): ParsedSection {

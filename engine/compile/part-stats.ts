@@ -30,7 +30,8 @@ export interface PartStats extends TextStats {
  */
 export function partStats(tree: Root, where: Omit<PartStats, keyof TextStats>, file?: VFile): PartStats {
   const runs = proseOf(tree);
-  const stats: PartStats = { ...where, ...textStats(runs, where.locale) };
+  const sentences = sentencesOf(runs);
+  const stats: PartStats = { ...where, ...textStats(runs, where.locale, sentences) };
   if (!file) return stats;
   if (stats.lix !== null && stats.lix > maxLix) {
     report(file, 'warning', 'readability-low', `Heavy reading: LIX ${stats.lix}, expected ${maxLix} or below (shorter sentences and everyday words)`, { line: 1, column: 1 });
@@ -38,7 +39,7 @@ export function partStats(tree: Root, where: Omit<PartStats, keyof TextStats>, f
   if (stats.fleschReadingEase !== null && stats.fleschReadingEase < minFlesch) {
     report(file, 'warning', 'readability-low', `Heavy reading: Flesch reading ease ${stats.fleschReadingEase}, expected ${minFlesch} or above (shorter sentences and everyday words)`, { line: 1, column: 1 });
   }
-  for (const sentence of sentencesOf(runs)) {
+  for (const sentence of sentences) {
     if (sentence.words > maxSentenceWords) {
       report(file, 'warning', 'sentence-long', `Long sentence of ${sentence.words} words ('${sentence.opening} ...'), expected at most ${maxSentenceWords}: split it`, sentence.start);
     }

@@ -4,7 +4,7 @@
  */
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
-import remarkGfm from 'remark-gfm';
+import { remarkTables } from './remark-tables.ts';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { RootContent, Root } from 'mdast';
@@ -23,7 +23,7 @@ const schema: SanitizeSchema = {
   },
 };
 
-const toHtml = unified().use(remarkGfm).use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify);
+const toHtml = unified().use(remarkTables).use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify);
 
 /** Renders a list of Markdown nodes to one sanitized HTML string. */
 export function renderHtml(nodes: readonly RootContent[]): string {

@@ -118,6 +118,20 @@ export function sentencesOf(runs: readonly ProseRun[]): Sentence[] {
   return sentences;
 }
 
+/**
+ * Syllables of one word, remembered: counting them is most of the reading measures' time,
+ * and a program's English text uses the same few thousand words over and over.
+ */
+const syllableCounts = new Map<string, number>();
+function syllablesOf(word: string): number {
+  let count = syllableCounts.get(word);
+  if (count === undefined) {
+    count = /\p{L}/u.test(word) ? syllable(word) : 1;
+    if (syllableCounts.size < 100_000) syllableCounts.set(word, count);
+  }
+  return count;
+}
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
@@ -126,14 +140,13 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * @example
  *   textStats(proseOf(tree), 'nb') // { words: 812, sentences: 90, lix: 27.4, minutes: 5, ... }
  */
-export function textStats(runs: readonly ProseRun[], locale: string): TextStats {
-  const sentences = sentencesOf(runs);
+export function textStats(runs: readonly ProseRun[], locale: string, sentences: readonly Sentence[] = sentencesOf(runs)): TextStats {
   const words = runs.flatMap((run) => wordsOf(run.text));
   const longWords = words.filter((w) => (w.match(/\p{L}/gu)?.length ?? 0) > 6).length;
   const count = words.length;
   const sentenceCount = Math.max(1, sentences.length);
   const english = locale === 'en' || locale.startsWith('en-');
-  const syllables = english ? words.reduce((sum, w) => sum + (/\p{L}/u.test(w) ? syllable(w) : 1), 0) : 0;
+  const syllables = english ? words.reduce((sum, w) => sum + syllablesOf(w), 0) : 0;
   return {
     words: count,
     sentences: sentences.length,
