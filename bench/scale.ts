@@ -7,11 +7,12 @@
  * are written in bulk with random HMACs (no code can log in with them).
  *
  *   npm run bench:scale -- [--codes 1000000] [--entries 10000000] [--seconds 3] [--keep]
+ *   npm run bench:scale -- --reuse <folder a --keep run printed>   (measure again, no generating)
  *
  * See docs/performance.md ("Scale") for the time and disk the full size takes.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     entries: { type: 'string', default: '10000000' },
     seconds: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -42,6 +44,8 @@ async function grow(data: DataDir, codes: number, entries: number): Promise<numb
   const db = new Database(data.dbPath);
   try {
     db.pragma('synchronous = OFF');
+    // A gigabyte of page cache: the indexes on random refs are written all over the file.
+    db.pragma('cache_size = -1000000');
     const now = new Date().toISOString();
     const batch = 50_000;
     const addCode = db.prepare(`INSERT INTO codes (ref, code_hmac, hint, org_id, program_id, created_at) VALUES (?, ?, 'XXXX', ?, 'kurs', ?)`);
@@ -102,14 +106,22 @@ const entries = Number(values.entries);
 say('a database of 1,000 codes (10 entries each) ...');
 const small = await seedDataDir({ codes: 1 });
 await grow(small, 1000, 10_000);
-say(`a database of ${codes.toLocaleString('en')} codes and ${entries.toLocaleString('en')} entries ...`);
-const large = await seedDataDir({ codes: 1 });
-const took = await grow(large, codes, entries);
+let large: DataDir;
+let took: number | undefined;
+if (values.reuse) {
+  large = { ...(JSON.parse(readFileSync(join(values.reuse, 'bench-scale.json'), 'utf8')) as DataDir), drop: async () => {} };
+} else {
+  say(`a database of ${codes.toLocaleString('en')} codes and ${entries.toLocaleString('en')} entries ...`);
+  large = await seedDataDir({ codes: 1 });
+  took = await grow(large, codes, entries);
+  // What --reuse needs to measure this folder again: its paths and the code that logs in.
+  if (values.keep) writeFileSync(join(large.dir, 'bench-scale.json'), JSON.stringify(large));
+}
 const bytes = diskBytes(large);
 say('measuring ...');
 const before = await measure(small);
 const after = await measure(large);
-console.log(`generated ${codes.toLocaleString('en')} codes and ${entries.toLocaleString('en')} entries in ${took.toFixed(0)} s; ${(bytes / 1e6).toFixed(0)} MB on disk (${large.dir})\n`);
+console.log(`${took === undefined ? 'reused' : `generated ${codes.toLocaleString('en')} codes and ${entries.toLocaleString('en')} entries in ${took.toFixed(0)} s;`} ${(bytes / 1e6).toFixed(0)} MB on disk (${large.dir})\n`);
 console.log('| route | p50 / p99 at 1,000 codes | p50 / p99 at this size | p99 ratio | goal |');
 console.log('|---|---|---|---|---|');
 after.routes.forEach(([name, r], i) => {
@@ -117,4 +129,4 @@ after.routes.forEach(([name, r], i) => {
   console.log(`| ${name} | ${b.p50} / ${b.p99} ms | ${r.p50} / ${r.p99} ms | ${(r.p99 / Math.max(1, b.p99)).toFixed(2)}x | <= 1.5x |`);
 });
 console.log(`| server peak RSS | ${before.rssMb.toFixed(0)} MB | ${after.rssMb.toFixed(0)} MB | | <= 200 MB |`);
-for (const data of [small, ...(values.keep ? [] : [large])]) rmSync(data.dir, { recursive: true, force: true });
+for (const data of [small, ...(values.keep || values.reuse ? [] : [large])]) rmSync(data.dir, { recursive: true, force: true });
