@@ -42,8 +42,7 @@ export function personSessionRoutes(deps: RouteDeps) {
     const expiresAt = new Date(at.getTime() + (body.remember ? personSessionMs.remembered : personSessionMs.short)).toISOString();
     const { token, hash } = newToken('msp');
     await deps.stores.transaction(async (tx) => {
-      await tx.codes.addSession(hash, code.id, at.toISOString(), expiresAt);
-      if (await tx.codes.activate(code.id, at.toISOString())) {
+      if (await tx.codes.addSession(hash, code.id, at.toISOString(), expiresAt)) {
         await recordEvent(tx, { orgId: code.org_id, type: 'code.activated', occurredAt: at.toISOString(), data: { code: code.ref } });
       }
     });

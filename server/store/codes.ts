@@ -54,11 +54,15 @@ export function codeStore(x: Executor) {
         await db.updateTable('codes').set({ revoked_at: now }).where('id', '=', codeId).where('revoked_at', 'is', null).execute();
         await db.deleteFrom('person_sessions').where('code_id', '=', codeId).execute();
       }),
-    /** A new person session; the code's first login is remembered (once) for reports. */
+    /**
+     * A new person session. The code's first login is remembered once, for reports and for
+     * `code.activated`: true when this is it.
+     */
     addSession: (hash: string, codeId: number, now: string, expires: string) =>
       x.write(async (db) => {
         await db.insertInto('person_sessions').values({ token_hash: hash, code_id: codeId, created_at: now, expires_at: expires }).execute();
-        await db.updateTable('codes').set({ first_login_at: now }).where('id', '=', codeId).where('first_login_at', 'is', null).execute();
+        const first = await db.updateTable('codes').set({ first_login_at: now }).where('id', '=', codeId).where('first_login_at', 'is', null).executeTakeFirst();
+        return first.numUpdatedRows === 1n;
       }),
     bySession: (hash: string, now: string): Promise<CodeRow | undefined> =>
       x.db.selectFrom('person_sessions').innerJoin('codes', 'codes.id', 'person_sessions.code_id').select(cols)
@@ -72,12 +76,6 @@ export function codeStore(x: Executor) {
     endSession: (hash: string) =>
       x.write(async (db) => {
         await db.deleteFrom('person_sessions').where('token_hash', '=', hash).execute();
-      }),
-    /** Records the code's first login; true only the first time (code.activated). */
-    activate: (codeId: number, now: string) =>
-      x.write(async (db) => {
-        const result = await db.updateTable('codes').set({ activated_at: now }).where('id', '=', codeId).where('activated_at', 'is', null).executeTakeFirst();
-        return result.numUpdatedRows === 1n;
       }),
     setConsent: (codeId: number, share: boolean, now: string) =>
       x.write(async (db) => {

@@ -29,11 +29,9 @@ export interface ApiKeysTable {
 export interface CodesTable {
   id: Generated<number>; ref: string; code_hmac: string; hint: string; org_id: number; program_id: string;
   created_by_staff: number | null; created_by_key: number | null; created_at: string; revoked_at: string | null; erased_at: string | null;
-  /** The first login (code.activated). */
-  activated_at: string | null;
   /** The person's language (nb, nn or en): the edition of the program and the language of messages. */
   locale: Generated<string>;
-  /** The first login with the code (reports count cohorts by it). */
+  /** The first login with the code: reports count cohorts by it, and it sends code.activated. */
   first_login_at: string | null;
   /** The group course the code was issued into, if any. */
   group_id: number | null;

@@ -54,6 +54,32 @@ describe(`the store (${backend})`, () => {
     await newer.destroy();
   });
 
+  it('keeps one first login per code: a code activated before 051 keeps that time, and activated_at is gone', async () => {
+    const { testDatabase } = await import('../support/test-store.ts');
+    const { migrate } = await import('../../server/store/migrate.ts');
+    const database = await testDatabase();
+    cleanups.push(() => database.drop());
+    const open = async () => (backend === 'postgres'
+      ? (await import('../../server/store/postgres.ts')).openPostgres(database.url!)
+      : (await import('../../server/store/sqlite.ts')).openSqlite(database.dbPath)).kysely;
+    const older = await open();
+    await migrate(older, backend, (n) => n !== '051-one-first-login');
+    await older.insertInto('orgs').values({ slug: 'bydel-a', name: 'Bydel A', created_at: now } as never).execute();
+    const org = (await older.selectFrom('orgs').select('id').executeTakeFirstOrThrow()) as { id: number };
+    const code = (ref: string, first: string | null, activated: string | null) => ({ ref, code_hmac: ref, hint: 'ABCD', org_id: org.id, program_id: 'kurs', created_at: now, first_login_at: first, activated_at: activated });
+    await older.insertInto('codes').values([code('a', null, '2025-03-04T09:00:00.000Z'), code('b', '2025-03-05T09:00:00.000Z', '2025-03-05T09:00:00.000Z'), code('c', null, null)] as never).execute();
+    await older.destroy();
+    const newer = await open();
+    expect(await migrate(newer, backend)).toEqual(['051-one-first-login']);
+    expect(await newer.selectFrom('codes').select(['ref', 'first_login_at']).orderBy('ref').execute()).toEqual([
+      { ref: 'a', first_login_at: '2025-03-04T09:00:00.000Z' },
+      { ref: 'b', first_login_at: '2025-03-05T09:00:00.000Z' },
+      { ref: 'c', first_login_at: null },
+    ]);
+    await expect(newer.selectFrom('codes').select('activated_at' as never).execute()).rejects.toThrow();
+    await newer.destroy();
+  });
+
   it('gives exactly as many codes as there are licences when ten are asked for at once', async () => {
     const { store } = await fresh();
     const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);
