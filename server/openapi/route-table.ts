@@ -63,6 +63,7 @@ export const routeTable: RouteDoc[] = [
   { method: 'get', path: '/staff/', summary: "The professional's app (same as /staff)", tag: 'Public', auth: 'none', ok: [200], media: html, hidden: true, notModified: true, errors: [] },
   { method: 'get', path: '/static/{path}', summary: 'Scripts and styles of the reference web client', tag: 'Public', auth: 'none', ok: [200], media: ['text/html', 'text/javascript', 'text/css', 'image/svg+xml', 'image/png', 'font/woff2', 'application/manifest+json'], notModified: true, errors: ['not_found'] },
   { method: 'get', path: '/docs.css', summary: 'The stylesheet of /docs', tag: 'Public', auth: 'none', ok: [200], media: ['text/css'], errors: [] },
+  { method: 'get', path: '/docs.js', summary: "The script of /docs that sends a route's Try it form to this server", tag: 'Public', auth: 'none', ok: [200], media: ['text/javascript'], errors: [] },
 
   { method: 'post', path: '/v1/sessions', summary: 'Log in with a code', tag: 'Person', auth: 'none', body: p('SessionRequest'), ok: [201, p('Session')], errors: [...body, 'code_typo', 'invalid_code', 'challenge_required'] },
   { method: 'delete', path: '/v1/sessions/current', summary: 'Log out', tag: 'Person', auth: 'person', ok: [204], errors: person },
