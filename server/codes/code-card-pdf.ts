@@ -1,6 +1,6 @@
 /**
  * The printable code card as a PDF (`POST /v1/staff/codes?card=pdf`): one A6 page with
- * the same words as the HTML card (card-content.ts) and a QR code of the login page,
+ * the same content as the HTML card (card-content.ts) and a QR code of the login page,
  * drawn as vector squares (never of the code). It uses the PDF standard fonts
  * (Helvetica, Courier) with WinAnsi encoding, which holds æ, ø and å: nothing is
  * embedded or fetched. The document carries no dates or producer, so the same code
@@ -31,11 +31,11 @@ function encodable(text: string, font: PDFFont): string {
   }).join('');
 }
 
-/** `text` broken into lines of at most `width` points (a word longer than a line is broken by characters). */
+/** `text` broken into lines of at most `width` points at its spaces (not its no-break spaces); a word longer than a line is broken by characters. */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[ \t\n]+/).filter(Boolean)) {
     const joined = line ? `${line} ${word}` : word;
     if (font.widthOfTextAtSize(joined, size) <= width) {
       line = joined;
@@ -76,9 +76,10 @@ function drawQr(page: PDFPage, url: string, x: number, top: number, side: number
  *   const bytes = await codeCardPdf({ code: 'ABCD-...', locale: 'nb', programTitle: 'Mestring av angst', serviceName: 'Bydel X' });
  */
 export async function codeCardPdf(card: CardFacts): Promise<Uint8Array> {
-  const content = cardContent(card);
+  // A phone number is never broken across lines (no-break spaces, which WinAnsi has).
+  const content = cardContent({ ...card, servicePhone: card.servicePhone?.replace(/ /g, '\u00a0') });
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.setTitle(content.title);
+  doc.setTitle(`${content.heading}: ${content.programTitle}`);
   doc.setLanguage(content.lang);
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
@@ -88,7 +89,7 @@ export async function codeCardPdf(card: CardFacts): Promise<Uint8Array> {
   const textWidth = width - 2 * margin;
   page.drawRectangle({ x: margin / 2, y: margin / 2, width: width - margin, height: height - margin, borderColor: ink, borderWidth: 1.5 });
 
-  let y = height - margin - 8;
+  let y = height - margin - 4;
   const write = (text: string, font: PDFFont, size: number, gapAfter: number) => {
     for (const line of wrap(encodable(text, font), font, size, textWidth)) {
       y -= size * 1.25;
@@ -96,17 +97,20 @@ export async function codeCardPdf(card: CardFacts): Promise<Uint8Array> {
     }
     y -= gapAfter;
   };
-  write(content.title, bold, 17, 10);
-  write(content.yourCode, regular, 11, 2);
-  write(content.code, mono, 15, 10);
-  write(content.keepIt, regular, 10, 10);
+  write(content.heading, bold, 15, 2);
+  write(content.programTitle, regular, 12, 6);
+  write(content.code, mono, 15, 8);
   if (content.login) {
-    write(content.login.lead, regular, 10, 0);
-    write(content.login.url, bold, 10, 6);
-    const side = 84;
+    write(content.login.where, regular, 10, 2);
+    write(content.login.scan, regular, 10, 4);
+    const side = 78;
     drawQr(page, content.login.url, margin, y, side);
     y -= side + 8;
   }
   write(content.service, regular, 10, 0);
+  if (content.phone) write(content.phone, regular, 10, 0);
+  y -= 6;
+  write(content.lost, regular, 9.5, 6);
+  write(content.note, regular, 9.5, 0);
   return await doc.save();
 }

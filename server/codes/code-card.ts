@@ -18,16 +18,18 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0
 export function codeCardHtml(card: CardFacts): string {
   const content = cardContent(card);
   return `<!doctype html>
-<html lang="${content.lang}"><head><meta charset="utf-8"><title>${escape(content.title)}</title>
+<html lang="${content.lang}"><head><meta charset="utf-8"><title>${escape(content.heading)}: ${escape(content.programTitle)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#111}main{max-width:32rem;margin:1rem auto;border:2px solid #111;border-radius:8px;padding:1.25rem}
+h1{font-size:1.4rem;margin:0 0 .25rem}.program{font-size:1.1rem;margin:0}.phone{white-space:nowrap}.note{color:#333}
 .code{font:700 1.5rem/1.3 ui-monospace,monospace;letter-spacing:.05em;word-break:break-all;margin:.5rem 0 1rem}.qr svg{width:7rem;height:7rem}
 @media print{main{margin:0;border-width:1px}}</style></head>
 <body><main>
-<h1>${escape(content.title)}</h1>
-<p>${escape(content.yourCode)}</p>
+<h1>${escape(content.heading)}</h1>
+<p class="program">${escape(content.programTitle)}</p>
 <p class="code">${escape(content.code)}</p>
-<p>${escape(content.keepIt)}</p>
-${content.login ? `<p>${escape(content.login.lead)} <strong>${escape(content.login.url)}</strong></p>${card.loginQrSvg ? `<div class="qr">${card.loginQrSvg}</div>` : ''}` : ''}
-<p>${escape(content.service)}</p>
+${content.login ? `<p>${escape(content.login.where)}</p>${card.loginQrSvg ? `<div class="qr"><p>${escape(content.login.scan)}</p>${card.loginQrSvg}</div>` : ''}` : ''}
+<p>${escape(content.service)}${content.phone ? `<br><span class="phone">${escape(content.phone)}</span>` : ''}</p>
+<p>${escape(content.lost)}</p>
+<p class="note">${escape(content.note)}</p>
 </main></body></html>`;
 }

@@ -11,7 +11,7 @@ export interface PdfReading {
   pages: number;
   fonts: { baseFont: string; encoding: string }[];
   lines: string[];
-  /** The lines joined with single spaces: a sentence wrapped over lines reads as one. */
+  /** The lines joined with single spaces, no-break spaces read as spaces: a sentence wrapped over lines reads as one. */
   text: string;
   title: string | undefined;
   /** The document's /Lang entry. */
@@ -47,5 +47,5 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
     }
   }
   const lang = doc.catalog.lookup(PDFName.of('Lang'));
-  return { pages: doc.getPageCount(), fonts, lines, text: lines.join(' '), title: doc.getTitle(), lang: lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined };
+  return { pages: doc.getPageCount(), fonts, lines, text: lines.join(' ').replace(/\u00a0/g, ' '), title: doc.getTitle(), lang: lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined };
 }
