@@ -2,8 +2,8 @@
  * The API reference (/docs) in real Chromium, as a partner uses it: it loads with no
  * request to another origin and no CSP refusal, lists every operation of the document,
  * and its Try it forms send requests to this server and show the answers (a public
- * route, a FHIR resource by id, and a person logging in with a code and reading
- * /v1/me with the token the page got).
+ * route, a FHIR resource by id, a person logging in with a code and reading /v1/me with
+ * the token the page got, and a shop's API key issuing a code with a PDF card).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { axeViolations, desktop, launchBrowser, screenshot, screenshotDir } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 import { openApiDocument } from '../../server/openapi/document.ts';
+import { newRef, newToken } from '../../server/auth/tokens.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -40,7 +41,8 @@ const operation = (method: string, path: string) => page.locator('section').filt
 /** Opens the operation's Try it form, lets `fill` fill it, sends it and returns the answer shown. */
 async function tryIt(method: string, path: string, fill?: (section: ReturnType<typeof operation>) => Promise<void>): Promise<string> {
   const section = operation(method, path);
-  await section.getByText('Try it', { exact: true }).click();
+  // Open the form unless it is open already (the summary toggles it).
+  if ((await section.locator('details.try').getAttribute('open')) === null) await section.getByText('Try it', { exact: true }).click();
   await fill?.(section);
   await section.getByRole('button', { name: `Send ${method} ${path}` }).click();
   const answer = section.locator('.answer');
@@ -93,6 +95,28 @@ describe('the API reference at /docs', { timeout: 300_000 }, () => {
     expect(me).toContain('"locale": "nn"');
     // The tried operation only: the whole page is long.
     await operation('GET', '/v1/me').screenshot({ path: join(screenshotDir, 'docs-tried.png') });
+  });
+
+  it("issues a code with a shop's API key, an Idempotency-Key and a PDF card", async () => {
+    // The key an admin would create in the portal (POST /v1/staff/api-keys), made in the store here.
+    await server.addStaff('butikk', 'admin', 'admin');
+    const org = (await server.stores.orgs.bySlug('butikk'))!;
+    const admin = (await server.stores.staff.byUsername(org.id, 'admin'))!;
+    const { token, hash } = newToken('msk');
+    await server.stores.staff.addKey(newRef('key'), org.id, 'Nettbutikk', hash, ['codes:create'], admin.id, new Date().toISOString());
+    await page.getByLabel(/^Bearer token/).fill(token);
+    const fill = async (s: ReturnType<typeof operation>) => {
+      await s.getByLabel('card (query)').selectOption('pdf');
+      await s.getByLabel('Idempotency-Key (header)').fill('order-10423');
+      await s.getByLabel('JSON body').fill(JSON.stringify({ programId: 'sovn' }));
+    };
+    const first = await tryIt('POST', '/v1/staff/codes', fill);
+    expect(first).toContain('POST /v1/staff/codes?card=pdf\n201 Created');
+    expect(first).toMatch(/"cardPdf": "JVBERi0/); // %PDF- in base64
+    const code = /"code": "([^"]+)"/.exec(first)?.[1];
+    // Sent again (a lost answer): the same code. The form keeps what was filled in.
+    const again = await tryIt('POST', '/v1/staff/codes');
+    expect(/"code": "([^"]+)"/.exec(again)?.[1]).toBe(code);
   });
 
   it('made no request to another origin and hit no error', () => {
