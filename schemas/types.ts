@@ -1200,9 +1200,13 @@ export interface ApiNewCode {
    */
   programTitle?: string;
   /**
-   * With ?card=html: a printable code card for the person (a self-contained HTML page with the code, the program, the service and where to log in).
+   * With ?card=html: a printable code card for the person (a self-contained HTML page, in the person's language, with the code, the program, the service and where to log in).
    */
   card?: string;
+  /**
+   * With ?card=pdf: the same printable code card as a one-page PDF (A6), base64-encoded. Decode it and print it or attach it to the order's e-mail. The same code always gives the same bytes, so an Idempotency-Key retry answers the identical card.
+   */
+  cardPdf?: string;
 }
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema

@@ -16,6 +16,7 @@ import { requireScope, requireStaffAccount } from '../middleware/staff-auth/inde
 import { issueCode } from '../admin.ts';
 import { issueWithKey } from '../codes/key-issuance.ts';
 import { codeCardHtml } from '../codes/code-card.ts';
+import { codeCardPdf } from '../codes/code-card-pdf.ts';
 import { helpFor } from '../safety.ts';
 import { qrSvg } from '../auth/totp.ts';
 import { hashCode, parseCode } from '../codes/access-code.ts';
@@ -62,7 +63,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const body = c.get('body') as { programId: string; locale?: string };
     const program = programOr404(deps, body.programId);
     const card = c.req.query('card');
-    if (card !== undefined && card !== 'html') throw apiError('validation_failed', undefined, { fields: [{ field: 'card', code: 'enum', message: 'card must be html' }] });
+    if (card !== undefined && card !== 'html' && card !== 'pdf') throw apiError('validation_failed', undefined, { fields: [{ field: 'card', code: 'enum', message: 'card must be html or pdf' }] });
     const idempotencyKey = c.req.header('idempotency-key');
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
       throw apiError('validation_failed', undefined, { fields: [{ field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }] });
@@ -75,11 +76,14 @@ export function staffCodeRoutes(deps: RouteDeps) {
     if (replayed) c.header('Idempotent-Replayed', 'true');
     // The card is printed in the person's language, with the program's title in it.
     const programTitle = editionFor(program, issued.locale).title;
-    if (card !== 'html') return c.json({ ...issued, programTitle }, 201);
-    const { service } = helpFor(await stores.orgs.byId(caller.orgId));
+    if (card === undefined) return c.json({ ...issued, programTitle }, 201);
+    const { service } = helpFor(await stores.orgs.byId(caller.orgId), issued.locale);
     const loginUrl = deps.publicUrl ? `${deps.publicUrl}/` : undefined;
-    const html = codeCardHtml({ code: issued.code, programTitle, serviceName: service.name, servicePhone: service.phone, loginUrl, loginQrSvg: loginUrl ? await qrSvg(loginUrl) : undefined });
-    return c.json({ ...issued, programTitle, card: html }, 201);
+    const facts = { code: issued.code, locale: issued.locale, programTitle, serviceName: service.name, servicePhone: service.phone, loginUrl };
+    if (card === 'html') return c.json({ ...issued, programTitle, card: codeCardHtml({ ...facts, loginQrSvg: loginUrl ? await qrSvg(loginUrl) : undefined }) }, 201);
+    // The PDF travels base64-encoded in the same JSON answer, so one response (and one
+    // Idempotency-Key retry) gives the shop the code, its ref and the card together.
+    return c.json({ ...issued, programTitle, cardPdf: Buffer.from(await codeCardPdf(facts)).toString('base64') }, 201);
   });
 
   app.get('/v1/staff/codes', async (c) => {

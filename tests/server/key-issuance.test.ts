@@ -7,14 +7,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { fixtureProgram, testApp, type TestEnv } from './helpers.ts';
-import { addLicences } from '../../server/admin.ts';
+import { addLicences, createOrg } from '../../server/admin.ts';
 import { bodyHash } from '../../server/codes/key-issuance.ts';
+import { codeCardWords } from '../../server/locale/code-card-words.ts';
+import { readPdf } from '../support/pdf-text.ts';
 
 let env: TestEnv;
 afterEach(async () => env?.close());
 
-async function shop(licences = 10) {
+async function shop(licences = 10, orgName?: string) {
   env = await testApp({ config: { programsDir: 'tests/server/fixtures/programs', publicUrl: 'https://mestring.example.no' } });
+  if (orgName) await createOrg(env.stores, 'bydel-a', orgName, env.clock.now());
   const admin = await env.org('bydel-a', 'admin', licences);
   const created = await env.call('POST', '/v1/staff/api-keys', { token: admin.token, body: { name: 'Nettbutikk', scopes: ['codes:create', 'codes:read'] } });
   return { admin, key: created.json.key as string, keyRef: created.json.ref as string };
@@ -141,7 +144,57 @@ describe('the printable code card', () => {
     expect(res.status).toBe(201);
     expect(res.json.card).toContain(res.json.code);
     expect(res.json.card).toContain('https://mestring.example.no/');
+    expect(res.json.card).toContain(codeCardWords.nb.codeCardNote);
     expect(res.json.card).not.toMatch(/<script|(src|href)="https?:/);
-    expect((await issue(key, { programId: 'kurs' }, undefined, '?card=pdf')).status).toBe(422);
+    expect(res.json.cardPdf).toBeUndefined();
+    const other = await issue(key, { programId: 'kurs' }, undefined, '?card=svg');
+    expect([other.status, other.json.error.code]).toEqual([422, 'validation_failed']);
+  });
+
+  it('gives the same card as a PDF (base64 in the answer) with æ, ø and å, and the identical card on an Idempotency-Key retry', async () => {
+    const { key } = await shop(5, 'Bydel Grünerløkka og Sagene – Æsøy');
+    const org = await env.stores.orgs.bySlug('bydel-a');
+    await env.stores.orgs.setSafety(org!.id, { service: { phone: '22 00 00 00' } });
+    const first = await issue(key, { programId: 'kurs' }, 'order-pdf-1', '?card=pdf');
+    expect(first.status).toBe(201);
+    expect(first.json.card).toBeUndefined();
+    const bytes = Buffer.from(first.json.cardPdf, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages).toBe(1);
+    expect([pdf.title, pdf.lang]).toEqual(['Din kode til Mestring: Testkurs', 'nb']);
+    // Standard fonts only, WinAnsi-encoded (which holds æ, ø and å): nothing embedded or fetched.
+    expect(pdf.fonts.map((f) => f.encoding)).toEqual(pdf.fonts.map(() => '/WinAnsiEncoding'));
+    expect(pdf.lines).toContain(first.json.code);
+    const words = codeCardWords.nb;
+    const service = 'Bydel Grünerløkka og Sagene – Æsøy';
+    const said = [
+      words.codeCardTitle, 'Testkurs', first.json.code, 'Logg inn på https://mestring.example.no/', words.codeCardScan,
+      `Tjenesten din: ${service} Telefon: 22 00 00 00`, words.codeCardLost.replace('{name}', service).replace('{phone}', '22 00 00 00'), words.codeCardNote,
+    ];
+    expect(pdf.text).toContain(said.join(' '));
+    // The HTML card for the same order says the same things.
+    const html = await issue(key, { programId: 'kurs' }, 'order-pdf-1', '?card=html');
+    expect(html.json.code).toBe(first.json.code);
+    const htmlText = html.json.card.replace(/<style>[^]*?<\/style>|<svg[^]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(htmlText).toContain(said.join(' '));
+    // A lost answer retried: the same code and the byte-identical card, one licence spent.
+    const again = await issue(key, { programId: 'kurs' }, 'order-pdf-1', '?card=pdf');
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.json).toEqual(first.json);
+    expect(await remaining('', 'bydel-a')).toBe(4);
+  });
+
+  it("prints the card in the code's language", async () => {
+    const { key } = await shop(5);
+    const res = await issue(key, { programId: 'kurs', locale: 'en' }, undefined, '?card=pdf');
+    const pdf = await readPdf(Buffer.from(res.json.cardPdf, 'base64'));
+    expect(pdf.lang).toBe('en');
+    expect(pdf.text).toContain(`${codeCardWords.en.codeCardTitle} Test course ${res.json.code} Log in at https://mestring.example.no/`);
+    expect(pdf.text).toContain(`Lost your card? Tell Org bydel-a. They stop the code`);
+    expect(pdf.text).not.toContain(codeCardWords.nb.codeCardNote);
+    const nn = await issue(key, { programId: 'kurs', locale: 'nn' }, undefined, '?card=html');
+    expect(nn.json.card).toContain('<html lang="nn">');
+    expect(nn.json.card).toContain(codeCardWords.nn.codeCardNote);
   });
 });

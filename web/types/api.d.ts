@@ -209,6 +209,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/docs.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The script of /docs that sends a route's Try it form to this server */
+        get: operations["getDocsJs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions": {
         parameters: {
             query?: never;
@@ -755,7 +772,7 @@ export interface paths {
         /** The organisation's codes (progress only with consent) */
         get: operations["getV1StaffCodes"];
         put?: never;
-        /** Generate a code (the only time it is shown); with an API key, Idempotency-Key makes retries safe; ?card=html adds a printable card */
+        /** Generate a code (the only time it is shown); with an API key, Idempotency-Key makes retries safe; ?card=html or ?card=pdf adds a printable card */
         post: operations["postV1StaffCodes"];
         delete?: never;
         options?: never;
@@ -1797,8 +1814,10 @@ export interface components {
             locale: components["schemas"]["PersonLocale"];
             /** @description The program's title in the person's language, for the card. */
             programTitle?: string;
-            /** @description With ?card=html: a printable code card for the person (a self-contained HTML page with the code, the program, the service and where to log in). */
+            /** @description With ?card=html: a printable code card for the person (a self-contained HTML page, in the person's language, with the code, the program, the service and where to log in). */
             card?: string;
+            /** @description With ?card=pdf: the same printable code card as a one-page PDF (A6), base64-encoded. Decode it and print it or attach it to the order's e-mail. The same code always gives the same bytes, so an Idempotency-Key retry answers the identical card. */
+            cardPdf?: string;
         };
         /** ApiCodeSummary */
         CodeSummary: {
@@ -3220,6 +3239,54 @@ export interface operations {
                 };
                 content: {
                     "text/css": string;
+                };
+            };
+            /** @description bad_request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "bad_request";
+                        };
+                    };
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal_error";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDocsJs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
                 };
             };
             /** @description bad_request */
@@ -7760,8 +7827,8 @@ export interface operations {
     postV1StaffCodes: {
         parameters: {
             query?: {
-                /** @description html: add a printable code card (card) to the answer. */
-                card?: "html";
+                /** @description Add a printable code card in the person's language to the answer: html gives `card` (an HTML page), pdf gives `cardPdf` (a PDF, base64-encoded). */
+                card?: "html" | "pdf";
             };
             header?: {
                 /** @description With an API key: the same key and body within 24 hours answer the same code and spend one licence; another body is 409 idempotency_key_reused. */

@@ -12,6 +12,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 
 const headers: readonly [string, string][] = [
+  // One policy for every page: /docs too, whose Try it forms are sent by a same-origin
+  // script (/docs.js) to this server, so neither a script nor a fetch needs an exception.
   ['Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"],
   ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
   ['X-Content-Type-Options', 'nosniff'],

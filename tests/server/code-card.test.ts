@@ -1,0 +1,44 @@
+/**
+ * The code card the API gives shops (HTML and PDF, server/codes/): the same words as the
+ * staff portal's printed card, in each language, and a PDF that holds any service name
+ * (letters WinAnsi lacks lose their diacritic instead of failing the request), wraps
+ * long lines without losing words, and is byte-identical for the same facts.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeCardWords } from '../../server/locale/code-card-words.ts';
+import { personLocales } from '../../server/locale/languages.ts';
+import { codeCardPdf } from '../../server/codes/code-card-pdf.ts';
+import { codeCardHtml } from '../../server/codes/code-card.ts';
+import { readPdf } from '../support/pdf-text.ts';
+
+const portalStrings = async (locale: string) =>
+  ((await import(join(process.cwd(), `web/static/js/staff/strings/${locale}.js`))) as { strings: Record<string, unknown> }).strings;
+
+describe('the code card', () => {
+  it("says what the staff portal's printed card says, in every language", async () => {
+    for (const locale of personLocales) {
+      const portal = await portalStrings(locale);
+      const words = codeCardWords[locale];
+      for (const key of Object.keys(words) as (keyof typeof words)[]) expect(words[key], `${locale} ${key}`).toBe(portal[key]);
+    }
+  });
+
+  it('prints a name with letters the PDF fonts lack, wraps long lines and gives the same bytes twice', async () => {
+    const facts = {
+      code: '7K3M-Q9XH-2WDC-R4TB-J', locale: 'nb', programTitle: 'Mestring av angst og søvnvansker i hverdagen – et langt kurs for ungdom',
+      serviceName: 'Guovdageainnu gielda – Čáhcesuolu đ ŋ ŧ 🙂', servicePhone: '78 48 80 00', loginUrl: 'https://mestring.kommune.example.no/',
+    };
+    const bytes = await codeCardPdf(facts);
+    expect(Buffer.from(await codeCardPdf(facts)).equals(Buffer.from(bytes))).toBe(true);
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages).toBe(1);
+    expect(pdf.lines.length).toBeGreaterThan(10);
+    expect(pdf.text).toContain(`${codeCardWords.nb.codeCardTitle} ${facts.programTitle} ${facts.code}`);
+    expect(pdf.text).toContain('Tjenesten din: Guovdageainnu gielda – Cáhcesuolu d n t ? Telefon: 78 48 80 00');
+    // The phone is never split over two lines.
+    expect(pdf.lines.filter((l) => l.includes('78'))).toEqual(pdf.lines.filter((l) => l.replace(/\u00a0/g, ' ').includes('78 48 80 00')));
+    // The HTML card keeps every letter (UTF-8).
+    expect(codeCardHtml(facts)).toContain('Guovdageainnu gielda – Čáhcesuolu đ ŋ ŧ 🙂');
+  });
+});
