@@ -1765,6 +1765,12 @@ export interface ApiGroup {
     [k: string]: string;
   };
   /**
+   * The calendar day (YYYY-MM-DD) each part opens on under the schedule, by part id; parts without a date are absent.
+   */
+  openDates: {
+    [k: string]: string;
+  };
+  /**
    * How many codes were issued into the group.
    */
   members: number;

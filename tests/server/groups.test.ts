@@ -39,6 +39,7 @@ describe('group courses', { timeout: 120_000 }, () => {
       name: 'Kurs vår', programId: 'kurs', startDate: '2025-03-03', members: 0,
       meetings: ['2025-03-05T15:00:00.000Z', '2025-03-12T15:00:00.000Z'],
       opens: { start: '2025-03-02T23:00:00.000Z', logg: '2025-03-09T23:00:00.000Z', slutt: '2025-03-16T23:00:00.000Z' },
+      openDates: { start: '2025-03-03', logg: '2025-03-10', slutt: '2025-03-17' },
     });
     const ref = created.json.ref as string;
 
@@ -99,6 +100,7 @@ describe('group courses', { timeout: 120_000 }, () => {
     expect((await env.call('POST', '/v1/staff/groups', { token: admin.token, body: { ...groupBody, programId: 'nope' } })).json.error.code).toBe('not_found');
     const byDates = await env.call('POST', '/v1/staff/groups', { token: admin.token, body: { ...groupBody, schedule: { dates: { logg: '2025-03-20' } } } });
     expect(byDates.json.opens).toEqual({ logg: '2025-03-19T23:00:00.000Z' });
+    expect(byDates.json.openDates).toEqual({ logg: '2025-03-20' });
     const key = await env.call('POST', '/v1/staff/api-keys', { token: admin.token, body: { name: 'Partner', scopes: ['codes:create', 'codes:read'] } });
     expect((await env.call('GET', '/v1/staff/groups', { token: key.json.key })).json.error.code).toBe('forbidden');
     const other = await env.org('bydel-b', 'professional', 5);

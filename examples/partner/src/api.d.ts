@@ -2164,6 +2164,10 @@ export interface components {
             opens: {
                 [key: string]: string;
             };
+            /** @description The calendar day (YYYY-MM-DD) each part opens on under the schedule, by part id; parts without a date are absent. */
+            openDates: {
+                [key: string]: string;
+            };
             /** @description How many codes were issued into the group. */
             members: number;
             createdAt: string;

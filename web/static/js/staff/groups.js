@@ -145,7 +145,7 @@ export async function groupView(ref) {
       {},
       h('caption', { class: 'visually-hidden' }, t('groupSchedule')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('reportColPart')), h('th', { scope: 'col' }, t('groupOpens')))),
-      h('tbody', {}, aggregate.sections.map((s) => h('tr', {}, h('th', { scope: 'row' }, s.title), h('td', {}, group.opens[s.sectionId] ? formatDateTime(group.opens[s.sectionId]) : dash)))),
+      h('tbody', {}, aggregate.sections.map((s) => h('tr', {}, h('th', { scope: 'row' }, s.title), h('td', {}, group.openDates[s.sectionId] ? formatDate(group.openDates[s.sectionId]) : dash)))),
     ),
   );
   const memberRows = members.map((m) =>
