@@ -115,6 +115,9 @@ describe('the staff pages for the service', { timeout: 300_000 }, () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('heading', { name: 'Mål og planer for uka som kommer' }).isVisible()).toBe(true);
     await screenshot(page, 'staff-follow-up-print');
+    // Printed, the follow-up view fits on one A4 page to keep beside the phone.
+    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
     await page.emulateMedia({ media: 'screen' });
   });
 

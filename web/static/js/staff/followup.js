@@ -129,7 +129,9 @@ export async function followUpView(ref) {
   const next = nextPart
     ? h('section', { 'aria-labelledby': 'next-part-title' }, h('h2', { id: 'next-part-title' }, t('nextPartTitle')), h('p', {}, h('strong', {}, `${nextPart.number}. ${nextPart.title}`)), nextPart.summary ? h('p', {}, nextPart.summary) : null)
     : null;
-  show(
+  show(h(
+    'div',
+    { class: 'follow-up' },
     h('h1', {}, t('followUpTitle', { hint: detail.hint })),
     h('p', {}, t('progressLabel', { completed: detail.progress.completed, total: detail.progress.total })),
     detail.locale && has(`languageName_${detail.locale}`) ? h('p', {}, t('personLanguage', { language: t(`languageName_${detail.locale}`) })) : null,
@@ -146,7 +148,7 @@ export async function followUpView(ref) {
     appointmentForm(ref, detail.appointments?.[0] ?? null),
     endProgramButton(ref),
     revokeButton(ref),
-  );
+  ));
 }
 
 /**
