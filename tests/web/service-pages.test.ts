@@ -106,7 +106,7 @@ describe('the staff pages for the service', { timeout: 300_000 }, () => {
     await goals.getByText(goalWords).waitFor();
     expect(await goals.textContent()).toContain('Mål 1: Hva ønsker du skal bli annerledes?');
     // Handling the flag counts as a contact: the goal was written before it, and says so.
-    expect(await goals.textContent()).toMatch(/før forrige samtale/);
+    expect(await goals.textContent()).toMatch(/ikke endret i perioden/);
     // The agenda has goals before the next part, and so has the page.
     const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(headings.indexOf('Mål og planer for uka som kommer')).toBeLessThan(headings.indexOf('Neste del'));

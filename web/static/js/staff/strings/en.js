@@ -245,7 +245,7 @@ export const strings = {
   goalsTitle: 'Goals and plans for the coming week',
   noGoals: 'The person has not written goals or plans yet.',
   goalWritten: 'Written {date}',
-  goalEarlier: 'Written {date}, before the last call',
+  goalEarlier: 'Written {date}, not changed in this period',
   groupScheduleKind: 'Schedule for the parts',
   groupScheduleEvery: 'A new part at a fixed interval',
   groupScheduleDates: 'A date for each part',

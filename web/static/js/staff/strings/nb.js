@@ -245,7 +245,7 @@ export const strings = {
   goalsTitle: 'Mål og planer for uka som kommer',
   noGoals: 'Personen har ikke skrevet mål eller planer ennå.',
   goalWritten: 'Skrevet {date}',
-  goalEarlier: 'Skrevet {date}, før forrige samtale',
+  goalEarlier: 'Skrevet {date}, ikke endret i perioden',
   groupScheduleKind: 'Timeplan for delene',
   groupScheduleEvery: 'En ny del med fast avstand',
   groupScheduleDates: 'En egen dato for hver del',

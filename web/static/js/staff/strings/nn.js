@@ -245,7 +245,7 @@ export const strings = {
   goalsTitle: 'Mål og planar for veka som kjem',
   noGoals: 'Personen har ikkje skrive mål eller planar enno.',
   goalWritten: 'Skrive {date}',
-  goalEarlier: 'Skrive {date}, før førre samtale',
+  goalEarlier: 'Skrive {date}, ikkje endra i perioden',
   groupScheduleKind: 'Timeplan for delane',
   groupScheduleEvery: 'Ein ny del med fast avstand',
   groupScheduleDates: 'Ein eigen dato for kvar del',
