@@ -32,6 +32,9 @@ async function member(code: string) {
 describe('group courses', { timeout: 120_000 }, () => {
   it('runs a group from creation to the date gate, the meetings and the group view', async () => {
     const pro = await env.org('bydel-a', 'professional', 5);
+    // The staff page gives each part a date from the program's parts, in order.
+    const { programs } = (await env.call('GET', '/v1/staff/programs', { token: pro.token })).json;
+    expect(programs[0].sections).toEqual([{ id: 'start', number: 1, title: 'Start' }, { id: 'logg', number: 2, title: 'Logg' }, { id: 'slutt', number: 3, title: 'Slutt' }]);
     const created = await env.call('POST', '/v1/staff/groups', { token: pro.token, body: groupBody });
     expect(created.status).toBe(201);
     // Oslo is UTC+1 in early March: parts open at local midnight every 7 days from the start.
