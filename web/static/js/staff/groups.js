@@ -32,7 +32,7 @@ export async function groupsView() {
   const ids = { program: uid('program'), name: uid('name'), start: uid('start'), every: uid('every'), datesHint: uid('dates-hint') };
   // The schedule: a new part every N days, or a date of its own for each part (blank: no date).
   const every = h('div', { class: 'field' }, h('label', { for: ids.every }, t('groupEvery')), h('input', { id: ids.every, type: 'number', min: 1, max: 90, value: 7, required: true, inputmode: 'numeric' }));
-  const dates = h('fieldset', { hidden: true, 'aria-describedby': ids.datesHint }, h('legend', {}, t('groupSchedule')));
+  const dates = h('fieldset', { class: 'field', hidden: true, 'aria-describedby': ids.datesHint }, h('legend', {}, t('groupSchedule')));
   /** @param {string} programId */
   const partDates = (programId) => {
     const program = programs.find((p) => p.id === programId);
@@ -55,7 +55,7 @@ export async function groupsView() {
   };
   const kind = h(
     'fieldset',
-    {},
+    { class: 'field' },
     h('legend', {}, t('groupScheduleKind')),
     h(
       'div',
