@@ -1172,6 +1172,14 @@ export interface ApiStaffPrograms {
      * The languages the program can be read in, its source first.
      */
     locales?: string[];
+    /**
+     * The program's parts in order: id, number and title, so a group's schedule can give each part a date.
+     */
+    sections: {
+      id: string;
+      number: number;
+      title: string;
+    }[];
   }[];
   defaultLocale?: ApiPersonLocale;
 }
@@ -1307,6 +1315,10 @@ export interface ApiCodeDetail {
    * The last contact before now: the latest past appointment or flag handled (ISO 8601), or null. The follow-up view shows what happened since.
    */
   lastContact?: string | null;
+  /**
+   * The goals and plans for the coming week in the person's own words: the answers to the program's fields marked `goal`, newest first. Every answer changed since `since` (or, without it, since `lastContact`), and for a goal field without one its latest earlier answer (`sinceLastContact: false`).
+   */
+  goals: ApiWeeklyGoal[];
 }
 /**
  * A flag to follow up: `risk` or `risk_unknown` (from the score), or `worsening` (a total at least the instrument's reliable-change threshold above the first). `handled` says who marked it handled and when; there is no note.
@@ -1407,6 +1419,29 @@ export interface ApiFlag {
  * This interface was referenced by `Instrument`'s JSON-Schema
  * via the `definition` "scoringExample".
  */
+/**
+ * One answer to a field marked `goal`: a goal or plan for the coming week, as the person wrote it.
+ *
+ * This interface was referenced by `ApiStaff`'s JSON-Schema
+ * via the `definition` "WeeklyGoal".
+ */
+export interface ApiWeeklyGoal {
+  exerciseId: string;
+  fieldId: string;
+  /**
+   * The field's question, in the program's source language.
+   */
+  label: string;
+  /**
+   * The person's own words.
+   */
+  text: string;
+  updatedAt: string;
+  /**
+   * Written or changed since the view's start; false for a field's latest answer from before it.
+   */
+  sinceLastContact: boolean;
+}
 /**
  * This interface was referenced by `ApiStaff`'s JSON-Schema
  * via the `definition` "UnlockRequest".
@@ -1734,6 +1769,12 @@ export interface ApiGroup {
     [k: string]: string;
   };
   /**
+   * The calendar day (YYYY-MM-DD) each part opens on under the schedule, by part id; parts without a date are absent.
+   */
+  openDates: {
+    [k: string]: string;
+  };
+  /**
    * How many codes were issued into the group.
    */
   members: number;
@@ -1969,6 +2010,10 @@ export type IntegerAttribute = string;
  */
 export type NumberAttribute = string;
 /**
+ * A flag: write it bare, e.g. {required}.
+ */
+export type FlagAttribute1 = "" | "true" | "false";
+/**
  * of=score: the questionnaire.
  */
 export type IdAttribute1 = string;
@@ -2005,6 +2050,7 @@ export interface FieldAttributes {
   id: IdAttribute;
   type: "text" | "longtext" | "number" | "scale" | "choice" | "multichoice" | "boolean" | "time" | "date" | "duration";
   required?: FlagAttribute;
+  goal?: FlagAttribute1;
   min?: NumberAttribute;
   max?: NumberAttribute;
   step?: NumberAttribute;
@@ -2687,6 +2733,10 @@ export interface CompiledField {
   label: string;
   type: "text" | "longtext" | "number" | "scale" | "choice" | "multichoice" | "boolean" | "time" | "date" | "duration";
   required: boolean;
+  /**
+   * True when the person writes a goal or plan for the coming week(s) here (the `goal` flag); absent otherwise.
+   */
+  goal?: true;
   min?: number;
   max?: number;
   step?: number;

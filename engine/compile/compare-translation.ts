@@ -115,7 +115,7 @@ interface Reporters {
   structure: (what: string, expected: string, place: Position | undefined) => void;
 }
 
-const structuralFieldKeys = ['type', 'required', 'min', 'max', 'step'] as const;
+const structuralFieldKeys = ['type', 'required', 'goal', 'min', 'max', 'step'] as const;
 const textFieldKeys = ['help', 'placeholder', 'unit', 'anchors'] as const;
 
 function compareFields(exercise: CompiledExercise, other: CompiledExercise, exercisePlace: Position | undefined, fieldPlace: (id: string) => Position | undefined, r: Reporters): void {

@@ -77,5 +77,10 @@ export function compileField(file: VFile, node: LeafDirective): CompiledField | 
   for (const key of ['unit', 'placeholder', 'help'] as const) {
     if (attrs[key] !== undefined) field[key] = attrs[key];
   }
+  // A goal is the person's own words for the coming week: only a text field can hold it.
+  if (flag(attrs.goal)) {
+    if (attrs.type !== 'text' && attrs.type !== 'longtext') return bad(`Unexpected attribute 'goal' for type=${attrs.type}, expected it only with type=text or type=longtext`);
+    field.goal = true;
+  }
   return field;
 }

@@ -13,7 +13,7 @@ export type DirectiveName = 'exercise' | 'field' | 'questionnaire' | 'note' | 'v
 
 const allowed: Record<DirectiveName, string[]> = {
   exercise: ['id', 'kind', 'required', 'repeatable', 'minEntries'],
-  field: ['id', 'type', 'required', 'min', 'max', 'step', 'anchors', 'options', 'unit', 'placeholder', 'help'],
+  field: ['id', 'type', 'required', 'goal', 'min', 'max', 'step', 'anchors', 'options', 'unit', 'placeholder', 'help'],
   questionnaire: ['ref', 'required'],
   note: ['kind'],
   value: ['of', 'instrument', 'diary', 'rise'],

@@ -26,8 +26,25 @@ export function localMidnight(date: string, timeZone: string): string {
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * When each part of `program` opens under a group's schedule, by part id (parts without a
- * date are absent: only the usual gating holds for them).
+ * The calendar day (YYYY-MM-DD) each part of `program` opens on under a group's schedule,
+ * by part id (parts without a date are absent: only the usual gating holds for them).
+ *
+ * @example
+ *   scheduledDates(program, '2025-09-01', { everyDays: 7 })
+ *   // { intro: '2025-09-01', part2: '2025-09-08', ... }
+ */
+export function scheduledDates(program: CompiledProgram, startDate: string, schedule: GroupSchedule): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  program.sections.forEach((section, index) => {
+    const date = 'everyDays' in schedule ? addDays(startDate, index * schedule.everyDays) : Object.hasOwn(schedule.dates, section.id) ? schedule.dates[section.id] : undefined;
+    if (date) out[section.id] = date;
+  });
+  return out;
+}
+
+/**
+ * When each part of `program` opens under a group's schedule, by part id: midnight of its
+ * day (scheduledDates) in `timeZone`.
  *
  * @example
  *   scheduledOpenings(program, '2025-09-01', { everyDays: 7 }, 'Europe/Oslo')
@@ -35,9 +52,6 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
  */
 export function scheduledOpenings(program: CompiledProgram, startDate: string, schedule: GroupSchedule, timeZone: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
-  program.sections.forEach((section, index) => {
-    const date = 'everyDays' in schedule ? addDays(startDate, index * schedule.everyDays) : Object.hasOwn(schedule.dates, section.id) ? schedule.dates[section.id] : undefined;
-    if (date) out[section.id] = localMidnight(date, timeZone);
-  });
+  for (const [id, date] of Object.entries(scheduledDates(program, startDate, schedule))) out[id] = localMidnight(date, timeZone);
   return out;
 }

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { instrumentOf, programOr404, type RouteDeps } from '../deps.ts';
 import { sleepSeries, sleepWindowLength } from '../../engine/exercises/sleep-diary.ts';
+import { weeklyGoals } from '../../engine/exercises/weekly-goals.ts';
 import { editionFor, programLocales } from '../../engine/compile/edition-for.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
@@ -51,7 +52,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     return c.json({
       programs: [...deps.programs.values()].map((p) => {
         const l = licences.get(p.id);
-        return { id: p.id, title: p.title, version: p.version, locales: programLocales(p), licences: { total: l?.total ?? 0, used: l?.used ?? 0, remaining: (l?.total ?? 0) - (l?.used ?? 0) } };
+        return { id: p.id, title: p.title, version: p.version, locales: programLocales(p), sections: p.sections.map((s) => ({ id: s.id, number: s.number, title: s.title })), licences: { total: l?.total ?? 0, used: l?.used ?? 0, remaining: (l?.total ?? 0) - (l?.used ?? 0) } };
       }),
       defaultLocale: org?.locale ?? 'nb',
     });
@@ -142,17 +143,21 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const responses = await stores.progress.responses(code.id);
     const acks = await stores.flags.handled(code.id);
     const sinceIso = since ? new Date(since).toISOString() : undefined;
-    const sleep = sleepSeries(program, (await stores.progress.entries(code.id)).map(entryView));
+    const allEntries = (await stores.progress.entries(code.id)).map(entryView);
+    const sleep = sleepSeries(program, allEntries);
+    const contact = lastContact([(await stores.appointments.last(code.id, now.toISOString()))?.at ?? ''].filter(Boolean), acks, now);
     return c.json({
       ref: code.ref, hint: code.hint, programId: code.program_id, locale: code.locale, status: statusOf(code), consent: true,
       sections: states.map(sectionView),
       progress: overallProgress(states),
-      entries: (sinceIso ? await stores.progress.entriesSince(code.id, sinceIso) : await stores.progress.entries(code.id)).map(entryView),
+      entries: sinceIso ? (await stores.progress.entriesSince(code.id, sinceIso)).map(entryView) : allEntries,
       scores: scoresOverTime(responses),
       checkins: (await stores.progress.checkins(code.id)).filter((r) => !sinceIso || r.created_at >= sinceIso).map(checkinView),
       flags: flagsWithHandling(program, responses, acks),
       appointments: (await stores.appointments.upcoming(code.id, now.toISOString())).map(appointmentView),
-      lastContact: lastContact([(await stores.appointments.last(code.id, now.toISOString()))?.at ?? ''].filter(Boolean), acks, now),
+      lastContact: contact,
+      // The goals and plans for the coming week, in the person's words, since the view's start.
+      goals: weeklyGoals(program, allEntries, sinceIso ?? contact),
       sleep,
       sleepWindow: sleepWindowLength(sleep.map((night) => night.totalSleepTime)),
       // The program's exercise fields and questionnaires, so entries and scores can be shown with their labels.

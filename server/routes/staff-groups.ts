@@ -15,7 +15,7 @@ import { issueCodes } from '../admin.ts';
 import { newRef } from '../auth/tokens.ts';
 import { readSnapshot } from '../person-progress.ts';
 import { overallProgress, sectionStates } from '../../engine/progress/index.ts';
-import { scheduledOpenings, type GroupSchedule } from '../../engine/progress/group-schedule.ts';
+import { scheduledDates, scheduledOpenings, type GroupSchedule } from '../../engine/progress/group-schedule.ts';
 import { suppressedPaths } from '../../engine/reports/k-anonymity.ts';
 import { minimumK } from '../../engine/reports/outcome-report.ts';
 import type { GroupRow } from '../store/groups.ts';
@@ -36,6 +36,7 @@ export function staffGroupRoutes(deps: RouteDeps) {
     return {
       ref: g.ref, name: g.name, programId: g.program_id, startDate: g.start_date, schedule: g.schedule, meetings: g.meetings,
       opens: scheduledOpenings(program, g.start_date, g.schedule, deps.timeZone),
+      openDates: scheduledDates(program, g.start_date, g.schedule),
       members: (await stores.codes.inGroup(g.org_id, g.id)).length, createdAt: g.created_at,
     };
   };

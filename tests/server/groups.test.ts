@@ -32,6 +32,9 @@ async function member(code: string) {
 describe('group courses', { timeout: 120_000 }, () => {
   it('runs a group from creation to the date gate, the meetings and the group view', async () => {
     const pro = await env.org('bydel-a', 'professional', 5);
+    // The staff page gives each part a date from the program's parts, in order.
+    const { programs } = (await env.call('GET', '/v1/staff/programs', { token: pro.token })).json;
+    expect(programs[0].sections).toEqual([{ id: 'start', number: 1, title: 'Start' }, { id: 'logg', number: 2, title: 'Logg' }, { id: 'slutt', number: 3, title: 'Slutt' }]);
     const created = await env.call('POST', '/v1/staff/groups', { token: pro.token, body: groupBody });
     expect(created.status).toBe(201);
     // Oslo is UTC+1 in early March: parts open at local midnight every 7 days from the start.
@@ -39,6 +42,7 @@ describe('group courses', { timeout: 120_000 }, () => {
       name: 'Kurs vår', programId: 'kurs', startDate: '2025-03-03', members: 0,
       meetings: ['2025-03-05T15:00:00.000Z', '2025-03-12T15:00:00.000Z'],
       opens: { start: '2025-03-02T23:00:00.000Z', logg: '2025-03-09T23:00:00.000Z', slutt: '2025-03-16T23:00:00.000Z' },
+      openDates: { start: '2025-03-03', logg: '2025-03-10', slutt: '2025-03-17' },
     });
     const ref = created.json.ref as string;
 
@@ -99,6 +103,7 @@ describe('group courses', { timeout: 120_000 }, () => {
     expect((await env.call('POST', '/v1/staff/groups', { token: admin.token, body: { ...groupBody, programId: 'nope' } })).json.error.code).toBe('not_found');
     const byDates = await env.call('POST', '/v1/staff/groups', { token: admin.token, body: { ...groupBody, schedule: { dates: { logg: '2025-03-20' } } } });
     expect(byDates.json.opens).toEqual({ logg: '2025-03-19T23:00:00.000Z' });
+    expect(byDates.json.openDates).toEqual({ logg: '2025-03-20' });
     const key = await env.call('POST', '/v1/staff/api-keys', { token: admin.token, body: { name: 'Partner', scopes: ['codes:create', 'codes:read'] } });
     expect((await env.call('GET', '/v1/staff/groups', { token: key.json.key })).json.error.code).toBe('forbidden');
     const other = await env.org('bydel-b', 'professional', 5);

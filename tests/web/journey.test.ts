@@ -322,7 +322,9 @@ describe('the reference web client', { timeout: 300_000 }, () => {
     await staff.getByRole('button', { name: 'Finn' }).click();
     await staff.getByRole('heading', { name: /Oppfølging/ }).waitFor();
     await staff.getByText(/Risikosvar .* i Patient Health Questionnaire-9/).waitFor();
-    expect(await staff.getByText('Jeg vil kunne ta bussen til jobb').count()).toBe(1);
+    // The goal is in the entries and, as the person's goal for the weeks ahead, in the goals section.
+    expect(await staff.getByRole('region', { name: 'Utfyllinger' }).getByText('Jeg vil kunne ta bussen til jobb').count()).toBe(1);
+    expect(await staff.getByRole('region', { name: 'Mål og planer for uka som kommer' }).getByText('Jeg vil kunne ta bussen til jobb').count()).toBe(1);
     expect(await staff.locator('svg.chart').count()).toBeGreaterThanOrEqual(2);
     await check(staff, 'staff-follow-up');
   });

@@ -1,7 +1,8 @@
 /**
  * The staff pages for the service in real Chromium: the report with its bar charts and
  * tables, the code list with open flags first, a flag marked handled in the follow-up
- * view, and the audit log for admins. On every page: axe (WCAG 2.1 AA) in light and dark
+ * view and the person's goals for the coming week there, group courses (every N days or
+ * a date for each part), and the audit log for admins. On every page: axe (WCAG 2.1 AA) in light and dark
  * mode, and no sideways scrolling at 320 px with 200 % text.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -30,7 +31,12 @@ async function check(name: string) {
   await page.setViewportSize(desktop);
 }
 
-/** A person who consents and answers PHQ-9 twice, the second time with item 9 raised and 9 points worse. */
+const goalWords = 'Gå en tur til butikken tre dager denne uken';
+
+/**
+ * A person who consents and answers PHQ-9 twice, the second time with item 9 raised and 9
+ * points worse, answers GAD-7 and writes a goal for the coming weeks in part 1.
+ */
 async function personWithFlags(code: string) {
   const call = async (method: string, path: string, body?: unknown, token?: string) => {
     const res = await fetch(`${server.base}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -41,6 +47,9 @@ async function personWithFlags(code: string) {
   const phq = (v: number, q9 = 0) => Object.fromEntries([...Array.from({ length: 8 }, (_, i) => [`q${i + 1}`, v]), ['q9', q9]]);
   await call('POST', '/v1/me/questionnaires/phq9/responses', { answers: phq(1) }, token);
   await call('POST', '/v1/me/questionnaires/phq9/responses', { answers: phq(2, 1) }, token);
+  await call('POST', '/v1/me/questionnaires/gad7/responses', { answers: Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`q${i + 1}`, 1])) }, token);
+  const entry = await call('POST', '/v1/me/exercises/goals/entries', { values: { 'goal-1': goalWords, 'goal-1-importance': 8 } }, token);
+  if (!entry.id) throw new Error(`goal entry failed: ${JSON.stringify(entry)}`);
 }
 
 beforeAll(async () => {
@@ -91,6 +100,27 @@ describe('the staff pages for the service', { timeout: 300_000 }, () => {
     await check('staff-follow-up-handled');
   });
 
+  it("shows the person's goals for the coming week in their own words", async () => {
+    const goals = page.getByRole('region', { name: 'Mål og planer for uka som kommer' });
+    await goals.waitFor();
+    await goals.getByText(goalWords).waitFor();
+    expect(await goals.textContent()).toContain('Mål 1: Hva ønsker du skal bli annerledes?');
+    // Handling the flag counts as a contact: the goal was written before it, and says so.
+    expect(await goals.textContent()).toMatch(/ikke endret i perioden/);
+    // The agenda has goals before the next part, and so has the page.
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings.indexOf('Mål og planer for uka som kommer')).toBeLessThan(headings.indexOf('Neste del'));
+    expect(headings.indexOf('Mål og planer for uka som kommer')).toBeGreaterThan(headings.indexOf('Skårer og innsjekker'));
+    await check('staff-follow-up-goals');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('heading', { name: 'Mål og planer for uka som kommer' }).isVisible()).toBe(true);
+    await screenshot(page, 'staff-follow-up-print');
+    // Printed, the follow-up view fits on one A4 page to keep beside the phone.
+    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('shows the report with bar charts and tables, hiding small numbers', async () => {
     await page.getByRole('link', { name: 'Rapport' }).click();
     await page.getByRole('heading', { name: 'Tjenestens tall' }).waitFor();
@@ -122,6 +152,33 @@ describe('the staff pages for the service', { timeout: 300_000 }, () => {
     await page.locator('.code-sheet li').nth(1).waitFor();
     expect(await page.locator('.code-sheet .code-value').allTextContents()).toHaveLength(2);
     await check('staff-group');
+  });
+
+  it('makes a group course with a date for each part and shows those dates in its schedule', async () => {
+    await page.getByRole('link', { name: 'Grupper' }).click();
+    await page.getByRole('heading', { name: 'Gruppekurs' }).waitFor();
+    await page.getByLabel('Program', { exact: true }).selectOption('depresjon');
+    await page.getByLabel('Navn på kurset').fill('Høstkurs');
+    await page.getByLabel('Startdato').fill('2026-09-01');
+    await page.getByRole('radio', { name: 'En egen dato for hver del' }).check();
+    const dates = page.getByRole('group', { name: 'Når delene åpner' });
+    await dates.getByLabel('Del 1: Velkommen').waitFor();
+    expect(await page.getByLabel('En ny del hver … dag').isVisible()).toBe(false);
+    await check('staff-groups-dates');
+    // No date at all is refused on the page, before the server is asked.
+    await page.getByRole('button', { name: 'Lag gruppen' }).click();
+    await page.getByText('Gi minst én del en dato.').waitFor();
+    await dates.getByLabel('Del 1: Velkommen').fill('2026-09-01');
+    await dates.getByLabel('Del 2: Aktivitet og humør').fill('2026-09-15');
+    await page.getByRole('button', { name: 'Lag gruppen' }).click();
+    await page.getByRole('heading', { name: 'Høstkurs' }).waitFor();
+    await page.getByText('Timeplan: en egen dato for hver del.').waitFor();
+    const schedule = page.getByRole('table', { name: 'Når delene åpner' });
+    expect(await schedule.getByRole('row', { name: /Velkommen/ }).textContent()).toMatch(/1\. sep\. 2026/);
+    expect(await schedule.getByRole('row', { name: /Aktivitet og humør/ }).textContent()).toMatch(/15\. sep\. 2026/);
+    // A part without a date: only the usual gating holds.
+    expect(await schedule.getByRole('row', { name: /Det som betyr noe for deg/ }).textContent()).toContain('–');
+    await check('staff-group-dates');
   });
 
   it('shows the audit log to admins', async () => {

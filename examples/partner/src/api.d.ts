@@ -1790,6 +1790,12 @@ export interface components {
                 };
                 /** @description The languages the program can be read in, its source first. */
                 locales?: string[];
+                /** @description The program's parts in order: id, number and title, so a group's schedule can give each part a date. */
+                sections: {
+                    id: string;
+                    number: number;
+                    title: string;
+                }[];
             }[];
             /** @description The organisation's language: new codes get it unless another is chosen. */
             defaultLocale?: components["schemas"]["PersonLocale"];
@@ -1890,6 +1896,23 @@ export interface components {
             locale?: components["schemas"]["PersonLocale"];
             /** @description The last contact before now: the latest past appointment or flag handled (ISO 8601), or null. The follow-up view shows what happened since. */
             lastContact?: string | null;
+            /** @description The goals and plans for the coming week in the person's own words: the answers to the program's fields marked `goal`, newest first. Every answer changed since `since` (or, without it, since `lastContact`), and for a goal field without one its latest earlier answer (`sinceLastContact: false`). */
+            goals: components["schemas"]["WeeklyGoal"][];
+        };
+        /**
+         * ApiWeeklyGoal
+         * @description One answer to a field marked `goal`: a goal or plan for the coming week, as the person wrote it.
+         */
+        WeeklyGoal: {
+            exerciseId: string;
+            fieldId: string;
+            /** @description The field's question, in the program's source language. */
+            label: string;
+            /** @description The person's own words. */
+            text: string;
+            updatedAt: string;
+            /** @description Written or changed since the view's start; false for a field's latest answer from before it. */
+            sinceLastContact: boolean;
         };
         /** ApiUnlockRequest */
         UnlockRequest: {
@@ -2158,6 +2181,10 @@ export interface components {
             meetings: string[];
             /** @description When each part opens under the schedule (ISO 8601), by part id. */
             opens: {
+                [key: string]: string;
+            };
+            /** @description The calendar day (YYYY-MM-DD) each part opens on under the schedule, by part id; parts without a date are absent. */
+            openDates: {
                 [key: string]: string;
             };
             /** @description How many codes were issued into the group. */

@@ -1,5 +1,6 @@
 // A code's follow-up view, made for a 20-minute call: flags first, what was done since
-// the last call, scores and check-ins as charts, the parts, the next appointment, and
+// the last call, scores and check-ins as charts, the goals for the coming week in the
+// person's words, the next part, the parts, the next appointment, and
 // opening the next part early. Without consent the server returns no data, and this
 // view says so.
 import { h, uid, replace } from '../dom.js';
@@ -108,10 +109,29 @@ export async function followUpView(ref) {
     h('h2', { id: 'agenda-title' }, t('agendaTitle')),
     h('ol', { class: 'agenda' }, ['agendaWeek', 'agendaFlags', 'agendaWork', 'agendaScores', 'agendaGoals', 'agendaNext'].map((k) => h('li', {}, t(k)))),
   );
+  // The goals and plans for the coming week, in the person's own words (fields the pack marks `goal`).
+  /** @type {Schemas['WeeklyGoal'][]} */
+  const goalList = detail.goals ?? [];
+  const goals = h(
+    'section',
+    { 'aria-labelledby': 'goals-title' },
+    h('h2', { id: 'goals-title' }, t('goalsTitle')),
+    goalList.length
+      ? h('ul', { class: 'goals' }, goalList.map((g) => h(
+          'li',
+          {},
+          h('p', { class: 'goal-question' }, g.label),
+          h('p', { class: 'goal-text' }, g.text),
+          h('p', { class: 'muted' }, t(g.sinceLastContact ? 'goalWritten' : 'goalEarlier', { date: formatDateTime(g.updatedAt) })),
+        )))
+      : h('p', {}, t('noGoals')),
+  );
   const next = nextPart
     ? h('section', { 'aria-labelledby': 'next-part-title' }, h('h2', { id: 'next-part-title' }, t('nextPartTitle')), h('p', {}, h('strong', {}, `${nextPart.number}. ${nextPart.title}`)), nextPart.summary ? h('p', {}, nextPart.summary) : null)
     : null;
-  show(
+  show(h(
+    'div',
+    { class: 'follow-up' },
     h('h1', {}, t('followUpTitle', { hint: detail.hint })),
     h('p', {}, t('progressLabel', { completed: detail.progress.completed, total: detail.progress.total })),
     detail.locale && has(`languageName_${detail.locale}`) ? h('p', {}, t('personLanguage', { language: t(`languageName_${detail.locale}`) })) : null,
@@ -121,13 +141,14 @@ export async function followUpView(ref) {
     h('section', { 'aria-labelledby': 'flags-title' }, h('h2', { id: 'flags-title' }, t('flagsTitle')), flags),
     h('section', { 'aria-labelledby': 'entries-title' }, h('h2', { id: 'entries-title' }, t('entriesTitle')), sinceForm, entries),
     h('section', { 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, t('scoresTitle')), sleepWindowCard(detail.sleepWindow), charts.length ? charts : h('p', {}, t('noScores'))),
+    goals,
     next,
     h('section', { 'aria-labelledby': 'parts-title' }, h('h2', { id: 'parts-title' }, t('sectionsTitle')), sections),
     unlockForm(ref, sectionList.find((s) => s.state === 'locked')),
     appointmentForm(ref, detail.appointments?.[0] ?? null),
     endProgramButton(ref),
     revokeButton(ref),
-  );
+  ));
 }
 
 /**

@@ -1,5 +1,5 @@
 // Group courses: the service's groups, a new group (program, a name for the course, start,
-// a part every N days, meeting times), and one group: its schedule and meetings, its codes
+// a part every N days or a date for each part, meeting times), and one group: its schedule and meetings, its codes
 // one by one (progress only with consent), the consenting members' progress together
 // (numbers under 5 hidden), and a sheet of new code cards to print.
 import { h, uid, replace } from '../dom.js';
@@ -29,7 +29,41 @@ export async function groupsView() {
       )
     : h('p', {}, t('noGroups'));
 
-  const ids = { program: uid('program'), name: uid('name'), start: uid('start'), every: uid('every') };
+  const ids = { program: uid('program'), name: uid('name'), start: uid('start'), every: uid('every'), datesHint: uid('dates-hint') };
+  // The schedule: a new part every N days, or a date of its own for each part (blank: no date).
+  const every = h('div', { class: 'field' }, h('label', { for: ids.every }, t('groupEvery')), h('input', { id: ids.every, type: 'number', min: 1, max: 90, value: 7, required: true, inputmode: 'numeric' }));
+  const dates = h('fieldset', { class: 'field', hidden: true, 'aria-describedby': ids.datesHint }, h('legend', {}, t('groupSchedule')));
+  /** @param {string} programId */
+  const partDates = (programId) => {
+    const program = programs.find((p) => p.id === programId);
+    replace(
+      dates,
+      h('legend', {}, t('groupSchedule')),
+      h('p', { class: 'hint', id: ids.datesHint }, t('groupDatesHint')),
+      (program?.sections ?? []).map((part) => {
+        const id = uid('part-date');
+        return h('div', { class: 'field' }, h('label', { for: id }, t('groupPartDate', { n: part.number, title: part.title })), h('input', { id, type: 'date', class: 'part-date', 'data-part': part.id }));
+      }),
+    );
+  };
+  partDates(programs[0]?.id ?? '');
+  /** @param {boolean} byDate */
+  const chooseKind = (byDate) => {
+    every.hidden = byDate;
+    /** @type {HTMLInputElement} */ (every.querySelector('input')).disabled = byDate;
+    dates.hidden = !byDate;
+  };
+  const kind = h(
+    'fieldset',
+    { class: 'field' },
+    h('legend', {}, t('groupScheduleKind')),
+    h(
+      'div',
+      { class: 'choices' },
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'schedule-kind', value: 'every', checked: true, onchange: () => chooseKind(false) }), h('span', {}, t('groupScheduleEvery'))),
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'schedule-kind', value: 'dates', onchange: () => chooseKind(true) }), h('span', {}, t('groupScheduleDates'))),
+    ),
+  );
   const meetings = h('div', { class: 'meetings' });
   const addMeeting = () => {
     const id = uid('meeting');
@@ -40,10 +74,12 @@ export async function groupsView() {
   const form = h(
     'form',
     {},
-    h('div', { class: 'field' }, h('label', { for: ids.program }, t('programLabel')), h('select', { id: ids.program }, programs.map((p) => h('option', { value: p.id }, p.title)))),
+    h('div', { class: 'field' }, h('label', { for: ids.program }, t('programLabel')), h('select', { id: ids.program, onchange: (/** @type {Event} */ e) => partDates(/** @type {HTMLSelectElement} */ (e.target).value) }, programs.map((p) => h('option', { value: p.id }, p.title)))),
     h('div', { class: 'field' }, h('label', { for: ids.name }, t('groupName')), h('p', { class: 'hint', id: `${ids.name}-hint` }, t('groupNameHint')), h('input', { id: ids.name, type: 'text', required: true, maxlength: 100, 'aria-describedby': `${ids.name}-hint` })),
     h('div', { class: 'field' }, h('label', { for: ids.start }, t('groupStart')), h('input', { id: ids.start, type: 'date', required: true })),
-    h('div', { class: 'field' }, h('label', { for: ids.every }, t('groupEvery')), h('input', { id: ids.every, type: 'number', min: 1, max: 90, value: 7, required: true, inputmode: 'numeric' })),
+    kind,
+    every,
+    dates,
     h('fieldset', {}, h('legend', {}, t('groupMeetings')), meetings, h('button', { type: 'button', class: 'link', onclick: addMeeting }, t('groupAddMeeting'))),
     error,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('groupCreate'))),
@@ -53,8 +89,19 @@ export async function groupsView() {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const times = [...form.querySelectorAll('input.meeting')].map((i) => /** @type {HTMLInputElement} */ (i).value).filter(Boolean).map((v) => new Date(v).toISOString());
+    /** @type {Schemas['GroupSchedule']} */
+    let schedule = { everyDays: Number(value(ids.every)) };
+    if (!dates.hidden) {
+      const chosen = [...dates.querySelectorAll('input.part-date')].map((i) => /** @type {HTMLInputElement} */ (i)).filter((i) => i.value);
+      if (!chosen.length) {
+        replace(error, alertBox(t('groupDatesNone'), 'error'));
+        /** @type {HTMLInputElement | null} */ (dates.querySelector('input.part-date'))?.focus();
+        return;
+      }
+      schedule = { dates: Object.fromEntries(chosen.map((i) => [i.dataset.part ?? '', i.value])) };
+    }
     try {
-      const group = await api.post('/v1/staff/groups', {}, { programId: value(ids.program), name: value(ids.name), startDate: value(ids.start), schedule: { everyDays: Number(value(ids.every)) }, meetings: times });
+      const group = await api.post('/v1/staff/groups', {}, { programId: value(ids.program), name: value(ids.name), startDate: value(ids.start), schedule, meetings: times });
       location.hash = `#/groups/${group.ref}`;
     } catch (err) {
       replace(error, alertBox(err instanceof Error ? err.message : t('errorGeneric'), 'error'));
@@ -98,7 +145,7 @@ export async function groupView(ref) {
       {},
       h('caption', { class: 'visually-hidden' }, t('groupSchedule')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('reportColPart')), h('th', { scope: 'col' }, t('groupOpens')))),
-      h('tbody', {}, aggregate.sections.map((s) => h('tr', {}, h('th', { scope: 'row' }, s.title), h('td', {}, group.opens[s.sectionId] ? formatDateTime(group.opens[s.sectionId]) : dash)))),
+      h('tbody', {}, aggregate.sections.map((s) => h('tr', {}, h('th', { scope: 'row' }, s.title), h('td', {}, group.openDates[s.sectionId] ? formatDate(group.openDates[s.sectionId]) : dash)))),
     ),
   );
   const memberRows = members.map((m) =>
@@ -108,6 +155,7 @@ export async function groupView(ref) {
     h('h1', {}, group.name),
     h('p', {}, t('groupSummary', { program: program?.title ?? group.programId, start: formatDate(group.startDate) })),
     h('h2', {}, t('groupSchedule')),
+    h('p', {}, 'everyDays' in group.schedule ? t('groupShownEvery', { n: group.schedule.everyDays }) : t('groupShownDates')),
     schedule,
     h('h2', {}, t('groupMeetings')),
     group.meetings.length ? h('ul', {}, group.meetings.map((m) => h('li', {}, formatDateTime(m)))) : h('p', {}, t('groupNoMeetings')),
