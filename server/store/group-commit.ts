@@ -48,7 +48,7 @@ export function groupCommit(kysely: Db, options: { inTransaction: () => boolean;
         for (const job of batch) {
           await sql`SAVEPOINT job`.execute(conn);
           try {
-            const value = await insideTransaction.run(true, () => job.fn(conn));
+            const value = await insideTransaction(() => job.fn(conn));
             await sql`RELEASE job`.execute(conn);
             outcomes.push({ ok: true, value });
           } catch (error) {

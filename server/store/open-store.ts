@@ -65,7 +65,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 async function openSqliteStore(path: string, options: StoreOptions): Promise<Store> {
-  const { kysely, raw } = openSqlite(path, options.onQuery);
+  const { kysely, raw, readNow } = openSqlite(path, options.onQuery);
   try {
     await migrate(kysely, 'sqlite');
   } catch (error) {
@@ -73,7 +73,7 @@ async function openSqliteStore(path: string, options: StoreOptions): Promise<Sto
     throw error;
   }
   const commits = groupCommit(kysely, { inTransaction: () => raw.inTransaction, onBatch: options.onBatch });
-  const root = rootExecutor('sqlite', kysely, (fn) => commits.run(fn));
+  const root = rootExecutor('sqlite', kysely, (fn) => commits.run(fn), readNow);
   return {
     ...createStores(root),
     dialect: 'sqlite',
@@ -111,7 +111,7 @@ async function openPostgresStore(url: string, options: StoreOptions): Promise<St
   }
   // Every write is atomic: one transaction per write call (most are one statement).
   const transaction = <T>(fn: (trx: Db) => Promise<T>) =>
-    kysely.transaction().execute((trx) => insideTransaction.run(true, () => fn(trx)));
+    kysely.transaction().execute((trx) => insideTransaction(() => fn(trx)));
   const root = rootExecutor('postgres', kysely, transaction);
   return {
     ...createStores(root),

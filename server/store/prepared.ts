@@ -1,0 +1,50 @@
+/**
+ * Read queries built and compiled once, then run with new parameters. Kysely builds an
+ * operation tree and compiles it to SQL text on every call; on the person's routes that
+ * was about a third of each request's CPU time (docs/performance.md). A prepared query
+ * is built once per dialect with a placeholder for each argument, and each call only
+ * puts the arguments where the placeholders were and runs the SQL through the executor
+ * (on SQLite, a statement that better-sqlite3 has already prepared).
+ */
+import type { CompiledQuery, Compilable } from 'kysely';
+import type { Db, Dialect, Executor } from './executor.ts';
+
+/** Stands for argument `index` while the query is built. */
+class Placeholder {
+  constructor(readonly index: number) {}
+}
+
+interface Template<R> {
+  query: CompiledQuery<R>;
+  /** Each parameter: a placeholder (an argument's position) or the value built into the query. */
+  parameters: readonly unknown[];
+}
+
+/**
+ * A query of `build`'s shape. `build` must use each argument as a plain value (a `where`
+ * comparison, `limit`), never to choose the query's shape (no `if` on an argument, no
+ * `in` list): the query is built once and only its parameters change.
+ *
+ * @example
+ *   const byIdQuery = preparedQuery((db, id: number) => db.selectFrom('orgs').selectAll().where('id', '=', id));
+ *   const rows = await byIdQuery(x, 7);
+ */
+export function preparedQuery<A extends unknown[], R>(build: (db: Db, ...args: A) => Compilable<R>): (x: Executor, ...args: A) => Promise<R[]> {
+  const templates: Partial<Record<Dialect, Template<R>>> = {};
+  const template = (x: Executor): Template<R> => {
+    let found = templates[x.dialect];
+    if (!found) {
+      const placeholders = Array.from({ length: build.length - 1 }, (_, i) => new Placeholder(i));
+      const query = build(x.db, ...(placeholders as unknown as A)).compile();
+      const used = new Set(query.parameters.filter((p) => p instanceof Placeholder));
+      if (used.size !== placeholders.length) throw new Error(`A prepared query uses ${used.size} of its ${placeholders.length} arguments as values: ${query.sql}`);
+      found = { query, parameters: query.parameters };
+      templates[x.dialect] = found;
+    }
+    return found;
+  };
+  return (x, ...args) => {
+    const { query, parameters } = template(x);
+    return x.select<R>({ ...query, parameters: parameters.map((p) => (p instanceof Placeholder ? args[p.index] : p)) });
+  };
+}
