@@ -85,6 +85,21 @@ describe(`the store (${backend})`, () => {
     await expect(store.transaction(async () => store.orgs.count())).rejects.toThrow(/inside/);
   });
 
+  it('runs a prepared read with each call\'s own arguments, outside and inside a transaction', async () => {
+    const { store } = await fresh();
+    const a = await store.orgs.create('bydel-a', 'Bydel A', now);
+    const b = await store.orgs.create('bydel-b', 'Bydel B', now);
+    expect((await store.orgs.byId(a))?.slug).toBe('bydel-a');
+    expect((await store.orgs.byId(b))?.slug).toBe('bydel-b');
+    expect(await store.orgs.byId(b + 100)).toBeUndefined();
+    // Inside a transaction the same query sees the transaction's own, uncommitted row.
+    const seen = await store.transaction(async (tx) => {
+      const c = await tx.orgs.create('bydel-c', 'Bydel C', now);
+      return (await tx.orgs.byId(c))?.slug;
+    });
+    expect(seen).toBe('bydel-c');
+  });
+
   it('answers counts as numbers and keeps text byte for byte', async () => {
     const { store } = await fresh();
     const orgId = await store.orgs.create('bydel-a', 'Bydel «Å» \u{1F600}', now);
