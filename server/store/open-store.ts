@@ -65,14 +65,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 async function openSqliteStore(path: string, options: StoreOptions): Promise<Store> {
-  const { kysely, raw, readNow } = openSqlite(path, options.onQuery);
+  const { kysely, raw, readNow, control } = openSqlite(path, options.onQuery);
   try {
     await migrate(kysely, 'sqlite');
   } catch (error) {
     await kysely.destroy();
     throw error;
   }
-  const commits = groupCommit(kysely, { inTransaction: () => raw.inTransaction, onBatch: options.onBatch });
+  const commits = groupCommit(kysely, { inTransaction: () => raw.inTransaction, onBatch: options.onBatch, control });
   const root = rootExecutor('sqlite', kysely, (fn) => commits.run(fn), readNow);
   return {
     ...createStores(root),

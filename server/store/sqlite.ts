@@ -22,7 +22,7 @@ export type SqliteFile = Database.Database;
  * @example
  *   const { kysely, raw } = openSqlite('./data/mestring.db');
  */
-export function openSqlite(path: string, onQuery?: (ms: number) => void): { kysely: Kysely<Tables>; raw: SqliteFile; readNow: ReadNow } {
+export function openSqlite(path: string, onQuery?: (ms: number) => void): { kysely: Kysely<Tables>; raw: SqliteFile; readNow: ReadNow; control: (statement: string) => void } {
   if (path !== ':memory:' && !existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     closeSync(openSync(path, 'wx', 0o600));
@@ -60,7 +60,15 @@ export function openSqlite(path: string, onQuery?: (ms: number) => void): { kyse
     onQuery(performance.now() - started);
     return rows as never;
   };
-  return { kysely: new Kysely<Tables>({ dialect: new SqliteDialect({ database }), ...queryLog(onQuery) }), raw, readNow };
+  // Group commit's BEGIN, SAVEPOINT, RELEASE and COMMIT, run by the batch that holds the
+  // connection (store/group-commit.ts); timed like any query when metrics are on.
+  const control = (statement: string) => {
+    if (!onQuery) return void database.prepare(statement).run();
+    const started = performance.now();
+    database.prepare(statement).run();
+    onQuery(performance.now() - started);
+  };
+  return { kysely: new Kysely<Tables>({ dialect: new SqliteDialect({ database }), ...queryLog(onQuery) }), raw, readNow, control };
 }
 
 /**
