@@ -6,7 +6,7 @@
  * puts the arguments where the placeholders were and runs the SQL through the executor
  * (on SQLite, a statement that better-sqlite3 has already prepared).
  */
-import type { CompiledQuery, Compilable } from 'kysely';
+import type { CompiledQuery, Compilable, QueryResult } from 'kysely';
 import type { Db, Dialect, Executor } from './executor.ts';
 
 /** Stands for argument `index` while the query is built. */
@@ -30,21 +30,37 @@ interface Template<R> {
  *   const rows = await byIdQuery(x, 7);
  */
 export function preparedQuery<A extends unknown[], R>(build: (db: Db, ...args: A) => Compilable<R>): (x: Executor, ...args: A) => Promise<R[]> {
+  const withArgs = compiledOnce(build);
+  return (x, ...args) => x.select<R>(withArgs(x.dialect, x.db, args));
+}
+
+/**
+ * A write of `build`'s shape (same rule as preparedQuery), run inside `x.write` on the
+ * connection or transaction it gives; resolves with Kysely's result (`numAffectedRows`).
+ *
+ * @example
+ *   const stopQuery = preparedWrite((db, id: number, now: string) => db.updateTable('codes').set({ stopped_at: now }).where('id', '=', id));
+ *   await x.write((db) => stopQuery(x.dialect, db, 7, now));
+ */
+export function preparedWrite<A extends unknown[]>(build: (db: Db, ...args: A) => Compilable<unknown>): (dialect: Dialect, db: Db, ...args: A) => Promise<QueryResult<unknown>> {
+  const withArgs = compiledOnce(build);
+  return (dialect, db, ...args) => db.executeQuery(withArgs(dialect, db, args));
+}
+
+/** Builds and compiles `build` once per dialect; then gives the compiled query with new arguments. */
+function compiledOnce<A extends unknown[], R>(build: (db: Db, ...args: A) => Compilable<R>): (dialect: Dialect, db: Db, args: A) => CompiledQuery<R> {
   const templates: Partial<Record<Dialect, Template<R>>> = {};
-  const template = (x: Executor): Template<R> => {
-    let found = templates[x.dialect];
+  return (dialect, db, args) => {
+    let found = templates[dialect];
     if (!found) {
       const placeholders = Array.from({ length: build.length - 1 }, (_, i) => new Placeholder(i));
-      const query = build(x.db, ...(placeholders as unknown as A)).compile();
+      const query = build(db, ...(placeholders as unknown as A)).compile();
       const used = new Set(query.parameters.filter((p) => p instanceof Placeholder));
       if (used.size !== placeholders.length) throw new Error(`A prepared query uses ${used.size} of its ${placeholders.length} arguments as values: ${query.sql}`);
       found = { query, parameters: query.parameters };
-      templates[x.dialect] = found;
+      templates[dialect] = found;
     }
-    return found;
-  };
-  return (x, ...args) => {
-    const { query, parameters } = template(x);
-    return x.select<R>({ ...query, parameters: parameters.map((p) => (p instanceof Placeholder ? args[p.index] : p)) });
+    const { query, parameters } = found;
+    return { ...query, parameters: parameters.map((p) => (p instanceof Placeholder ? args[p.index] : p)) };
   };
 }

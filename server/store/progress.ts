@@ -4,7 +4,7 @@
  * answers stay keyed by the program's permanent ids.
  */
 import type { Executor } from './executor.ts';
-import { preparedQuery } from './prepared.ts';
+import { preparedQuery, preparedWrite } from './prepared.ts';
 
 export interface SectionStateRow { section_id: string; opened_at: string; opened_by: 'progress' | 'staff'; opened_reason: string | null; completed_at: string | null; program_version: string }
 export interface EntryRow { id: number; ref: string; code_id: number; exercise_id: string; section_id: string; values_json: string; program_version: string; created_at: string; updated_at: string }
@@ -27,6 +27,16 @@ const entryCountsQuery = preparedQuery((db, codeId: number) =>
   db.selectFrom('entries').select((eb) => ['exercise_id', eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('last')]).where('code_id', '=', codeId).groupBy('exercise_id'));
 const responseTimesQuery = preparedQuery((db, codeId: number) => db.selectFrom('responses').select(['instrument_id', 'created_at']).where('code_id', '=', codeId).orderBy('id'));
 const checkinTimesQuery = preparedQuery((db, codeId: number) => db.selectFrom('checkins').select(['created_at']).where('code_id', '=', codeId).orderBy('id'));
+
+// The person's writes: built once too.
+const addEntryWrite = preparedWrite((db, ref: string, codeId: number, exerciseId: string, sectionId: string, values: string, version: string, now: string) =>
+  db.insertInto('entries').values({ ref, code_id: codeId, exercise_id: exerciseId, section_id: sectionId, values_json: values, program_version: version, created_at: now, updated_at: now }));
+const updateEntryWrite = preparedWrite((db, codeId: number, ref: string, values: string, version: string, now: string) =>
+  db.updateTable('entries').set({ values_json: values, program_version: version, updated_at: now }).where('code_id', '=', codeId).where('ref', '=', ref));
+const addResponseWrite = preparedWrite((db, ref: string, codeId: number, instrumentId: string, answers: string, score: string, version: string, now: string) =>
+  db.insertInto('responses').values({ ref, code_id: codeId, instrument_id: instrumentId, answers_json: answers, score_json: score, program_version: version, created_at: now }));
+const addCheckinWrite = preparedWrite((db, ref: string, codeId: number, ratings: string, version: string, now: string) =>
+  db.insertInto('checkins').values({ ref, code_id: codeId, ratings_json: ratings, program_version: version, created_at: now }));
 
 /**
  * A person's progress.
@@ -60,21 +70,14 @@ export function progressStore(x: Executor) {
       }),
     addEntry: (codeId: number, row: { ref: string; exerciseId: string; sectionId: string; values: unknown; version: string; now: string }) =>
       x.write(async (db) => {
-        await db.insertInto('entries').values({
-          ref: row.ref, code_id: codeId, exercise_id: row.exerciseId, section_id: row.sectionId,
-          values_json: JSON.stringify(row.values), program_version: row.version, created_at: row.now, updated_at: row.now,
-        }).execute();
+        await addEntryWrite(x.dialect, db, row.ref, codeId, row.exerciseId, row.sectionId, JSON.stringify(row.values), row.version, row.now);
       }),
     entries: (codeId: number): Promise<EntryRow[]> => entriesQuery(x, codeId),
     entriesSince: (codeId: number, since: string): Promise<EntryRow[]> =>
       x.db.selectFrom('entries').select(entryCols).where('code_id', '=', codeId).where('updated_at', '>=', since).orderBy('id').execute(),
     entry: async (codeId: number, ref: string): Promise<EntryRow | undefined> => (await entryQuery(x, codeId, ref))[0],
     updateEntry: (codeId: number, ref: string, values: unknown, version: string, now: string) =>
-      x.write(async (db) => {
-        const result = await db.updateTable('entries').set({ values_json: JSON.stringify(values), program_version: version, updated_at: now })
-          .where('code_id', '=', codeId).where('ref', '=', ref).executeTakeFirst();
-        return result.numUpdatedRows === 1n;
-      }),
+      x.write(async (db) => (await updateEntryWrite(x.dialect, db, codeId, ref, JSON.stringify(values), version, now)).numAffectedRows === 1n),
     deleteEntry: (codeId: number, ref: string) =>
       x.write(async (db) => {
         const result = await db.deleteFrom('entries').where('code_id', '=', codeId).where('ref', '=', ref).executeTakeFirst();
@@ -82,17 +85,14 @@ export function progressStore(x: Executor) {
       }),
     addResponse: (codeId: number, row: { ref: string; instrumentId: string; answers: unknown; score: unknown; version: string; now: string }) =>
       x.write(async (db) => {
-        await db.insertInto('responses').values({
-          ref: row.ref, code_id: codeId, instrument_id: row.instrumentId, answers_json: JSON.stringify(row.answers),
-          score_json: JSON.stringify(row.score), program_version: row.version, created_at: row.now,
-        }).execute();
+        await addResponseWrite(x.dialect, db, row.ref, codeId, row.instrumentId, JSON.stringify(row.answers), JSON.stringify(row.score), row.version, row.now);
       }),
     responses: (codeId: number): Promise<ResponseRow[]> => responsesQuery(x, codeId),
     /** One response by its ref (the one just saved), without reading the others. */
     response: async (codeId: number, ref: string): Promise<ResponseRow | undefined> => (await responseQuery(x, codeId, ref))[0],
     addCheckin: (codeId: number, ref: string, ratings: unknown, version: string, now: string) =>
       x.write(async (db) => {
-        await db.insertInto('checkins').values({ ref, code_id: codeId, ratings_json: JSON.stringify(ratings), program_version: version, created_at: now }).execute();
+        await addCheckinWrite(x.dialect, db, ref, codeId, JSON.stringify(ratings), version, now);
       }),
     /** Entries per exercise, without their values (what part states need). */
     entryCounts: async (codeId: number): Promise<{ exercise_id: string; n: number; last: string }[]> =>
