@@ -1,5 +1,5 @@
 /**
- * Read queries built and compiled once, then run with new parameters. Kysely builds an
+ * Queries built and compiled once, then run with new parameters. Kysely builds an
  * operation tree and compiles it to SQL text on every call; on the person's routes that
  * was about a third of each request's CPU time (docs/performance.md). A prepared query
  * is built once per dialect with a placeholder for each argument, and each call only
@@ -12,12 +12,6 @@ import type { Db, Dialect, Executor } from './executor.ts';
 /** Stands for argument `index` while the query is built. */
 class Placeholder {
   constructor(readonly index: number) {}
-}
-
-interface Template<R> {
-  query: CompiledQuery<R>;
-  /** Each parameter: a placeholder (an argument's position) or the value built into the query. */
-  parameters: readonly unknown[];
 }
 
 /**
@@ -49,18 +43,18 @@ export function preparedWrite<A extends unknown[]>(build: (db: Db, ...args: A) =
 
 /** Builds and compiles `build` once per dialect; then gives the compiled query with new arguments. */
 function compiledOnce<A extends unknown[], R>(build: (db: Db, ...args: A) => Compilable<R>): (dialect: Dialect, db: Db, args: A) => CompiledQuery<R> {
-  const templates: Partial<Record<Dialect, Template<R>>> = {};
+  // Per dialect, the compiled query; its parameters are placeholders (an argument's
+  // position) or values built into the query (a `limit`, an `is null`).
+  const templates: Partial<Record<Dialect, CompiledQuery<R>>> = {};
   return (dialect, db, args) => {
-    let found = templates[dialect];
-    if (!found) {
+    let template = templates[dialect];
+    if (!template) {
       const placeholders = Array.from({ length: build.length - 1 }, (_, i) => new Placeholder(i));
-      const query = build(db, ...(placeholders as unknown as A)).compile();
-      const used = new Set(query.parameters.filter((p) => p instanceof Placeholder));
-      if (used.size !== placeholders.length) throw new Error(`A prepared query uses ${used.size} of its ${placeholders.length} arguments as values: ${query.sql}`);
-      found = { query, parameters: query.parameters };
-      templates[dialect] = found;
+      template = build(db, ...(placeholders as unknown as A)).compile();
+      const used = new Set(template.parameters.filter((p) => p instanceof Placeholder));
+      if (used.size !== placeholders.length) throw new Error(`A prepared query uses ${used.size} of its ${placeholders.length} arguments as values: ${template.sql}`);
+      templates[dialect] = template;
     }
-    const { query, parameters } = found;
-    return { ...query, parameters: parameters.map((p) => (p instanceof Placeholder ? args[p.index] : p)) };
+    return { ...template, parameters: template.parameters.map((p) => (p instanceof Placeholder ? args[p.index] : p)) };
   };
 }
