@@ -50,17 +50,24 @@ const dayMs = 24 * 60 * 60 * 1000;
  * opens parts when it is asked, which is not the person doing anything.
  */
 export function lastActivity(snapshot: ProgressSnapshot): string | undefined {
-  return [
-    ...snapshot.responses.map((r) => r.at), ...snapshot.checkins.map((c) => c.at), snapshot.lastEntryAt ?? '',
-    ...Object.values(snapshot.sections).map((s) => s.completedAt ?? ''),
-  ].filter(Boolean).sort().at(-1);
+  // The greatest of the times, in one pass: a long history has hundreds of them and this
+  // runs on every GET /v1/me.
+  let last = snapshot.lastEntryAt || undefined;
+  const consider = (at: string | null | undefined) => {
+    if (at && (last === undefined || at > last)) last = at;
+  };
+  for (const r of snapshot.responses) consider(r.at);
+  for (const c of snapshot.checkins) consider(c.at);
+  for (const s of Object.values(snapshot.sections)) consider(s.completedAt);
+  return last;
 }
 
 /** Whether the program ended early for the person: stopped, or no activity for `inactivityDays`. */
 export function endedEarly(snapshot: ProgressSnapshot, now: Date, options: EndOptions): boolean {
   if (options.stopped) return true;
+  if (options.inactivityDays === undefined) return false;
   const last = lastActivity(snapshot);
-  return options.inactivityDays !== undefined && last !== undefined && now.getTime() - Date.parse(last) >= options.inactivityDays * dayMs;
+  return last !== undefined && now.getTime() - Date.parse(last) >= options.inactivityDays * dayMs;
 }
 
 /**
@@ -80,7 +87,10 @@ export function dueNow(program: CompiledProgram, snapshot: ProgressSnapshot, now
   for (const instrument of start) due.push({ kind: 'start', instrument });
 
   const today = localDate(now, timeZone);
-  if (!snapshot.checkins.some((c) => localDate(new Date(c.at), timeZone) === today)) due.push({ kind: 'checkin', instrument: program.measurement.checkin });
+  // Only a check-in within two days of `now` can fall on today's date in any time zone;
+  // the others are passed over without formatting their dates.
+  const near = (at: string) => Math.abs(now.getTime() - Date.parse(at)) < 2 * dayMs;
+  if (!snapshot.checkins.some((c) => near(c.at) && localDate(new Date(c.at), timeZone) === today)) due.push({ kind: 'checkin', instrument: program.measurement.checkin });
   if (start.length) return due;
 
   const completions = Object.values(snapshot.sections).map((s) => s.completedAt).filter((t): t is string => !!t).sort();

@@ -113,7 +113,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
       await recordEvent(tx, { ...event, type: id === program.measurement.evaluation ? 'evaluation.answered' : 'questionnaire.answered', data });
       for (const flag of new Set<string>(score.flags)) await recordEvent(tx, { ...event, type: 'flag.raised', data: { ...data, flag } });
     });
-    const saved = responseView((await stores.progress.responses(code.id)).find((r) => r.ref === ref)!);
+    const saved = responseView((await stores.progress.response(code.id, ref))!);
     const risky = score.flags.some((f: string) => safetyFlags.has(f));
     const org = risky ? await stores.orgs.byId(code.org_id) : undefined;
     return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json, code.locale) } : {}) }, 201);
@@ -151,7 +151,7 @@ export function meAnswerRoutes(deps: RouteDeps) {
     scoreOr422(form, ratings);
     const ref = newRef('chk');
     await stores.progress.addCheckin(code.id, ref, ratings, program.version, deps.clock.now().toISOString());
-    return c.json(checkinView((await stores.progress.checkins(code.id)).find((r) => r.ref === ref)!), 201);
+    return c.json(checkinView((await stores.progress.checkin(code.id, ref))!), 201);
   });
 
   app.get('/v1/me/checkins', async (c) => {

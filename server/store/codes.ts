@@ -1,5 +1,6 @@
 /** Access codes, person sessions and the consent history. */
 import type { Executor } from './executor.ts';
+import { preparedQuery } from './prepared.ts';
 
 export interface CodeRow {
   id: number; ref: string; hint: string; org_id: number; program_id: string;
@@ -10,6 +11,13 @@ export interface CodeRow {
 export interface CodeListRow extends CodeRow { share: number | null }
 
 const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at', 'codes.locale', 'codes.group_id', 'codes.stopped_at'] as const;
+
+// Every request of a person reads these two: built once (store/prepared.ts).
+const bySessionQuery = preparedQuery((db, hash: string, now: string) =>
+  db.selectFrom('person_sessions').innerJoin('codes', 'codes.id', 'person_sessions.code_id').select(cols)
+    .where('token_hash', '=', hash).where('expires_at', '>', now).where('codes.revoked_at', 'is', null).where('codes.erased_at', 'is', null));
+const consentQuery = preparedQuery((db, codeId: number) =>
+  db.selectFrom('consents').select('share').where('code_id', '=', codeId).orderBy('id', 'desc').limit(1));
 
 /**
  * Codes, person sessions and consent.
@@ -64,10 +72,7 @@ export function codeStore(x: Executor) {
         const first = await db.updateTable('codes').set({ first_login_at: now }).where('id', '=', codeId).where('first_login_at', 'is', null).executeTakeFirst();
         return first.numUpdatedRows === 1n;
       }),
-    bySession: (hash: string, now: string): Promise<CodeRow | undefined> =>
-      x.db.selectFrom('person_sessions').innerJoin('codes', 'codes.id', 'person_sessions.code_id').select(cols)
-        .where('token_hash', '=', hash).where('expires_at', '>', now).where('codes.revoked_at', 'is', null).where('codes.erased_at', 'is', null)
-        .executeTakeFirst(),
+    bySession: async (hash: string, now: string): Promise<CodeRow | undefined> => (await bySessionQuery(x, hash, now))[0],
     /** The person switches language; nothing else about the code changes. */
     setLocale: (codeId: number, locale: string) =>
       x.write(async (db) => {
@@ -83,7 +88,7 @@ export function codeStore(x: Executor) {
       }),
     /** The current consent: true, false, or null when never answered. */
     async consent(codeId: number): Promise<boolean | null> {
-      const row = await x.db.selectFrom('consents').select('share').where('code_id', '=', codeId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const [row] = await consentQuery(x, codeId);
       return row ? row.share === 1 : null;
     },
     async consentHistory(codeId: number): Promise<{ share: boolean; at: string }[]> {

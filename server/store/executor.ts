@@ -5,7 +5,7 @@
  * both run on the transaction. Store modules are written once against this interface.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely, LogEvent } from 'kysely';
+import type { CompiledQuery, Kysely, LogEvent } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -17,31 +17,59 @@ export interface Executor {
   readonly db: Db;
   /** Runs `fn`, which writes, durably; resolves after its commit. */
   write<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Runs a compiled read (store/prepared.ts) and resolves with its rows. */
+  select<R>(query: CompiledQuery<R>): Promise<R[]>;
 }
+
+/**
+ * Runs a compiled read at once, outside Kysely's queue, when that is safe; undefined when
+ * the query must wait its turn (SQLite: while a transaction is open on the connection).
+ */
+export type ReadNow = <R>(query: CompiledQuery<R>) => R[] | undefined;
 
 /**
  * Set while a transaction's callback runs. The root executor refuses to be used then:
  * on SQLite's single connection that would wait for the transaction forever, and on
  * PostgreSQL it would not see the transaction's own writes. Use the stores the callback
  * was given.
+ *
+ * A check for the program's own mistakes, so it runs where those are found: under the
+ * tests (vitest sets VITEST) or with MESTRING_CHECK_TRANSACTIONS=1. On Node 20 an
+ * AsyncLocalStorage, once used, installs a hook on every promise the process creates
+ * (Hono and Kysely make dozens per request): about 5 % of the CPU time of every request
+ * in docs/performance.md's profiles, for a check that never fires in a correct build.
  */
-export const insideTransaction = new AsyncLocalStorage<true>();
+const checking = process.env.VITEST !== undefined || process.env.MESTRING_CHECK_TRANSACTIONS === '1';
+const storage = checking ? new AsyncLocalStorage<true>() : undefined;
+
+/** Runs `fn` marked as inside a transaction (where the check is on), else just runs it. */
+export function insideTransaction<T>(fn: () => T): T {
+  return storage ? storage.run(true, fn) : fn();
+}
+
+const refuseInsideTransaction = () => {
+  if (storage?.getStore()) throw new Error('A store outside the transaction was used inside it; use the stores the transaction callback receives');
+};
 
 /** An executor over the whole database (outside any transaction). */
-export function rootExecutor(dialect: Dialect, kysely: Db, write: Executor['write']): Executor {
+export function rootExecutor(dialect: Dialect, kysely: Db, write: Executor['write'], readNow?: ReadNow): Executor {
   return {
     dialect,
     get db() {
-      if (insideTransaction.getStore()) throw new Error('A store outside the transaction was used inside it; use the stores the transaction callback receives');
+      refuseInsideTransaction();
       return kysely;
     },
     write,
+    async select<R>(query: CompiledQuery<R>) {
+      refuseInsideTransaction();
+      return readNow?.(query) ?? (await kysely.executeQuery(query)).rows;
+    },
   };
 }
 
 /** An executor bound to one transaction. */
 export function transactionExecutor(dialect: Dialect, trx: Db): Executor {
-  return { dialect, db: trx, write: (fn) => fn(trx) };
+  return { dialect, db: trx, write: (fn) => fn(trx), select: async (query) => (await trx.executeQuery(query)).rows };
 }
 
 /** Kysely's per-query log hook when `onQuery` wants durations (metrics), else nothing: it costs a clock read per query. */

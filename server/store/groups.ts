@@ -1,12 +1,16 @@
 /** Group courses of an organisation: program, name, start, shared schedule and meetings. */
 import type { Executor } from './executor.ts';
 import type { GroupSchedule } from '../../engine/progress/group-schedule.ts';
+import { preparedQuery } from './prepared.ts';
 
 export interface GroupRow { id: number; ref: string; org_id: number; program_id: string; name: string; start_date: string; schedule: GroupSchedule; meetings: string[]; created_at: string }
 
 const cols = ['id', 'ref', 'org_id', 'program_id', 'name', 'start_date', 'schedule_json', 'meetings_json', 'created_at'] as const;
 type Raw = { id: number; ref: string; org_id: number; program_id: string; name: string; start_date: string; schedule_json: string; meetings_json: string; created_at: string };
 const row = ({ schedule_json, meetings_json, ...r }: Raw): GroupRow => ({ ...r, schedule: JSON.parse(schedule_json) as GroupSchedule, meetings: JSON.parse(meetings_json) as string[] });
+
+// A group member's part states need the group on every request: built once (store/prepared.ts).
+const byIdQuery = preparedQuery((db, id: number) => db.selectFrom('groups').select(cols).where('id', '=', id));
 
 /**
  * Groups.
@@ -29,7 +33,7 @@ export function groupStore(x: Executor) {
       return r ? row(r) : undefined;
     },
     byId: async (id: number): Promise<GroupRow | undefined> => {
-      const r = await x.db.selectFrom('groups').select(cols).where('id', '=', id).executeTakeFirst();
+      const [r] = await byIdQuery(x, id);
       return r ? row(r) : undefined;
     },
   };

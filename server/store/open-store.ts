@@ -65,15 +65,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 async function openSqliteStore(path: string, options: StoreOptions): Promise<Store> {
-  const { kysely, raw } = openSqlite(path, options.onQuery);
+  const { kysely, raw, readNow, control } = openSqlite(path, options.onQuery);
   try {
     await migrate(kysely, 'sqlite');
   } catch (error) {
     await kysely.destroy();
     throw error;
   }
-  const commits = groupCommit(kysely, { inTransaction: () => raw.inTransaction, onBatch: options.onBatch });
-  const root = rootExecutor('sqlite', kysely, (fn) => commits.run(fn));
+  const commits = groupCommit(kysely, { inTransaction: () => raw.inTransaction, onBatch: options.onBatch, control });
+  const root = rootExecutor('sqlite', kysely, (fn) => commits.run(fn), readNow);
   return {
     ...createStores(root),
     dialect: 'sqlite',
@@ -111,7 +111,7 @@ async function openPostgresStore(url: string, options: StoreOptions): Promise<St
   }
   // Every write is atomic: one transaction per write call (most are one statement).
   const transaction = <T>(fn: (trx: Db) => Promise<T>) =>
-    kysely.transaction().execute((trx) => insideTransaction.run(true, () => fn(trx)));
+    kysely.transaction().execute((trx) => insideTransaction(() => fn(trx)));
   const root = rootExecutor('postgres', kysely, transaction);
   return {
     ...createStores(root),

@@ -1,9 +1,13 @@
 /** Organisations and their program licences. */
 import type { Executor } from './executor.ts';
 import type { OrgRow } from './schema.ts';
+import { preparedQuery } from './prepared.ts';
 
 export type { OrgRow };
 export interface LicenceRow { program_id: string; total: number; used: number }
+
+// GET /v1/me reads the person's organisation on every request: built once (store/prepared.ts).
+const byIdQuery = preparedQuery((db, id: number) => db.selectFrom('orgs').selectAll().where('id', '=', id));
 
 /**
  * Organisations and licences.
@@ -18,7 +22,7 @@ export function orgStore(x: Executor) {
       return row.id;
     },
     bySlug: (slug: string) => x.db.selectFrom('orgs').selectAll().where('slug', '=', slug).executeTakeFirst(),
-    byId: (id: number) => x.db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst(),
+    byId: async (id: number) => (await byIdQuery(x, id))[0],
     async count(): Promise<number> {
       const row = await x.db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       return Number(row?.n ?? 0);

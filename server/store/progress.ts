@@ -4,6 +4,7 @@
  * answers stay keyed by the program's permanent ids.
  */
 import type { Executor } from './executor.ts';
+import { preparedQuery, preparedWrite } from './prepared.ts';
 
 export interface SectionStateRow { section_id: string; opened_at: string; opened_by: 'progress' | 'staff'; opened_reason: string | null; completed_at: string | null; program_version: string }
 export interface EntryRow { id: number; ref: string; code_id: number; exercise_id: string; section_id: string; values_json: string; program_version: string; created_at: string; updated_at: string }
@@ -12,6 +13,30 @@ export interface CheckinRow { ref: string; ratings_json: string; program_version
 
 const entryCols = ['id', 'ref', 'code_id', 'exercise_id', 'section_id', 'values_json', 'program_version', 'created_at', 'updated_at'] as const;
 const responseCols = ['ref', 'instrument_id', 'answers_json', 'score_json', 'program_version', 'created_at'] as const;
+const checkinCols = ['ref', 'ratings_json', 'program_version', 'created_at'] as const;
+
+// What part states and the person's routes read on every request: built once (store/prepared.ts).
+const sectionStatesQuery = preparedQuery((db, codeId: number) =>
+  db.selectFrom('section_states').select(['section_id', 'opened_at', 'opened_by', 'opened_reason', 'completed_at', 'program_version']).where('code_id', '=', codeId));
+const entriesQuery = preparedQuery((db, codeId: number) => db.selectFrom('entries').select(entryCols).where('code_id', '=', codeId).orderBy('id'));
+const entryQuery = preparedQuery((db, codeId: number, ref: string) => db.selectFrom('entries').select(entryCols).where('code_id', '=', codeId).where('ref', '=', ref));
+const responsesQuery = preparedQuery((db, codeId: number) => db.selectFrom('responses').select(responseCols).where('code_id', '=', codeId).orderBy('id'));
+const responseQuery = preparedQuery((db, codeId: number, ref: string) => db.selectFrom('responses').select(responseCols).where('code_id', '=', codeId).where('ref', '=', ref));
+const checkinQuery = preparedQuery((db, codeId: number, ref: string) => db.selectFrom('checkins').select(checkinCols).where('code_id', '=', codeId).where('ref', '=', ref));
+const entryCountsQuery = preparedQuery((db, codeId: number) =>
+  db.selectFrom('entries').select((eb) => ['exercise_id', eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('last')]).where('code_id', '=', codeId).groupBy('exercise_id'));
+const responseTimesQuery = preparedQuery((db, codeId: number) => db.selectFrom('responses').select(['instrument_id', 'created_at']).where('code_id', '=', codeId).orderBy('id'));
+const checkinTimesQuery = preparedQuery((db, codeId: number) => db.selectFrom('checkins').select(['created_at']).where('code_id', '=', codeId).orderBy('id'));
+
+// The person's writes: built once too.
+const addEntryWrite = preparedWrite((db, ref: string, codeId: number, exerciseId: string, sectionId: string, values: string, version: string, now: string) =>
+  db.insertInto('entries').values({ ref, code_id: codeId, exercise_id: exerciseId, section_id: sectionId, values_json: values, program_version: version, created_at: now, updated_at: now }));
+const updateEntryWrite = preparedWrite((db, codeId: number, ref: string, values: string, version: string, now: string) =>
+  db.updateTable('entries').set({ values_json: values, program_version: version, updated_at: now }).where('code_id', '=', codeId).where('ref', '=', ref));
+const addResponseWrite = preparedWrite((db, ref: string, codeId: number, instrumentId: string, answers: string, score: string, version: string, now: string) =>
+  db.insertInto('responses').values({ ref, code_id: codeId, instrument_id: instrumentId, answers_json: answers, score_json: score, program_version: version, created_at: now }));
+const addCheckinWrite = preparedWrite((db, ref: string, codeId: number, ratings: string, version: string, now: string) =>
+  db.insertInto('checkins').values({ ref, code_id: codeId, ratings_json: ratings, program_version: version, created_at: now }));
 
 /**
  * A person's progress.
@@ -26,9 +51,7 @@ export function progressStore(x: Executor) {
       refs.length === 0 ? Promise.resolve([]) : x.db.selectFrom('section_states').innerJoin('codes', 'codes.id', 'section_states.code_id')
         .select(['codes.ref', 'section_states.section_id', 'section_states.opened_at', 'section_states.opened_by_staff', 'section_states.opened_reason'])
         .where('codes.org_id', '=', orgId).where('codes.ref', 'in', [...refs]).where('section_states.opened_by', '=', 'staff').execute(),
-    sectionStates: (codeId: number): Promise<SectionStateRow[]> =>
-      x.db.selectFrom('section_states').select(['section_id', 'opened_at', 'opened_by', 'opened_reason', 'completed_at', 'program_version'])
-        .where('code_id', '=', codeId).execute(),
+    sectionStates: (codeId: number): Promise<SectionStateRow[]> => sectionStatesQuery(x, codeId),
     /** Opens a part; false when it was open already. */
     open: (codeId: number, sectionId: string, now: string, version: string, by: { staffId: number; reason: string } | null) =>
       x.write(async (db) => {
@@ -47,22 +70,14 @@ export function progressStore(x: Executor) {
       }),
     addEntry: (codeId: number, row: { ref: string; exerciseId: string; sectionId: string; values: unknown; version: string; now: string }) =>
       x.write(async (db) => {
-        await db.insertInto('entries').values({
-          ref: row.ref, code_id: codeId, exercise_id: row.exerciseId, section_id: row.sectionId,
-          values_json: JSON.stringify(row.values), program_version: row.version, created_at: row.now, updated_at: row.now,
-        }).execute();
+        await addEntryWrite(x.dialect, db, row.ref, codeId, row.exerciseId, row.sectionId, JSON.stringify(row.values), row.version, row.now);
       }),
-    entries: (codeId: number): Promise<EntryRow[]> => x.db.selectFrom('entries').select(entryCols).where('code_id', '=', codeId).orderBy('id').execute(),
+    entries: (codeId: number): Promise<EntryRow[]> => entriesQuery(x, codeId),
     entriesSince: (codeId: number, since: string): Promise<EntryRow[]> =>
       x.db.selectFrom('entries').select(entryCols).where('code_id', '=', codeId).where('updated_at', '>=', since).orderBy('id').execute(),
-    entry: (codeId: number, ref: string): Promise<EntryRow | undefined> =>
-      x.db.selectFrom('entries').select(entryCols).where('code_id', '=', codeId).where('ref', '=', ref).executeTakeFirst(),
+    entry: async (codeId: number, ref: string): Promise<EntryRow | undefined> => (await entryQuery(x, codeId, ref))[0],
     updateEntry: (codeId: number, ref: string, values: unknown, version: string, now: string) =>
-      x.write(async (db) => {
-        const result = await db.updateTable('entries').set({ values_json: JSON.stringify(values), program_version: version, updated_at: now })
-          .where('code_id', '=', codeId).where('ref', '=', ref).executeTakeFirst();
-        return result.numUpdatedRows === 1n;
-      }),
+      x.write(async (db) => (await updateEntryWrite(x.dialect, db, codeId, ref, JSON.stringify(values), version, now)).numAffectedRows === 1n),
     deleteEntry: (codeId: number, ref: string) =>
       x.write(async (db) => {
         const result = await db.deleteFrom('entries').where('code_id', '=', codeId).where('ref', '=', ref).executeTakeFirst();
@@ -70,28 +85,26 @@ export function progressStore(x: Executor) {
       }),
     addResponse: (codeId: number, row: { ref: string; instrumentId: string; answers: unknown; score: unknown; version: string; now: string }) =>
       x.write(async (db) => {
-        await db.insertInto('responses').values({
-          ref: row.ref, code_id: codeId, instrument_id: row.instrumentId, answers_json: JSON.stringify(row.answers),
-          score_json: JSON.stringify(row.score), program_version: row.version, created_at: row.now,
-        }).execute();
+        await addResponseWrite(x.dialect, db, row.ref, codeId, row.instrumentId, JSON.stringify(row.answers), JSON.stringify(row.score), row.version, row.now);
       }),
-    responses: (codeId: number): Promise<ResponseRow[]> => x.db.selectFrom('responses').select(responseCols).where('code_id', '=', codeId).orderBy('id').execute(),
+    responses: (codeId: number): Promise<ResponseRow[]> => responsesQuery(x, codeId),
+    /** One response by its ref (the one just saved), without reading the others. */
+    response: async (codeId: number, ref: string): Promise<ResponseRow | undefined> => (await responseQuery(x, codeId, ref))[0],
     addCheckin: (codeId: number, ref: string, ratings: unknown, version: string, now: string) =>
       x.write(async (db) => {
-        await db.insertInto('checkins').values({ ref, code_id: codeId, ratings_json: JSON.stringify(ratings), program_version: version, created_at: now }).execute();
+        await addCheckinWrite(x.dialect, db, ref, codeId, JSON.stringify(ratings), version, now);
       }),
     /** Entries per exercise, without their values (what part states need). */
     entryCounts: async (codeId: number): Promise<{ exercise_id: string; n: number; last: string }[]> =>
-      (await x.db.selectFrom('entries').select((eb) => ['exercise_id', eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('last')]).where('code_id', '=', codeId).groupBy('exercise_id').execute())
-        .map((r) => ({ exercise_id: r.exercise_id, n: Number(r.n), last: String(r.last) })),
+      (await entryCountsQuery(x, codeId)).map((r) => ({ exercise_id: r.exercise_id, n: Number(r.n), last: String(r.last) })),
     /** When each questionnaire was answered, oldest first, without the answers. */
-    responseTimes: (codeId: number): Promise<{ instrument_id: string; created_at: string }[]> =>
-      x.db.selectFrom('responses').select(['instrument_id', 'created_at']).where('code_id', '=', codeId).orderBy('id').execute(),
+    responseTimes: (codeId: number): Promise<{ instrument_id: string; created_at: string }[]> => responseTimesQuery(x, codeId),
     /** When each check-in was saved, oldest first, without the ratings. */
-    checkinTimes: (codeId: number): Promise<{ created_at: string }[]> =>
-      x.db.selectFrom('checkins').select(['created_at']).where('code_id', '=', codeId).orderBy('id').execute(),
+    checkinTimes: (codeId: number): Promise<{ created_at: string }[]> => checkinTimesQuery(x, codeId),
     checkins: (codeId: number): Promise<CheckinRow[]> =>
-      x.db.selectFrom('checkins').select(['ref', 'ratings_json', 'program_version', 'created_at']).where('code_id', '=', codeId).orderBy('id').execute(),
+      x.db.selectFrom('checkins').select(checkinCols).where('code_id', '=', codeId).orderBy('id').execute(),
+    /** One check-in by its ref (the one just saved), without reading the others. */
+    checkin: async (codeId: number, ref: string): Promise<CheckinRow | undefined> => (await checkinQuery(x, codeId, ref))[0],
   };
 }
 export type ProgressStore = ReturnType<typeof progressStore>;

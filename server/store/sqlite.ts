@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import { queryLog } from './executor.ts';
+import { queryLog, type ReadNow } from './executor.ts';
 import type { Database as Tables } from './schema.ts';
 
 export type SqliteFile = Database.Database;
@@ -22,7 +22,7 @@ export type SqliteFile = Database.Database;
  * @example
  *   const { kysely, raw } = openSqlite('./data/mestring.db');
  */
-export function openSqlite(path: string, onQuery?: (ms: number) => void): { kysely: Kysely<Tables>; raw: SqliteFile } {
+export function openSqlite(path: string, onQuery?: (ms: number) => void): { kysely: Kysely<Tables>; raw: SqliteFile; readNow: ReadNow; control: (statement: string) => void } {
   if (path !== ':memory:' && !existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     closeSync(openSync(path, 'wx', 0o600));
@@ -48,7 +48,27 @@ export function openSqlite(path: string, onQuery?: (ms: number) => void): { kyse
       return statement;
     },
   };
-  return { kysely: new Kysely<Tables>({ dialect: new SqliteDialect({ database }), ...queryLog(onQuery) }), raw };
+  // A read needs no turn in Kysely's queue while no transaction is open: better-sqlite3
+  // runs each statement to its end before anything else can, so the read sees exactly
+  // what is committed. While a group commit's transaction is open (between its BEGIN and
+  // COMMIT, across awaits) a read waits its turn, so it never sees uncommitted writes.
+  const readNow: ReadNow = (query) => {
+    if (raw.inTransaction) return undefined;
+    if (!onQuery) return database.prepare(query.sql).all(query.parameters as unknown[]) as never;
+    const started = performance.now();
+    const rows = database.prepare(query.sql).all(query.parameters as unknown[]);
+    onQuery(performance.now() - started);
+    return rows as never;
+  };
+  // Group commit's BEGIN, SAVEPOINT, RELEASE and COMMIT, run by the batch that holds the
+  // connection (store/group-commit.ts); timed like any query when metrics are on.
+  const control = (statement: string) => {
+    if (!onQuery) return void database.prepare(statement).run();
+    const started = performance.now();
+    database.prepare(statement).run();
+    onQuery(performance.now() - started);
+  };
+  return { kysely: new Kysely<Tables>({ dialect: new SqliteDialect({ database }), ...queryLog(onQuery) }), raw, readNow, control };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Executor } from './executor.ts';
 import type { WebhookDeliveriesTable } from './schema.ts';
+import { preparedQuery } from './prepared.ts';
 
 export interface EndpointRow { id: number; ref: string; org_id: number; url: string; events: string; secret_sealed: string; created_at: string }
 export type DeliveryStatus = WebhookDeliveriesTable['status'];
@@ -27,6 +28,9 @@ export type AttemptOutcome =
 
 const endpointCols = ['id', 'ref', 'org_id', 'url', 'events', 'secret_sealed', 'created_at'] as const;
 const deliveryCols = ['msg_id', 'type', 'status', 'attempts', 'next_attempt_at', 'last_error', 'last_status', 'last_attempt_at', 'delivered_at', 'created_at'] as const;
+
+// Every answer and completed part asks who subscribed: built once (store/prepared.ts).
+const subscribersQuery = preparedQuery((db, orgId: number) => db.selectFrom('webhook_endpoints').select(['id', 'events']).where('org_id', '=', orgId));
 
 /**
  * Webhooks.
@@ -61,7 +65,7 @@ export function webhookStore(x: Executor) {
       }),
     /** The organisation's endpoints subscribed to `type`. */
     async subscribers(orgId: number, type: string): Promise<{ id: number }[]> {
-      const rows = await x.db.selectFrom('webhook_endpoints').select(['id', 'events']).where('org_id', '=', orgId).execute();
+      const rows = await subscribersQuery(x, orgId);
       return rows.filter((r) => r.events.split(' ').includes(type)).map((r) => ({ id: r.id }));
     },
     /** Organisations with an endpoint subscribed to `type`. */

@@ -35,6 +35,19 @@ describe('mestring serve', () => {
     }
   });
 
+  it('writes a quiet server\'s request line to the log within about a second, not only when its buffer fills', async () => {
+    const server = await startServerProcess(data);
+    try {
+      expect((await request(server.port, 'GET', '/healthz', { headers: { 'x-request-id': 'quiet-server-line' } })).status).toBe(200);
+      const deadline = Date.now() + 3000;
+      while (!log().includes('quiet-server-line') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      const line = log().split('\n').find((l) => l.includes('quiet-server-line'));
+      expect(line && JSON.parse(line)).toMatchObject({ level: 'info', msg: 'request', route: '/healthz', status: 200, requestId: 'quiet-server-line' });
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('serves metrics on MESTRING_METRICS_PORT only, writes pretty logs on request, and stops in time with a keep-alive connection open', async () => {
     const server = await startServerProcess(data, { MESTRING_METRICS: '1', MESTRING_METRICS_PORT: '0', MESTRING_LOG_FORMAT: 'pretty', MESTRING_SHUTDOWN_TIMEOUT: '2' });
     const metricsPort = Number(/metrics on http:\/\/localhost:(\d+)\/metrics/.exec(log())?.[1]);

@@ -39,6 +39,30 @@ describe('the SQLite store', () => {
     expect(await store.orgs.licences(orgId)).toEqual([{ program_id: 'kurs', total: 100, used: 50 }]);
   });
 
+  it('lets a read made while a group commit is open wait for it, so it never sees a write that is then undone', async () => {
+    const store = await openStore({ path: tempDb() });
+    stores.push(store);
+    let insertedId: number | undefined;
+    let letGo!: () => void;
+    const gate = new Promise<void>((resolve) => (letGo = resolve));
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+    const failing = store.transaction(async (tx) => {
+      insertedId = await tx.orgs.create('bydel-a', 'Bydel A', now);
+      inserted();
+      await gate;
+      throw new Error('undone');
+    });
+    await insertedYet;
+    expect(store.sqlite!.inTransaction).toBe(true);
+    // A prepared read (store/prepared.ts) asked while the transaction holds the connection.
+    const read = store.orgs.byId(insertedId!);
+    letGo();
+    await expect(failing).rejects.toThrow('undone');
+    expect(await read).toBeUndefined();
+    expect(await store.orgs.count()).toBe(0);
+  });
+
   it('upgrades a database made by the first server and keeps its rows', async () => {
     const path = tempDb();
     const legacy = new Database(path);

@@ -111,6 +111,39 @@ describe(`the store (${backend})`, () => {
     await expect(store.transaction(async () => store.orgs.count())).rejects.toThrow(/inside/);
   });
 
+  it('runs a prepared read with each call\'s own arguments, outside and inside a transaction', async () => {
+    const { store } = await fresh();
+    const a = await store.orgs.create('bydel-a', 'Bydel A', now);
+    const b = await store.orgs.create('bydel-b', 'Bydel B', now);
+    expect((await store.orgs.byId(a))?.slug).toBe('bydel-a');
+    expect((await store.orgs.byId(b))?.slug).toBe('bydel-b');
+    expect(await store.orgs.byId(b + 100)).toBeUndefined();
+    // Inside a transaction the same query sees the transaction's own, uncommitted row.
+    const seen = await store.transaction(async (tx) => {
+      const c = await tx.orgs.create('bydel-c', 'Bydel C', now);
+      return (await tx.orgs.byId(c))?.slug;
+    });
+    expect(seen).toBe('bydel-c');
+  });
+
+  it('runs a prepared write with each call\'s own values and tells whether it changed a row', async () => {
+    const { store } = await fresh();
+    const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);
+    await store.codes.create({ ref: 'kod_a', hmac: 'hmac-a', hint: 'a', orgId, programId: 'kurs', staffId: null, keyId: null, now });
+    const code = (await store.codes.byRef(orgId, 'kod_a'))!;
+    await store.progress.addEntry(code.id, { ref: 'ent_1', exerciseId: 'maal', sectionId: 'start', values: { goal: 'én' }, version: '1', now });
+    await store.progress.addEntry(code.id, { ref: 'ent_2', exerciseId: 'maal', sectionId: 'start', values: { goal: 'to' }, version: '1', now });
+    expect(await store.progress.updateEntry(code.id, 'ent_2', { goal: 'tre' }, '2', '2025-03-04T08:00:00.000Z')).toBe(true);
+    expect(await store.progress.updateEntry(code.id, 'ent_9', { goal: 'ingen' }, '2', now)).toBe(false);
+    const entries = await store.progress.entries(code.id);
+    expect(entries.map((e) => [e.ref, JSON.parse(e.values_json).goal, e.program_version, e.updated_at])).toEqual([
+      ['ent_1', 'én', '1', now], ['ent_2', 'tre', '2', '2025-03-04T08:00:00.000Z'],
+    ]);
+    await store.progress.addCheckin(code.id, 'chk_1', { mood: 5 }, '1', now);
+    expect((await store.progress.checkin(code.id, 'chk_1'))?.ratings_json).toBe('{"mood":5}');
+    expect(await store.progress.checkin(code.id, 'chk_2')).toBeUndefined();
+  });
+
   it('answers counts as numbers and keeps text byte for byte', async () => {
     const { store } = await fresh();
     const orgId = await store.orgs.create('bydel-a', 'Bydel «Å» \u{1F600}', now);

@@ -20,8 +20,9 @@ export function bearerToken(header: string | undefined): string | undefined {
  */
 export const personAuth = (codes: CodeStore, now: () => Date): MiddlewareHandler<AppEnv> => async (c, next) => {
   const token = bearerToken(c.req.header('authorization'));
-  const code = token?.startsWith('msp_') ? await codes.bySession(hashToken(token), now().toISOString()) : undefined;
-  if (!code || !token) throw apiError('unauthorized');
-  c.set('person', { code, tokenHash: hashToken(token) });
+  const tokenHash = token?.startsWith('msp_') ? hashToken(token) : undefined;
+  const code = tokenHash ? await codes.bySession(tokenHash, now().toISOString()) : undefined;
+  if (!code || !tokenHash) throw apiError('unauthorized');
+  c.set('person', { code, tokenHash });
   await next();
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueNow, emptySnapshot, sectionStates, validateEntry, overallProgress } from '../../../engine/progress/index.ts';
+import { dueNow, endedEarly, lastActivity, emptySnapshot, sectionStates, validateEntry, overallProgress } from '../../../engine/progress/index.ts';
 import { fixtureProgram } from '../../server/helpers.ts';
 
 const program = fixtureProgram();
@@ -48,6 +48,32 @@ describe('dueNow', () => {
     snapshot.checkins = [{ at: '2025-03-03T22:30:00Z' }]; // 23:30 in Oslo on the 3rd
     expect(dueNow(program, snapshot, at('2025-03-03T22:50:00Z')).map((d) => d.kind)).toEqual([]);
     expect(dueNow(program, snapshot, at('2025-03-03T23:10:00Z')).map((d) => d.kind)).toEqual(['checkin']); // 00:10 on the 4th
+  });
+
+  it('counts a check-in in a long history only on its own Oslo date, early or late in the day', () => {
+    const snapshot = emptySnapshot();
+    snapshot.responses = [{ instrument: 'phq9', at: '2025-03-03T08:00:00Z' }, { instrument: 'gad7', at: '2025-03-03T08:00:00Z' }];
+    // A check-in every day of 2024, then one at 00:30 in Oslo on 1 April 2025 (22:30 UTC the day before).
+    snapshot.checkins = Array.from({ length: 366 }, (_, i) => ({ at: new Date(Date.UTC(2024, 0, 1 + i, 12)).toISOString() }));
+    snapshot.checkins.push({ at: '2025-03-31T22:30:00Z' });
+    expect(dueNow(program, snapshot, at('2025-04-01T21:50:00Z')).map((d) => d.kind)).not.toContain('checkin'); // 23:50 on the 1st
+    expect(dueNow(program, snapshot, at('2025-04-01T22:10:00Z')).map((d) => d.kind)).toContain('checkin'); // 00:10 on the 2nd
+    expect(dueNow(program, snapshot, at('2025-03-31T21:50:00Z')).map((d) => d.kind)).toContain('checkin'); // 23:50 on 31 March, before it
+  });
+
+  it('finds the latest activity among answers, check-ins, entries and completed parts, and ends early after the inactive days', () => {
+    const snapshot = emptySnapshot();
+    snapshot.responses = [{ instrument: 'phq9', at: '2025-03-03T08:00:00Z' }, { instrument: 'gad7', at: '2025-03-04T08:00:00Z' }];
+    snapshot.checkins = [{ at: '2025-03-06T08:00:00Z' }, { at: '2025-03-05T08:00:00Z' }];
+    snapshot.lastEntryAt = '2025-03-02T08:00:00Z';
+    snapshot.sections.start = { openedAt: '2025-03-03T08:00:00Z', completedAt: '2025-03-07T08:00:00Z' };
+    expect(lastActivity(snapshot)).toBe('2025-03-07T08:00:00Z');
+    snapshot.lastEntryAt = '2025-03-08T08:00:00Z';
+    expect(lastActivity(snapshot)).toBe('2025-03-08T08:00:00Z');
+    expect(lastActivity(emptySnapshot())).toBeUndefined();
+    expect(endedEarly(snapshot, at('2025-03-17T07:59:00Z'), { inactivityDays: 9 })).toBe(false);
+    expect(endedEarly(snapshot, at('2025-03-17T08:00:00Z'), { inactivityDays: 9 })).toBe(true);
+    expect(endedEarly(snapshot, at('2026-03-17T08:00:00Z'), {})).toBe(false);
   });
 
   it('repeats weekly questionnaires after 7 days and asks end questions after the last part', () => {
