@@ -26,6 +26,23 @@ const tempDb = () => {
 const now = '2025-03-03T08:00:00.000Z';
 
 describe('the SQLite store', () => {
+  it('has an index led by code_id on every table that holds one, and on codes.group_id', async () => {
+    const path = tempDb();
+    stores.push(await openStore({ path }));
+    const db = new Database(path, { readonly: true });
+    try {
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      const leading = (table: string) => (db.prepare('SELECT name FROM pragma_index_list(?)').all(table) as { name: string }[])
+        .map((i) => (db.prepare('SELECT name FROM pragma_index_info(?) WHERE seqno = 0').get(i.name) as { name: string }).name);
+      const withCode = tables.filter((t) => (db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(t, 'code_id')));
+      expect(withCode).toContain('appointments');
+      expect(withCode.filter((t) => !leading(t).includes('code_id'))).toEqual([]);
+      expect(leading('codes')).toContain('group_id');
+    } finally {
+      db.close();
+    }
+  });
+
   it('commits the writes of one event-loop turn together and answers each after the commit', async () => {
     const batches: number[] = [];
     const store = await openStore({ path: tempDb(), onBatch: (n) => batches.push(n) });

@@ -16,6 +16,7 @@ import * as m012 from './012-groups.ts';
 import * as m013 from './013-end-evaluation.ts';
 import * as m020 from './020-api-key-issuance.ts';
 import * as m030 from './030-locales.ts';
+import * as m040 from './040-code-indexes.ts';
 import * as m050 from './050-webhooks.ts';
 import * as m051 from './051-one-first-login.ts';
 
@@ -32,6 +33,7 @@ const all: [string, Up][] = [
   ['013-end-evaluation', m013.up],
   ['020-api-key-issuance', m020.up],
   ['030-locales', m030.up],
+  ['040-code-indexes', m040.up],
   ['050-webhooks', m050.up],
   ['051-one-first-login', m051.up],
 ];
