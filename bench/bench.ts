@@ -108,6 +108,9 @@ async function compileRow(): Promise<Row> {
   // CPU time, not wall time, and the two runs taken in turn: other work on the machine
   // then weighs on both alike. The median of seven pairs is reported.
   const cpu = (fn: () => void) => {
+    // Collect the previous run's garbage first (npm run bench passes --expose-gc), so
+    // that neither run pays for the other's.
+    (globalThis as { gc?: () => void }).gc?.();
     const started = process.cpuUsage();
     fn();
     const used = process.cpuUsage(started);
