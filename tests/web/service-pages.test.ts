@@ -6,7 +6,7 @@
  * mode, and no sideways scrolling at 320 px with 200 % text.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { axeViolations, axeViolationsDark, desktop, launchBrowser, narrow, screenshot } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 import { overflowing, scrollsSideways } from './slips.ts';
@@ -32,6 +32,7 @@ async function check(name: string) {
 }
 
 const goalWords = 'Gå en tur til butikken tre dager denne uken';
+let personCode: string;
 
 /**
  * A person who consents and answers PHQ-9 twice, the second time with item 9 raised and 9
@@ -65,7 +66,8 @@ afterAll(async () => {
 describe('the staff pages for the service', { timeout: 300_000 }, () => {
   it('logs an admin in', async () => {
     const password = await server.addStaff('bydel', 'kari', 'admin');
-    await personWithFlags(await server.issueCode('bydel', 'depresjon'));
+    personCode = await server.issueCode('bydel', 'depresjon');
+    await personWithFlags(personCode);
     await page.goto(`${server.base}/staff`);
     // Through the API from the page itself (same origin, so the portal cookie is set); the login pages have their own test.
     const secret = await page.evaluate(async (pw) => {
@@ -119,6 +121,29 @@ describe('the staff pages for the service', { timeout: 300_000 }, () => {
     const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
     expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('still prints on one page after a busy week, the newest entries and the rest on the screen', async () => {
+    const call = async (method: string, path: string, body: unknown, token?: string) =>
+      (await fetch(`${server.base}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })).json() as Promise<any>;
+    const { token } = await call('POST', '/v1/sessions', { code: personCode });
+    const day = 'Sto opp til vanlig tid, spiste frokost og gikk en lang tur i parken før lunsj. Etterpå ryddet jeg litt på kjøkkenet, leste et par kapitler i en bok og ringte for å avtale en time. Om kvelden så jeg en film og la meg tidlig, men fikk ikke sove med en gang fordi tankene gikk rundt.';
+    for (let i = 1; i <= 10; i++) {
+      const entry = await call('POST', '/v1/me/exercises/activity-log/entries', { values: { day: `2026-03-${String(i).padStart(2, '0')}`, activities: `Dag ${i}. ${day}`, pleasure: i % 10, mastery: (i * 3) % 10 } }, token);
+      if (!entry.id) throw new Error(`entry failed: ${JSON.stringify(entry)}`);
+    }
+    await page.reload();
+    await page.getByText('Dag 10.', { exact: false }).first().waitFor();
+    expect(await page.getByText(/^Dag \d+\./).count()).toBe(10);
+    await page.emulateMedia({ media: 'print' });
+    onTestFinished(() => page.emulateMedia({ media: 'screen' }));
+    expect(await page.getByText(/^Dag \d+\./).evaluateAll((els) => els.filter((e) => (e as unknown as { checkVisibility(): boolean }).checkVisibility()).length)).toBe(4);
+    expect(await page.getByText('6 eldre utfyllinger står bare på skjermen.').isVisible()).toBe(true);
+    await screenshot(page, 'staff-follow-up-print-busy');
+    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByText('6 eldre utfyllinger står bare på skjermen.').isVisible()).toBe(false);
   });
 
   it('shows the report with bar charts and tables, hiding small numbers', async () => {

@@ -16,6 +16,9 @@ import { api } from './session.js';
 /** @typedef {import('../../../types/client').Field} Field */
 /** @typedef {import('../../../types/client').Instrument} Instrument */
 
+/** How many entries, and how many goals, the printed sheet shows (the newest). */
+const printedLimit = 4;
+
 /** @param {string} ref */
 export async function followUpView(ref) {
   const since = sessionStorage.getItem(`mestring.since.${ref}`) ?? '';
@@ -74,6 +77,9 @@ export async function followUpView(ref) {
 
   /** @type {Schemas['Entry'][]} */
   const entryList = (detail.entries ?? []).filter((/** @type {Schemas['Entry']} */ e) => since || !lastContact || e.updatedAt >= lastContact);
+  // On paper, only the newest entries: the sheet beside the phone stays one page however
+  // much the person wrote; the screen keeps them all.
+  const printedEntries = new Set([...entryList].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, printedLimit));
   const entries = entryList.length
     ? h(
         'ul',
@@ -83,13 +89,14 @@ export async function followUpView(ref) {
           const fields = exercise?.fields ?? [];
           return h(
             'li',
-            {},
+            printedEntries.has(e) ? {} : { class: 'print-omit' },
             h('h3', {}, `${exercise?.title ?? ''} · ${formatDateTime(e.createdAt)}`),
             h('dl', { class: 'values' }, fields.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, describeValue(f, e.values[f.id]))])),
           );
         }),
       )
     : h('p', {}, t('noEntries'));
+  const entriesOnScreen = entryList.length - printedEntries.size;
 
   /** @type {Schemas['ProgramState']['sections']} */
   const sectionList = detail.sections ?? [];
@@ -117,14 +124,15 @@ export async function followUpView(ref) {
     { 'aria-labelledby': 'goals-title' },
     h('h2', { id: 'goals-title' }, t('goalsTitle')),
     goalList.length
-      ? h('ul', { class: 'goals' }, goalList.map((g) => h(
+      ? h('ul', { class: 'goals' }, goalList.map((g, i) => h(
           'li',
-          {},
+          i < printedLimit ? {} : { class: 'print-omit' },
           h('p', { class: 'goal-question' }, g.label),
           h('p', { class: 'goal-text' }, g.text),
           h('p', { class: 'muted' }, t(g.sinceLastContact ? 'goalWritten' : 'goalEarlier', { date: formatDateTime(g.updatedAt) })),
         )))
       : h('p', {}, t('noGoals')),
+    goalList.length > printedLimit ? h('p', { class: 'print-only' }, t('goalsOnScreenOnly', { n: goalList.length - printedLimit })) : null,
   );
   const next = nextPart
     ? h('section', { 'aria-labelledby': 'next-part-title' }, h('h2', { id: 'next-part-title' }, t('nextPartTitle')), h('p', {}, h('strong', {}, `${nextPart.number}. ${nextPart.title}`)), nextPart.summary ? h('p', {}, nextPart.summary) : null)
@@ -139,11 +147,12 @@ export async function followUpView(ref) {
     h('div', { class: 'actions no-print' }, h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('printFollowUp'))),
     agenda,
     h('section', { 'aria-labelledby': 'flags-title' }, h('h2', { id: 'flags-title' }, t('flagsTitle')), flags),
-    h('section', { 'aria-labelledby': 'entries-title' }, h('h2', { id: 'entries-title' }, t('entriesTitle')), sinceForm, entries),
+    h('section', { class: 'follow-up-entries', 'aria-labelledby': 'entries-title' }, h('h2', { id: 'entries-title' }, t('entriesTitle')), sinceForm, entries, entriesOnScreen > 0 ? h('p', { class: 'print-only' }, t('entriesOnScreenOnly', { n: entriesOnScreen })) : null),
     h('section', { 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, t('scoresTitle')), sleepWindowCard(detail.sleepWindow), charts.length ? charts : h('p', {}, t('noScores'))),
     goals,
     next,
-    h('section', { 'aria-labelledby': 'parts-title' }, h('h2', { id: 'parts-title' }, t('sectionsTitle')), sections),
+    // Not on paper: the sheet's first lines say how many parts are done, and "next part" names the one to present.
+    h('section', { class: 'no-print', 'aria-labelledby': 'parts-title' }, h('h2', { id: 'parts-title' }, t('sectionsTitle')), sections),
     unlockForm(ref, sectionList.find((s) => s.state === 'locked')),
     appointmentForm(ref, detail.appointments?.[0] ?? null),
     endProgramButton(ref),

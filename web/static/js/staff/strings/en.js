@@ -244,6 +244,8 @@ export const strings = {
   nextPartTitle: 'The next part',
   goalsTitle: 'Goals and plans for the coming week',
   noGoals: 'The person has not written goals or plans yet.',
+  entriesOnScreenOnly: { one: '{n} older entry is on the screen only.', other: '{n} older entries are on the screen only.' },
+  goalsOnScreenOnly: { one: '{n} more goal is on the screen only.', other: '{n} more goals are on the screen only.' },
   goalWritten: 'Written {date}',
   goalEarlier: 'Written {date}, not changed in this period',
   groupScheduleKind: 'Schedule for the parts',

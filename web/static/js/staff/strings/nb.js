@@ -244,6 +244,8 @@ export const strings = {
   nextPartTitle: 'Neste del',
   goalsTitle: 'Mål og planer for uka som kommer',
   noGoals: 'Personen har ikke skrevet mål eller planer ennå.',
+  entriesOnScreenOnly: { one: '{n} eldre utfylling står bare på skjermen.', other: '{n} eldre utfyllinger står bare på skjermen.' },
+  goalsOnScreenOnly: { one: '{n} mål til står bare på skjermen.', other: '{n} mål til står bare på skjermen.' },
   goalWritten: 'Skrevet {date}',
   goalEarlier: 'Skrevet {date}, ikke endret i perioden',
   groupScheduleKind: 'Timeplan for delene',

@@ -244,6 +244,8 @@ export const strings = {
   nextPartTitle: 'Neste del',
   goalsTitle: 'Mål og planar for veka som kjem',
   noGoals: 'Personen har ikkje skrive mål eller planar enno.',
+  entriesOnScreenOnly: { one: '{n} eldre utfylling står berre på skjermen.', other: '{n} eldre utfyllingar står berre på skjermen.' },
+  goalsOnScreenOnly: { one: '{n} mål til står berre på skjermen.', other: '{n} mål til står berre på skjermen.' },
   goalWritten: 'Skrive {date}',
   goalEarlier: 'Skrive {date}, ikkje endra i perioden',
   groupScheduleKind: 'Timeplan for delane',
