@@ -3,21 +3,13 @@
  * weekly call: the answers to the fields an author marked `goal` in the pack. Pure: the
  * program and the entries in, the list out.
  */
-import type { CompiledProgram } from '../../schemas/types.ts';
+import type { ApiWeeklyGoal, CompiledProgram } from '../../schemas/types.ts';
 
 /** An entry as the goals need it: which exercise, its values and when it last changed. */
 export interface GoalEntry { exerciseId: string; values: Readonly<Record<string, unknown>>; updatedAt: string }
 
-/** One goal or plan: the field's question, the person's words, and when they wrote them. */
-export interface WeeklyGoal {
-  exerciseId: string;
-  fieldId: string;
-  label: string;
-  text: string;
-  updatedAt: string;
-  /** Written (or changed) at or after `since`; false for a field's latest answer from before it. */
-  sinceLastContact: boolean;
-}
+/** One goal or plan: the field's question, the person's words, and when they wrote them (schemas/api-staff.schema.json). */
+export type WeeklyGoal = ApiWeeklyGoal;
 
 /**
  * The answers to the program's goal fields, newest first: every answer changed at or after
