@@ -102,7 +102,7 @@ describe('webhook endpoints', () => {
     try {
       const admin = await strict.org('bydel-a', 'admin');
       const register = (url: string) => strict.call('POST', '/v1/staff/webhooks', { token: admin.token, body: { url, events: ['code.activated'] } });
-      const refused = [];
+      const refused: [string, number, unknown][] = [];
       for (const url of [
         'https://127.0.0.1/hook', 'https://0x7f.1/hook', 'https://10.0.0.5/hook', 'https://172.16.3.4/hook', 'https://192.168.1.1/hook',
         'https://169.254.169.254/latest/meta-data', 'https://100.64.0.1/hook', 'https://224.0.0.1/hook', 'https://0.0.0.0/hook', 'https://192.0.2.1/hook',
@@ -323,11 +323,11 @@ describe('deliveries', () => {
     // to loopback): the worker checks the address it connects to.
     const admin = await env.org('bydel-a', 'admin');
     const port = new URL(receiver.url).port;
-    const hooks = [];
+    const hooks: string[] = [];
     for (const url of [`http://localhost:${port}/hook`, `http://[::ffff:127.0.0.1]:${port}/hook`]) {
       const created = await env.call('POST', '/v1/staff/webhooks', { token: admin.token, body: { url, events: ['code.activated'] } });
       expect(created.status).toBe(201);
-      hooks.push(created.json.ref as string);
+      hooks.push(created.json.ref);
     }
     await env.person(admin.token);
     const strict = startWebhookWorker({ store: env.stores, secrets: env.secrets, clock: env.clock, pollMs: 0, backoffMs: [1000], timeoutMs: 2000 });
