@@ -1859,7 +1859,7 @@ export interface ApiWebhooks {
  */
 export interface WebhookRequest {
   /**
-   * Where deliveries are POSTed: https:// (http:// only when the server sets MESTRING_WEBHOOKS_ALLOW_HTTP=1).
+   * Where deliveries are POSTed: https:// (http:// only when the server sets MESTRING_WEBHOOKS_ALLOW_HTTP=1), on a public address: a loopback, private, link-local or other non-public IP address, or localhost, is refused (field code webhook_address_private) unless the server sets MESTRING_WEBHOOKS_ALLOW_PRIVATE=1.
    */
   url: string;
   /**
@@ -1924,7 +1924,7 @@ export interface WebhookDelivery {
   status: "pending" | "delivered" | "failed" | "dropped";
   attempts: number;
   /**
-   * What went wrong last time: http_error (see lastStatus), timeout, network, consent_withdrawn or secret_unreadable.
+   * What went wrong last time: http_error (see lastStatus), timeout, network, address_private (the receiver's address, after DNS, is not public: nothing was sent), consent_withdrawn or secret_unreadable.
    */
   lastError: string | null;
   /**

@@ -58,7 +58,7 @@ export interface AppOptions {
   programs: readonly CompiledProgram[];
   clock: Clock;
   secrets: Secrets;
-  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir' | 'webhooksAllowHttp' | 'publicUrl'>> & { timeZone?: string };
+  config?: Partial<Pick<ServerConfig, 'corsOrigins' | 'trustedProxies' | 'bodyLimit' | 'programsDir' | 'webhooksAllowHttp' | 'webhooksAllowPrivate' | 'publicUrl'>> & { timeZone?: string };
   /** The log (server/logger.ts); default: JSON lines on stdout, or to `log` when given. */
   logger?: Logger;
   /** Receives each JSON log line instead of stdout (tests read them). */
@@ -169,7 +169,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', staffApiKeyRoutes(deps));
   app.route('/', staffApiKeyIssueRoutes(deps));
   app.route('/', staffServiceRoutes(deps));
-  app.route('/', staffWebhookRoutes(deps, { allowHttp: config.webhooksAllowHttp ?? false }));
+  app.route('/', staffWebhookRoutes(deps, { allowHttp: config.webhooksAllowHttp ?? false, allowPrivate: config.webhooksAllowPrivate ?? false }));
   app.route('/', staffOrgRoutes(deps));
   app.route('/', staffReportRoutes(deps));
   app.route('/', staffAuditRoutes(deps));

@@ -45,6 +45,8 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** MESTRING_WEBHOOKS_ALLOW_HTTP=1 lets endpoints be plain http:// (local testing only). */
   webhooksAllowHttp: boolean;
+  /** MESTRING_WEBHOOKS_ALLOW_PRIVATE=1 lets endpoints be on the server's own network (loopback, private ranges). */
+  webhooksAllowPrivate: boolean;
   /** MESTRING_WEBHOOKS_BACKOFF: seconds before each retry, comma separated; default the worker's schedule (about 27 hours). */
   webhookBackoffMs: number[] | undefined;
   /** MESTRING_WEBHOOKS_TIMEOUT: seconds a receiver may take to answer (default 10). */
@@ -89,6 +91,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     wordingOverlay: env.MESTRING_WORDING_OVERLAY || undefined,
     publicUrl: env.MESTRING_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     webhooksAllowHttp: env.MESTRING_WEBHOOKS_ALLOW_HTTP === '1',
+    webhooksAllowPrivate: env.MESTRING_WEBHOOKS_ALLOW_PRIVATE === '1',
     webhookBackoffMs: seconds(env.MESTRING_WEBHOOKS_BACKOFF, 'MESTRING_WEBHOOKS_BACKOFF'),
     webhookTimeoutMs: seconds(env.MESTRING_WEBHOOKS_TIMEOUT, 'MESTRING_WEBHOOKS_TIMEOUT')?.[0],
   };

@@ -125,10 +125,10 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
   const separateMetrics = metrics !== undefined && config.metricsPort !== undefined;
   const app = createApp({
     store: stores, programs, clock: systemClock, secrets, logger, metrics, serveMetrics: !separateMetrics,
-    config: { corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies, bodyLimit: config.bodyLimit, programsDir: config.programsDir, webhooksAllowHttp: config.webhooksAllowHttp, publicUrl: config.publicUrl },
+    config: { corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies, bodyLimit: config.bodyLimit, programsDir: config.programsDir, webhooksAllowHttp: config.webhooksAllowHttp, webhooksAllowPrivate: config.webhooksAllowPrivate, publicUrl: config.publicUrl },
   });
   const webhooks = startWebhookWorker({
-    store: stores, secrets, clock: systemClock, backoffMs: config.webhookBackoffMs, timeoutMs: config.webhookTimeoutMs, log: (line) => logger.info(line),
+    store: stores, secrets, clock: systemClock, backoffMs: config.webhookBackoffMs, allowPrivate: config.webhooksAllowPrivate, timeoutMs: config.webhookTimeoutMs, log: (line) => logger.info(line),
     beforePoll: dueQuestionnaireTimer({ stores, programs: new Map(programs.map((p) => [p.id, p])), clock: systemClock, timeZone: 'Europe/Oslo', everyMs: 15 * 60_000 }),
   });
   const metricsServer = separateMetrics ? await new Promise<ServerType>((resolve) => {

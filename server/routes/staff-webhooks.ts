@@ -2,7 +2,8 @@
  * Organisation admins register webhook endpoints (the signing secret is shown once),
  * list and delete them, send a test delivery, and read each endpoint's delivery log.
  * Creating and deleting are audited, and so is a probe at another organisation's ref.
- * Endpoints must be https:// unless the server allows http for local testing.
+ * Endpoints must be https:// unless the server allows http for local testing, and must not
+ * name an address on the server's own network unless it allows that (webhooks/address.ts).
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
@@ -12,6 +13,7 @@ import { jsonBody } from '../middleware/json-body/index.ts';
 import { requireStaffAccount } from '../middleware/staff-auth/index.ts';
 import { newRef } from '../auth/tokens.ts';
 import { newEndpointSecret } from '../webhooks/signing.ts';
+import { privateHost } from '../webhooks/address.ts';
 import { eventBody, testEventType } from '../webhooks/events.ts';
 import type { DeliveryRow, EndpointRow } from '../store/webhooks.ts';
 
@@ -24,8 +26,11 @@ const deliveryView = (d: DeliveryRow) => ({
   createdAt: d.created_at, lastAttemptAt: d.last_attempt_at, nextAttemptAt: d.status === 'pending' ? d.next_attempt_at : null, deliveredAt: d.delivered_at,
 });
 
-/** The endpoint URL, or 422 when it is not an absolute https:// URL (http:// when allowed). */
-function checkedUrl(url: string, allowHttp: boolean): string {
+/**
+ * The endpoint URL, or 422 when it is not an absolute https:// URL (http:// when allowed),
+ * or names a non-public IP address or localhost (unless private addresses are allowed).
+ */
+function checkedUrl(url: string, options: { allowHttp: boolean; allowPrivate: boolean }): string {
   const refuse = (code: string, message: string) => apiError('validation_failed', undefined, { fields: [{ field: 'url', code, message }] });
   let parsed: URL;
   try {
@@ -33,16 +38,17 @@ function checkedUrl(url: string, allowHttp: boolean): string {
   } catch {
     throw refuse('format', 'must be an absolute URL');
   }
-  if (parsed.protocol !== 'https:' && !(allowHttp && parsed.protocol === 'http:')) throw refuse('https_required', 'must start with https://');
+  if (parsed.protocol !== 'https:' && !(options.allowHttp && parsed.protocol === 'http:')) throw refuse('https_required', 'must start with https://');
   if (parsed.username || parsed.password) throw refuse('format', 'must not hold a user name or password');
+  if (!options.allowPrivate && privateHost(parsed.hostname)) throw refuse('webhook_address_private', 'must not be a loopback, private or other non-public address');
   return parsed.href;
 }
 
 /**
  * @example
- *   app.route('/', staffWebhookRoutes(deps, { allowHttp: false })); // after staffAuth on /v1/staff/*
+ *   app.route('/', staffWebhookRoutes(deps, { allowHttp: false, allowPrivate: false })); // after staffAuth on /v1/staff/*
  */
-export function staffWebhookRoutes(deps: RouteDeps, options: { allowHttp: boolean }) {
+export function staffWebhookRoutes(deps: RouteDeps, options: { allowHttp: boolean; allowPrivate: boolean }) {
   const app = new Hono<AppEnv>();
   const { stores } = deps;
   const admin = (c: { get(key: 'staff'): AppEnv['Variables']['staff'] }) => {
@@ -67,7 +73,7 @@ export function staffWebhookRoutes(deps: RouteDeps, options: { allowHttp: boolea
   app.post('/v1/staff/webhooks', jsonBody('api-webhooks.schema.json#/$defs/WebhookRequest'), async (c) => {
     const caller = admin(c);
     const body = c.get('body') as { url: string; events: string[] };
-    const url = checkedUrl(body.url, options.allowHttp);
+    const url = checkedUrl(body.url, options);
     const { secret, sealed } = newEndpointSecret(deps.secrets);
     const ref = newRef('whk');
     const at = deps.clock.now().toISOString();

@@ -5,7 +5,9 @@
  * outcome: delivered on a 2xx, else another attempt after the next backoff step, and
  * `failed` when the schedule (about 27 hours by default) is spent. Result events are sent
  * only while the person still consents; otherwise they are dropped, never sent late.
- * Delivery is at least once: a receiver deduplicates on webhook-id.
+ * Delivery is at least once: a receiver deduplicates on webhook-id. A receiver on the
+ * server's own network is refused at connect time (send.ts), recorded and retried like
+ * a network error, unless private addresses are allowed.
  */
 import { newRef } from '../auth/tokens.ts';
 import type { Clock } from '../clock.ts';
@@ -13,6 +15,7 @@ import type { Secrets } from '../config.ts';
 import type { Stores } from '../store/index.ts';
 import type { AttemptOutcome, ClaimedDelivery } from '../store/webhooks.ts';
 import { openEndpointSecret, signedHeaders } from './signing.ts';
+import { webhookSender } from './send.ts';
 
 const second = 1000;
 const minute = 60 * second;
@@ -26,6 +29,11 @@ export interface WorkerOptions {
   clock: Clock;
   /** The wait before each retry; its length is the number of retries (default defaultBackoffMs). */
   backoffMs?: number[];
+  /**
+   * Send to receivers on the server's own network (loopback, private ranges ...): off by
+   * default (MESTRING_WEBHOOKS_ALLOW_PRIVATE); such an attempt is then `address_private`.
+   */
+  allowPrivate?: boolean;
   /** How long a receiver may take to answer (default 10 s). */
   timeoutMs?: number;
   /** How long a claim is held: longer than a batch can take (default twice timeoutMs + 5 s). */
@@ -46,27 +54,6 @@ export interface WebhookWorker {
   stop(): Promise<void>;
 }
 
-/** What an HTTP attempt came to, before scheduling. */
-type Sent = { ok: true; status: number } | { ok: false; error: 'http_error' | 'timeout' | 'network'; status: number | null };
-
-async function send(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Sent> {
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      // A redirect is an answer, not a place to send the body (it could lead to plain http).
-      redirect: 'manual',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Mestring-Webhooks/1', ...headers },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await res.body?.cancel().catch(() => {});
-    return res.status >= 200 && res.status < 300 ? { ok: true, status: res.status } : { ok: false, error: 'http_error', status: res.status };
-  } catch (error) {
-    const name = (error as Error).name;
-    return { ok: false, error: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network', status: null };
-  }
-}
-
 /**
  * Starts the worker; `pollMs: 0` starts none (tests drive it with runOnce).
  *
@@ -81,6 +68,7 @@ export function startWebhookWorker(options: WorkerOptions): WebhookWorker {
   const leaseMs = options.leaseMs ?? 2 * timeoutMs + 5 * second;
   const batch = options.batch ?? 50;
   const log = options.log ?? (() => {});
+  const send = webhookSender({ allowPrivate: options.allowPrivate ?? false });
 
   const outcomeOf = async (row: ClaimedDelivery): Promise<AttemptOutcome> => {
     if (row.code_id !== null && (await store.codes.consent(row.code_id)) !== true) {

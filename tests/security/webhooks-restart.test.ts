@@ -44,7 +44,7 @@ describe('webhooks across a SIGKILL', () => {
     } finally {
       await store.close();
     }
-    const env = { MESTRING_WEBHOOKS_ALLOW_HTTP: '1', MESTRING_WEBHOOKS_BACKOFF: Array(40).fill('0.2').join(','), MESTRING_WEBHOOKS_TIMEOUT: '1' };
+    const env = { MESTRING_WEBHOOKS_ALLOW_HTTP: '1', MESTRING_WEBHOOKS_ALLOW_PRIVATE: '1', MESTRING_WEBHOOKS_BACKOFF: Array(40).fill('0.2').join(','), MESTRING_WEBHOOKS_TIMEOUT: '1' };
 
     // The receiver fails everything at first; each code's first login is one event.
     receiver.answerWith(() => 500);

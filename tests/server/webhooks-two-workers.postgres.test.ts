@@ -55,7 +55,7 @@ describe('two workers on one PostgreSQL outbox', () => {
         resolve(200);
       }, 30));
     });
-    for (const store of [a, b]) workers.push(startWebhookWorker({ store, secrets, clock: systemClock, pollMs: 20, batch: 5, timeoutMs: 5000 }));
+    for (const store of [a, b]) workers.push(startWebhookWorker({ store, secrets, clock: systemClock, pollMs: 20, batch: 5, timeoutMs: 5000, allowPrivate: true }));
     const end = Date.now() + 60_000;
     while (receiver.accepted().length < events && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise((resolve) => setTimeout(resolve, 500));

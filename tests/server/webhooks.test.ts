@@ -18,11 +18,11 @@ let env: TestEnv;
 let receiver: WebhookReceiver;
 let worker: WebhookWorker;
 beforeEach(async () => {
-  env = await testApp({ config: { programsDir: fixturePrograms, webhooksAllowHttp: true } });
+  env = await testApp({ config: { programsDir: fixturePrograms, webhooksAllowHttp: true, webhooksAllowPrivate: true } });
   // Signatures carry the attempt's time and receivers check it against their own clock.
   env.clock.set(new Date());
   receiver = await webhookReceiver();
-  worker = startWebhookWorker({ store: env.stores, secrets: env.secrets, clock: env.clock, pollMs: 0, backoffMs: [1000, 60_000], timeoutMs: 2000 });
+  worker = startWebhookWorker({ store: env.stores, secrets: env.secrets, clock: env.clock, pollMs: 0, backoffMs: [1000, 60_000], timeoutMs: 2000, allowPrivate: true });
 });
 afterEach(async () => {
   await worker.stop();
@@ -94,6 +94,35 @@ describe('webhook endpoints', () => {
       expect(taken.status).toBe(201);
     } finally {
       await strict.close();
+    }
+  });
+
+  it('refuses endpoints on the server\'s own network unless MESTRING_WEBHOOKS_ALLOW_PRIVATE is set', async () => {
+    const strict = await testApp();
+    try {
+      const admin = await strict.org('bydel-a', 'admin');
+      const register = (url: string) => strict.call('POST', '/v1/staff/webhooks', { token: admin.token, body: { url, events: ['code.activated'] } });
+      const refused: [string, number, unknown][] = [];
+      for (const url of [
+        'https://127.0.0.1/hook', 'https://0x7f.1/hook', 'https://10.0.0.5/hook', 'https://172.16.3.4/hook', 'https://192.168.1.1/hook',
+        'https://169.254.169.254/latest/meta-data', 'https://100.64.0.1/hook', 'https://224.0.0.1/hook', 'https://0.0.0.0/hook', 'https://192.0.2.1/hook',
+        'https://[::1]/hook', 'https://[::]/hook', 'https://[fe80::1]/hook', 'https://[fd12:3456::1]/hook', 'https://[ff02::1]/hook',
+        'https://[::ffff:127.0.0.1]/hook', 'https://[::ffff:a00:5]/hook', 'https://localhost/hook', 'https://LOCALHOST./hook', 'https://api.localhost/hook',
+      ]) {
+        const res = await register(url);
+        refused.push([url, res.status, res.json.error?.fields]);
+      }
+      expect(refused.filter(([, status, fields]) => status !== 422 || JSON.stringify(fields) !== JSON.stringify([{ field: 'url', code: 'webhook_address_private', message: 'must not be a loopback, private or other non-public address' }]))).toEqual([]);
+      for (const url of ['https://8.8.8.8/hook', 'https://[2001:4860:4860::8888]/hook', 'https://partner.example/hooks', 'https://localhost.partner.example/hooks']) {
+        expect([url, (await register(url)).status]).toEqual([url, 201]);
+      }
+    } finally {
+      await strict.close();
+    }
+    // Allowed, a private address is taken as given.
+    const admin = await env.org('bydel-a', 'admin');
+    for (const url of ['https://10.0.0.5/hook', 'https://[::1]/hook', 'http://localhost:8080/hook']) {
+      expect([url, (await env.call('POST', '/v1/staff/webhooks', { token: admin.token, body: { url, events: ['code.activated'] } })).status]).toEqual([url, 201]);
     }
   });
 
@@ -289,6 +318,47 @@ describe('deliveries', () => {
     expect((await log())[0]).toMatchObject({ type: 'webhook.test', status: 'failed', attempts: 3, lastError: 'http_error', lastStatus: 503, nextAttemptAt: null });
   });
 
+  it('never sends to an address on the server\'s own network, even by a name that resolves there: records address_private and retries like a network error', async () => {
+    // Registered while private addresses were allowed (or a public name that now resolves
+    // to loopback): the worker checks the address it connects to.
+    const admin = await env.org('bydel-a', 'admin');
+    const port = new URL(receiver.url).port;
+    const hooks: string[] = [];
+    for (const url of [`http://localhost:${port}/hook`, `http://[::ffff:127.0.0.1]:${port}/hook`]) {
+      const created = await env.call('POST', '/v1/staff/webhooks', { token: admin.token, body: { url, events: ['code.activated'] } });
+      expect(created.status).toBe(201);
+      hooks.push(created.json.ref);
+    }
+    await env.person(admin.token);
+    const strict = startWebhookWorker({ store: env.stores, secrets: env.secrets, clock: env.clock, pollMs: 0, backoffMs: [1000], timeoutMs: 2000 });
+    try {
+      const logs = async () => Promise.all(hooks.map(async (ref) => (await env.call('GET', `/v1/staff/webhooks/${ref}/deliveries`, { token: admin.token })).json.deliveries));
+      while ((await strict.runOnce()) > 0);
+      expect(receiver.received).toEqual([]);
+      for (const log of await logs()) expect(log).toEqual([expect.objectContaining({ type: 'code.activated', status: 'pending', attempts: 1, lastError: 'address_private', lastStatus: null })]);
+      env.clock.advance({ seconds: 1 });
+      while ((await strict.runOnce()) > 0);
+      expect(receiver.received).toEqual([]);
+      for (const log of await logs()) expect(log).toEqual([expect.objectContaining({ status: 'failed', attempts: 2, lastError: 'address_private', lastStatus: null, nextAttemptAt: null })]);
+    } finally {
+      await strict.stop();
+    }
+    // A worker with private addresses allowed (as this suite's) reaches the same receiver by name.
+    await env.call('POST', `/v1/staff/webhooks/${hooks[0]}/test`, { token: admin.token });
+    await drain();
+    expect(receiver.received.map((r) => r.json.type)).toEqual(['webhook.test']);
+  });
+
+  it('follows no redirect: a 3xx is an answer, recorded with its status', async () => {
+    const { admin, webhook } = await subscribed('bydel-a', ['code.activated']);
+    receiver.answerWith(() => 307);
+    await env.person(admin.token);
+    await drain();
+    expect(receiver.received).toHaveLength(1);
+    const log = (await env.call('GET', `/v1/staff/webhooks/${webhook.ref}/deliveries`, { token: admin.token })).json.deliveries;
+    expect(log[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'http_error', lastStatus: 307 });
+  });
+
   it('records timeouts and unreachable receivers as such', async () => {
     const admin = await env.org('bydel-a', 'admin');
     const closed = await webhookReceiver();
@@ -306,7 +376,7 @@ describe('deliveries', () => {
     try {
       const slow = await env.call('POST', '/v1/staff/webhooks', { token: admin.token, body: { url: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/hook`, events: ['code.activated'] } });
       await env.call('POST', `/v1/staff/webhooks/${slow.json.ref}/test`, { token: admin.token });
-      const quick = startWebhookWorker({ store: env.stores, secrets: env.secrets, clock: env.clock, pollMs: 0, timeoutMs: 300 });
+      const quick = startWebhookWorker({ store: env.stores, secrets: env.secrets, clock: env.clock, pollMs: 0, timeoutMs: 300, allowPrivate: true });
       await quick.runOnce();
       const slowLog = (await env.call('GET', `/v1/staff/webhooks/${slow.json.ref}/deliveries`, { token: admin.token })).json.deliveries;
       expect(slowLog[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'timeout', lastStatus: null });

@@ -2236,7 +2236,7 @@ export interface components {
         WebhookEventType: "code.activated" | "code.erased" | "section.completed" | "questionnaire.due" | "questionnaire.answered" | "flag.raised" | "flag.handled" | "evaluation.answered";
         /** WebhookRequest */
         WebhookRequest: {
-            /** @description Where deliveries are POSTed: https:// (http:// only when the server sets MESTRING_WEBHOOKS_ALLOW_HTTP=1). */
+            /** @description Where deliveries are POSTed: https:// (http:// only when the server sets MESTRING_WEBHOOKS_ALLOW_HTTP=1), on a public address: a loopback, private, link-local or other non-public IP address, or localhost, is refused (field code webhook_address_private) unless the server sets MESTRING_WEBHOOKS_ALLOW_PRIVATE=1. */
             url: string;
             events: components["schemas"]["WebhookEventType"][];
         };
@@ -2278,7 +2278,7 @@ export interface components {
              */
             status: "pending" | "delivered" | "failed" | "dropped";
             attempts: number;
-            /** @description What went wrong last time: http_error (see lastStatus), timeout, network, consent_withdrawn or secret_unreadable. */
+            /** @description What went wrong last time: http_error (see lastStatus), timeout, network, address_private (the receiver's address, after DNS, is not public: nothing was sent), consent_withdrawn or secret_unreadable. */
             lastError: string | null;
             /** @description The receiver's last HTTP status. */
             lastStatus: number | null;
