@@ -12,14 +12,16 @@ import { scheduleFor } from './groups.ts';
 export async function readSnapshot(stores: TableStores, codeId: number): Promise<ProgressSnapshot> {
   // Keyed by authored ids, which may be prototype names such as `constructor`: no prototype.
   const snapshot: ProgressSnapshot = { sections: Object.create(null), entryCounts: Object.create(null), responses: [], checkins: [] };
-  for (const s of await stores.progress.sectionStates(codeId)) snapshot.sections[s.section_id] = { openedAt: s.opened_at, completedAt: s.completed_at };
-  // Counts and times only: the entries' values, answers and ratings are not read here.
-  for (const e of await stores.progress.entryCounts(codeId)) {
-    snapshot.entryCounts[e.exercise_id] = e.n;
-    if (!snapshot.lastEntryAt || e.last > snapshot.lastEntryAt) snapshot.lastEntryAt = e.last;
+  // One statement (store/progress.ts, snapshotRows); counts and times only, never the
+  // entries' values, the answers or the ratings.
+  for (const row of await stores.progress.snapshotRows(codeId)) {
+    if (row.kind === 0) snapshot.sections[row.key] = { openedAt: row.at, completedAt: row.done };
+    else if (row.kind === 1) {
+      snapshot.entryCounts[row.key] = Number(row.n);
+      if (!snapshot.lastEntryAt || row.at > snapshot.lastEntryAt) snapshot.lastEntryAt = row.at;
+    } else if (row.kind === 2) snapshot.responses.push({ instrument: row.key, at: row.at });
+    else snapshot.checkins.push({ at: row.at });
   }
-  snapshot.responses = (await stores.progress.responseTimes(codeId)).map((r) => ({ instrument: r.instrument_id, at: r.created_at }));
-  snapshot.checkins = (await stores.progress.checkinTimes(codeId)).map((c) => ({ at: c.created_at }));
   return snapshot;
 }
 
