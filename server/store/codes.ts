@@ -1,4 +1,5 @@
 /** Access codes, person sessions and the consent history. */
+import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
 import type { OrgRow } from './schema.ts';
 import { preparedQuery } from './prepared.ts';
@@ -23,7 +24,7 @@ const bySessionQuery = preparedQuery((db, hash: string, now: string) =>
   db.selectFrom('person_sessions').innerJoin('codes', 'codes.id', 'person_sessions.code_id').innerJoin('orgs', 'orgs.id', 'codes.org_id').select(cols).select(orgCols)
     .where('token_hash', '=', hash).where('expires_at', '>', now).where('codes.revoked_at', 'is', null).where('codes.erased_at', 'is', null));
 const consentQuery = preparedQuery((db, codeId: number) =>
-  db.selectFrom('consents').select('share').where('code_id', '=', codeId).orderBy('id', 'desc').limit(1));
+  db.selectFrom('consents').select('share').where('code_id', '=', codeId).orderBy('id', 'desc').limit(sql.lit(1)));
 
 /**
  * Codes, person sessions and consent.
