@@ -153,7 +153,7 @@ describe(`the store (${backend})`, () => {
     await store.progress.open(a.id, 'start', now, '1', null);
     await store.progress.complete(a.id, 'start', later);
     await store.progress.open(a.id, 'del-2', later, '1', null);
-    for (const [ref, exercise, at] of [['ent_1', 'maal', now], ['ent_2', 'maal', later], ['ent_3', 'dagbok', now]]) {
+    for (const [ref, exercise, at] of [['ent_1', 'maal', now], ['ent_2', 'maal', later], ['ent_3', 'dagbok', now]] as const) {
       await store.progress.addEntry(a.id, { ref, exerciseId: exercise, sectionId: 'start', values: { text: 'x' }, version: '1', now: at });
     }
     await store.progress.addResponse(a.id, { ref: 'rsp_1', instrumentId: 'phq9', answers: [0], score: {}, version: '1', now: later });
