@@ -6,7 +6,8 @@ import type { CompiledProgram, CompiledSection, CompiledExercise } from '../sche
 import { sectionStates, type ProgressSnapshot, type SectionStatus } from '../engine/progress/index.ts';
 import type { Stores, TableStores } from './store/index.ts';
 import type { CodeRow } from './store/codes.ts';
-import { scheduleFor } from './groups.ts';
+import type { GroupRow } from './store/groups.ts';
+import { groupSchedule } from './groups.ts';
 
 /** The snapshot of a code's progress. */
 export async function readSnapshot(stores: TableStores, codeId: number): Promise<ProgressSnapshot> {
@@ -27,13 +28,15 @@ export async function readSnapshot(stores: TableStores, codeId: number): Promise
 
 /**
  * Part states for `code` at `now`, storing any part that opens now. A code in a group
- * follows the group's schedule too (dates in `timeZone`).
+ * follows the group's schedule too (dates in `timeZone`); the group is read once and
+ * returned (GET /v1/me shows its next meeting).
  *
  * @example
  *   const { states } = await syncProgress(stores, program, code, clock.now());
  */
-export async function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date, timeZone = 'Europe/Oslo'): Promise<{ snapshot: ProgressSnapshot; states: SectionStatus[] }> {
-  const schedule = await scheduleFor(stores, program, code, timeZone);
+export async function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date, timeZone = 'Europe/Oslo'): Promise<{ snapshot: ProgressSnapshot; states: SectionStatus[]; group: GroupRow | undefined }> {
+  const group = code.group_id === null ? undefined : await stores.groups.byId(code.group_id);
+  const schedule = groupSchedule(program, group, timeZone);
   let snapshot = await readSnapshot(stores, code.id);
   let states = sectionStates(program, snapshot, now, schedule);
   const opening = states.filter((s) => s.opensNow);
@@ -45,7 +48,7 @@ export async function syncProgress(stores: Stores, program: CompiledProgram, cod
     snapshot = await readSnapshot(stores, code.id);
     states = sectionStates(program, snapshot, now, schedule);
   }
-  return { snapshot, states };
+  return { snapshot, states, group };
 }
 
 /** The exercise with `id` and the part it is in. */

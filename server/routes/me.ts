@@ -28,7 +28,7 @@ export function meRoutes(deps: RouteDeps) {
     const { code, org } = c.get('person');
     const program = personProgram(deps, code);
     const now = deps.clock.now();
-    const { snapshot, states } = await syncProgress(stores, program, code, now, deps.timeZone);
+    const { snapshot, states, group } = await syncProgress(stores, program, code, now, deps.timeZone);
     const next = await stores.appointments.next(code.id, now.toISOString());
     return c.json({
       programId: program.id,
@@ -37,7 +37,7 @@ export function meRoutes(deps: RouteDeps) {
       consent: await stores.codes.consent(code.id),
       due: dueNow(program, snapshot, now, deps.timeZone, { stopped: code.stopped_at !== null, inactivityDays: org.inactivity_days }),
       nextAppointment: next ? appointmentView(next) : null,
-      nextGroupMeeting: code.group_id === null ? null : nextMeeting(await stores.groups.byId(code.group_id), now),
+      nextGroupMeeting: code.group_id === null ? null : nextMeeting(group, now),
       progress: overallProgress(states),
       help: helpFor(org, code.locale),
     });

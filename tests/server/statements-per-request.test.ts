@@ -42,4 +42,19 @@ describe('statements per request', () => {
     expect(await count('/v1/me/program')).toBe(2);
     expect(await count('/v1/me/sections/start')).toBe(4);
   });
+
+  it('GET /v1/me of a group member reads the group once: five', async () => {
+    const staff = (await env.org()).token;
+    const group = await env.call('POST', '/v1/staff/groups', { token: staff, body: { programId: 'kurs', name: 'Kurs', startDate: '2025-03-03', schedule: { everyDays: 7 }, meetings: ['2025-03-12T16:00:00+01:00'] } });
+    expect(group.status).toBe(201);
+    const sheet = await env.call('POST', `/v1/staff/groups/${group.json.ref}/codes`, { token: staff, body: { count: 1 } });
+    const token = (await env.call('POST', '/v1/sessions', { body: { code: sheet.json.codes[0].code, remember: true } })).json.token as string;
+    const first = await env.call('GET', '/v1/me', { token });
+    expect([first.status, first.json.nextGroupMeeting]).toEqual([200, '2025-03-12T15:00:00.000Z']);
+
+    const app = createApp({ store: counted, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir }, log: () => {} });
+    statements = 0;
+    const res = await app.request('/v1/me', { headers: { authorization: `Bearer ${token}` } });
+    expect([res.status, ((await res.json()) as { nextGroupMeeting: string }).nextGroupMeeting, statements]).toEqual([200, '2025-03-12T15:00:00.000Z', 5]);
+  });
 });
