@@ -9,9 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import { Hono } from 'hono';
-import { pino } from 'pino';
 import { createApp } from '../server/app.ts';
-import { loggerTo } from '../server/logger.ts';
+import { bufferedDestination, loggerTo } from '../server/logger.ts';
 import { testApp, phq9, gad7 } from '../tests/server/helpers.ts';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '10' } } });
@@ -56,7 +55,7 @@ await env.call('POST', '/v1/me/questionnaires/gad7/responses', { token: person.t
 const entry = await env.call('POST', '/v1/me/exercises/maal/entries', { token: person.token, body: { values: { goal: 'Sove bedre', importance: 5 } } });
 if (entry.status !== 201) throw new Error(`could not save the first entry: ${entry.text}`);
 // The app as the server builds it (no OpenAPI checks), logging to /dev/null through the server's pino setup.
-const logger = loggerTo(pino.destination({ dest: '/dev/null', sync: false, minLength: 32 * 1024, maxWrite: 64 * 1024 }));
+const logger = loggerTo(bufferedDestination('/dev/null'));
 const app = createApp({ store: env.stores, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir }, logger });
 const auth = { authorization: `Bearer ${person.token}` };
 const get = (path: string) => reused(new Request(`http://localhost${path}`, { headers: auth }));

@@ -145,10 +145,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }));
   app.use(bodyLimit(config.bodyLimit ?? 64 * 1024, (c) => c.json(failure(c, 'payload_too_large'), 413)));
 
-  const person = personAuth(stores.codes, now);
-  app.use('/v1/me', person);
-  app.use('/v1/me/*', person);
-  app.use('/v1/me', personContentLanguage(deps));
+  // Hono's '/v1/me/*' matches '/v1/me' itself too: registered for both, each ran twice there.
+  app.use('/v1/me/*', personAuth(stores.codes, now));
   app.use('/v1/me/*', personContentLanguage(deps));
   const staff = staffAuth(stores.staff, now);
   app.use('/v1/staff/*', async (c, next) => (c.req.method === 'POST' && c.req.path === '/v1/staff/sessions' ? next() : staff(c, next)));

@@ -15,8 +15,11 @@ import type { GroupRow } from './store/groups.ts';
  *   sectionStates(program, snapshot, now, await scheduleFor(stores, program, code, 'Europe/Oslo'))
  */
 export async function scheduleFor(stores: TableStores, program: CompiledProgram, code: { group_id: number | null }, timeZone: string): Promise<Record<string, string> | undefined> {
-  if (code.group_id === null) return undefined;
-  const group = await stores.groups.byId(code.group_id);
+  return groupSchedule(program, code.group_id === null ? undefined : await stores.groups.byId(code.group_id), timeZone);
+}
+
+/** When each part opens for the members of `group` (already read), or undefined without one. */
+export function groupSchedule(program: CompiledProgram, group: Pick<GroupRow, 'start_date' | 'schedule'> | undefined, timeZone: string): Record<string, string> | undefined {
   return group ? scheduledOpenings(program, group.start_date, group.schedule, timeZone) : undefined;
 }
 

@@ -6,32 +6,37 @@ import type { CompiledProgram, CompiledSection, CompiledExercise } from '../sche
 import { sectionStates, type ProgressSnapshot, type SectionStatus } from '../engine/progress/index.ts';
 import type { Stores, TableStores } from './store/index.ts';
 import type { CodeRow } from './store/codes.ts';
-import { scheduleFor } from './groups.ts';
+import type { GroupRow } from './store/groups.ts';
+import { groupSchedule } from './groups.ts';
 
 /** The snapshot of a code's progress. */
 export async function readSnapshot(stores: TableStores, codeId: number): Promise<ProgressSnapshot> {
   // Keyed by authored ids, which may be prototype names such as `constructor`: no prototype.
   const snapshot: ProgressSnapshot = { sections: Object.create(null), entryCounts: Object.create(null), responses: [], checkins: [] };
-  for (const s of await stores.progress.sectionStates(codeId)) snapshot.sections[s.section_id] = { openedAt: s.opened_at, completedAt: s.completed_at };
-  // Counts and times only: the entries' values, answers and ratings are not read here.
-  for (const e of await stores.progress.entryCounts(codeId)) {
-    snapshot.entryCounts[e.exercise_id] = e.n;
-    if (!snapshot.lastEntryAt || e.last > snapshot.lastEntryAt) snapshot.lastEntryAt = e.last;
+  // One statement (store/progress.ts, snapshotRows); counts and times only, never the
+  // entries' values, the answers or the ratings.
+  for (const row of await stores.progress.snapshotRows(codeId)) {
+    if (row.kind === 0) snapshot.sections[row.key] = { openedAt: row.at, completedAt: row.done };
+    else if (row.kind === 1) {
+      snapshot.entryCounts[row.key] = Number(row.n);
+      if (!snapshot.lastEntryAt || row.at > snapshot.lastEntryAt) snapshot.lastEntryAt = row.at;
+    } else if (row.kind === 2) snapshot.responses.push({ instrument: row.key, at: row.at });
+    else snapshot.checkins.push({ at: row.at });
   }
-  snapshot.responses = (await stores.progress.responseTimes(codeId)).map((r) => ({ instrument: r.instrument_id, at: r.created_at }));
-  snapshot.checkins = (await stores.progress.checkinTimes(codeId)).map((c) => ({ at: c.created_at }));
   return snapshot;
 }
 
 /**
  * Part states for `code` at `now`, storing any part that opens now. A code in a group
- * follows the group's schedule too (dates in `timeZone`).
+ * follows the group's schedule too (dates in `timeZone`); the group is read once and
+ * returned (GET /v1/me shows its next meeting).
  *
  * @example
  *   const { states } = await syncProgress(stores, program, code, clock.now());
  */
-export async function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date, timeZone = 'Europe/Oslo'): Promise<{ snapshot: ProgressSnapshot; states: SectionStatus[] }> {
-  const schedule = await scheduleFor(stores, program, code, timeZone);
+export async function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date, timeZone = 'Europe/Oslo'): Promise<{ snapshot: ProgressSnapshot; states: SectionStatus[]; group: GroupRow | undefined }> {
+  const group = code.group_id === null ? undefined : await stores.groups.byId(code.group_id);
+  const schedule = groupSchedule(program, group, timeZone);
   let snapshot = await readSnapshot(stores, code.id);
   let states = sectionStates(program, snapshot, now, schedule);
   const opening = states.filter((s) => s.opensNow);
@@ -43,7 +48,7 @@ export async function syncProgress(stores: Stores, program: CompiledProgram, cod
     snapshot = await readSnapshot(stores, code.id);
     states = sectionStates(program, snapshot, now, schedule);
   }
-  return { snapshot, states };
+  return { snapshot, states, group };
 }
 
 /** The exercise with `id` and the part it is in. */

@@ -9,6 +9,7 @@ import { editionFor, programLocales } from '../../engine/compile/edition-for.ts'
 import type { AppEnv } from '../app-env.ts';
 import { programOr404, type RouteDeps } from '../deps.ts';
 import type { CodeRow } from '../store/codes.ts';
+import { earlyHeader } from '../middleware/early-header.ts';
 import { isPersonLocale, negotiateLocale, personLocales, type PersonLocale } from './languages.ts';
 
 /**
@@ -59,6 +60,6 @@ export function requestLocale(c: Context): PersonLocale {
 export const personContentLanguage = (deps: RouteDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
   const { code } = c.get('person');
   const program = deps.programs.get(code.program_id);
-  c.header('Content-Language', program ? editionFor(program, code.locale).locale : code.locale);
+  earlyHeader(c, 'Content-Language', program ? editionFor(program, code.locale).locale : code.locale);
   await next();
 };

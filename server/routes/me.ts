@@ -25,20 +25,19 @@ export function meRoutes(deps: RouteDeps) {
   const { stores } = deps;
 
   app.get('/v1/me', async (c) => {
-    const { code } = c.get('person');
+    const { code, org } = c.get('person');
     const program = personProgram(deps, code);
     const now = deps.clock.now();
-    const { snapshot, states } = await syncProgress(stores, program, code, now, deps.timeZone);
+    const { snapshot, states, group } = await syncProgress(stores, program, code, now, deps.timeZone);
     const next = await stores.appointments.next(code.id, now.toISOString());
-    const org = await stores.orgs.byId(code.org_id);
     return c.json({
       programId: program.id,
       programTitle: program.title,
       ...languagesOf(deps, code),
       consent: await stores.codes.consent(code.id),
-      due: dueNow(program, snapshot, now, deps.timeZone, { stopped: code.stopped_at !== null, inactivityDays: org?.inactivity_days }),
+      due: dueNow(program, snapshot, now, deps.timeZone, { stopped: code.stopped_at !== null, inactivityDays: org.inactivity_days }),
       nextAppointment: next ? appointmentView(next) : null,
-      nextGroupMeeting: code.group_id === null ? null : nextMeeting(await stores.groups.byId(code.group_id), now),
+      nextGroupMeeting: code.group_id === null ? null : nextMeeting(group, now),
       progress: overallProgress(states),
       help: helpFor(org, code.locale),
     });

@@ -1,13 +1,15 @@
 /** Follow-up appointments: date, time and kind only, never notes. */
+import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
 import { preparedQuery } from './prepared.ts';
 
 export type AppointmentKind = 'phone' | 'video' | 'in_person';
 export interface AppointmentRow { ref: string; at: string; kind: AppointmentKind; created_at: string }
 
-// GET /v1/me asks for the next one on every request: built once (store/prepared.ts).
+// GET /v1/me asks for the next one on every request: built once (store/prepared.ts), with
+// the limit written into the SQL (store/prepared.ts says why).
 const nextQuery = preparedQuery((db, codeId: number, now: string) =>
-  db.selectFrom('appointments').select(['ref', 'at', 'kind', 'created_at']).where('code_id', '=', codeId).where('at', '>=', now).orderBy('at').limit(1));
+  db.selectFrom('appointments').select(['ref', 'at', 'kind', 'created_at']).where('code_id', '=', codeId).where('at', '>=', now).orderBy('at').limit(sql.lit(1)));
 
 /**
  * Appointments.

@@ -1,5 +1,7 @@
 /** Access codes, person sessions and the consent history. */
+import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
+import type { OrgRow } from './schema.ts';
 import { preparedQuery } from './prepared.ts';
 
 export interface CodeRow {
@@ -12,12 +14,17 @@ export interface CodeListRow extends CodeRow { share: number | null }
 
 const cols = ['codes.id', 'codes.ref', 'codes.hint', 'codes.org_id', 'codes.program_id', 'codes.created_at', 'codes.revoked_at', 'codes.erased_at', 'codes.locale', 'codes.group_id', 'codes.stopped_at'] as const;
 
-// Every request of a person reads these two: built once (store/prepared.ts).
+// Every request of a person reads these two: built once (store/prepared.ts). The session
+// comes with its code and the code's organisation in one statement (GET /v1/me needs the
+// organisation's help text and inactivity limit; the join by primary key costs the other
+// routes next to nothing).
+const orgCols = ['orgs.slug as org_slug', 'orgs.name as org_name', 'orgs.safety_json as org_safety_json', 'orgs.created_at as org_created_at',
+  'orgs.locale as org_locale', 'orgs.inactivity_days as org_inactivity_days'] as const;
 const bySessionQuery = preparedQuery((db, hash: string, now: string) =>
-  db.selectFrom('person_sessions').innerJoin('codes', 'codes.id', 'person_sessions.code_id').select(cols)
+  db.selectFrom('person_sessions').innerJoin('codes', 'codes.id', 'person_sessions.code_id').innerJoin('orgs', 'orgs.id', 'codes.org_id').select(cols).select(orgCols)
     .where('token_hash', '=', hash).where('expires_at', '>', now).where('codes.revoked_at', 'is', null).where('codes.erased_at', 'is', null));
 const consentQuery = preparedQuery((db, codeId: number) =>
-  db.selectFrom('consents').select('share').where('code_id', '=', codeId).orderBy('id', 'desc').limit(1));
+  db.selectFrom('consents').select('share').where('code_id', '=', codeId).orderBy('id', 'desc').limit(sql.lit(1)));
 
 /**
  * Codes, person sessions and consent.
@@ -72,7 +79,16 @@ export function codeStore(x: Executor) {
         const first = await db.updateTable('codes').set({ first_login_at: now }).where('id', '=', codeId).where('first_login_at', 'is', null).executeTakeFirst();
         return first.numUpdatedRows === 1n;
       }),
-    bySession: async (hash: string, now: string): Promise<CodeRow | undefined> => (await bySessionQuery(x, hash, now))[0],
+    /** The code of an unexpired session (neither revoked nor erased), with its organisation. */
+    async bySession(hash: string, now: string): Promise<{ code: CodeRow; org: OrgRow } | undefined> {
+      const [row] = await bySessionQuery(x, hash, now);
+      if (!row) return undefined;
+      const { org_slug, org_name, org_safety_json, org_created_at, org_locale, org_inactivity_days, ...code } = row;
+      return {
+        code,
+        org: { id: code.org_id, slug: org_slug, name: org_name, safety_json: org_safety_json, created_at: org_created_at, locale: org_locale, inactivity_days: org_inactivity_days },
+      };
+    },
     /** The person switches language; nothing else about the code changes. */
     setLocale: (codeId: number, locale: string) =>
       x.write(async (db) => {

@@ -3,7 +3,10 @@
  * / and /staff/), and the staff cookie's attributes:
  * __Host- prefix, HttpOnly, Secure, SameSite=Strict, Path=/ and no Domain.
  */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
 import { routeTable } from '../../server/openapi/route-table.ts';
 import { fillPath, world, type World } from './world.ts';
 
@@ -69,5 +72,48 @@ describe('the staff cookie', () => {
     expectHostCookie(out.headers.get('set-cookie')!);
     // No other route sets a cookie.
     for (const path of ['/v1/me', '/v1/staff/codes', '/healthz']) expect((await env.call('GET', path, { token: a.person.token })).headers.get('set-cookie')).toBeNull();
+  });
+});
+
+describe('served by @hono/node-server (headers set on Node\'s response before the route runs)', () => {
+  it('sends every security header once on answers, errors and preflights, and a route\'s own Cache-Control wins', async () => {
+    const { env, a } = w;
+    const app = createApp({ store: env.stores, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir, corsOrigins: ['https://partner.example'] }, log: () => {} });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${base}${path}`, { method, headers });
+      const person = { authorization: `Bearer ${a.person.token}` };
+      const cases: [string, Response, number, string][] = [
+        ['/healthz', await get('/healthz', { 'x-request-id': 'abc-123' }), 200, 'no-store'],
+        ['/v1/me', await get('/v1/me', person), 200, 'no-store'],
+        ['/v1/me without a session', await get('/v1/me'), 401, 'no-store'],
+        ['an unknown route', await get('/v1/nothing-here'), 404, 'no-store'],
+        ['/docs.js', await get('/docs.js'), 200, 'public, max-age=3600'],
+        ['a preflight', await get('/v1/me', { origin: 'https://partner.example', 'access-control-request-method': 'GET' }, 'OPTIONS'), 204, 'no-store'],
+      ];
+      for (const [what, res, status, cache] of cases) {
+        await res.arrayBuffer();
+        expect([what, res.status]).toEqual([what, status]);
+        expectSecureHeaders(what, res.headers);
+        expect([what, res.headers.get('cache-control')]).toEqual([what, cache]);
+        expect([what, res.headers.get('x-request-id')]).toEqual([what, expect.stringMatching(/^[A-Za-z0-9-]{1,64}$/)]);
+      }
+      const header = (what: string, name: string) => cases.find((c) => c[0] === what)![1].headers.get(name);
+      expect(header('/healthz', 'x-request-id')).toBe('abc-123');
+      expect(header('/v1/me', 'content-language')).toBe('nb');
+      expect(header('/v1/me without a session', 'content-language')).toBe('nb');
+      expect(header('/v1/me', 'vary')).toBe('Origin');
+      expect(header('a preflight', 'vary')).toBe('Origin, Access-Control-Request-Headers');
+      expect(header('a preflight', 'access-control-allow-origin')).toBe('https://partner.example');
+      // A partner's origin on an ordinary request, and an origin that is not configured.
+      const partner = await get('/v1/me', { ...person, origin: 'https://partner.example' });
+      expect([partner.status, partner.headers.get('access-control-allow-origin')]).toEqual([200, 'https://partner.example']);
+      const stranger = await get('/v1/me', { ...person, origin: 'https://other.example' });
+      expect([stranger.status, stranger.headers.get('access-control-allow-origin')]).toEqual([200, null]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -144,6 +144,59 @@ describe(`the store (${backend})`, () => {
     expect(await store.progress.checkin(code.id, 'chk_2')).toBeUndefined();
   });
 
+  it('reads a progress snapshot in one statement: parts, entries per exercise, answers and check-ins oldest first', async () => {
+    const { store } = await fresh();
+    const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);
+    for (const ref of ['kod_a', 'kod_b']) await store.codes.create({ ref, hmac: `hmac-${ref}`, hint: 'a', orgId, programId: 'kurs', staffId: null, keyId: null, now });
+    const [a, b] = [(await store.codes.byRef(orgId, 'kod_a'))!, (await store.codes.byRef(orgId, 'kod_b'))!];
+    const later = '2025-03-04T08:00:00.000Z';
+    await store.progress.open(a.id, 'start', now, '1', null);
+    await store.progress.complete(a.id, 'start', later);
+    await store.progress.open(a.id, 'del-2', later, '1', null);
+    for (const [ref, exercise, at] of [['ent_1', 'maal', now], ['ent_2', 'maal', later], ['ent_3', 'dagbok', now]] as const) {
+      await store.progress.addEntry(a.id, { ref, exerciseId: exercise, sectionId: 'start', values: { text: 'x' }, version: '1', now: at });
+    }
+    await store.progress.addResponse(a.id, { ref: 'rsp_1', instrumentId: 'phq9', answers: [0], score: {}, version: '1', now: later });
+    await store.progress.addResponse(a.id, { ref: 'rsp_2', instrumentId: 'gad7', answers: [0], score: {}, version: '1', now });
+    await store.progress.addCheckin(a.id, 'chk_1', { mood: 5 }, '1', later);
+    await store.progress.addCheckin(a.id, 'chk_2', { mood: 6 }, '1', now);
+    // Another person's rows never show.
+    await store.progress.open(b.id, 'start', now, '1', null);
+    await store.progress.addEntry(b.id, { ref: 'ent_b', exerciseId: 'maal', sectionId: 'start', values: {}, version: '1', now });
+    await store.progress.addCheckin(b.id, 'chk_b', { mood: 1 }, '1', now);
+
+    const rows = (await store.progress.snapshotRows(a.id)).map((r) => ({ kind: r.kind, key: r.key, at: r.at, done: r.done, n: Number(r.n) }));
+    const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : 1);
+    expect(rows.filter((r) => r.kind === 0).sort(byKey)).toEqual([
+      { kind: 0, key: 'del-2', at: later, done: null, n: 0 },
+      { kind: 0, key: 'start', at: now, done: later, n: 0 },
+    ]);
+    expect(rows.filter((r) => r.kind === 1).sort(byKey)).toEqual([
+      { kind: 1, key: 'dagbok', at: now, done: null, n: 1 },
+      { kind: 1, key: 'maal', at: later, done: null, n: 2 },
+    ]);
+    // Answers and check-ins in the order they were saved, whatever their times say.
+    expect(rows.filter((r) => r.kind >= 2)).toEqual([
+      { kind: 2, key: 'phq9', at: later, done: null, n: 0 },
+      { kind: 2, key: 'gad7', at: now, done: null, n: 0 },
+      { kind: 3, key: '', at: later, done: null, n: 0 },
+      { kind: 3, key: '', at: now, done: null, n: 0 },
+    ]);
+    expect(await store.progress.snapshotRows(b.id + 1000)).toEqual([]);
+  });
+
+  it('reads a person session with its code and organisation in one statement, and no expired one', async () => {
+    const { store } = await fresh();
+    const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);
+    await store.orgs.setInactivityDays(orgId, 21);
+    await store.codes.create({ ref: 'kod_a', hmac: 'hmac-a', hint: 'a', orgId, programId: 'kurs', staffId: null, keyId: null, now });
+    const code = (await store.codes.byRef(orgId, 'kod_a'))!;
+    await store.codes.addSession('hash-a', code.id, now, '2025-03-03T20:00:00.000Z');
+    expect(await store.codes.bySession('hash-a', now)).toEqual({ code, org: await store.orgs.byId(orgId) });
+    expect(await store.codes.bySession('hash-a', '2025-03-03T20:00:00.000Z')).toBeUndefined();
+    expect(await store.codes.bySession('hash-b', now)).toBeUndefined();
+  });
+
   it('answers counts as numbers and keeps text byte for byte', async () => {
     const { store } = await fresh();
     const orgId = await store.orgs.create('bydel-a', 'Bydel «Å» \u{1F600}', now);

@@ -6,6 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
+import { earlyHeader } from '../early-header.ts';
 
 export interface CorsOptions {
   /** Origins allowed to read responses (exact `scheme://host[:port]`). */
@@ -27,8 +28,7 @@ export const cors = (options: CorsOptions): MiddlewareHandler<AppEnv> => {
   return async (c, next) => {
     const origin = c.req.header('origin');
     const allowed = origin !== undefined && origins.has(origin);
-    if (allowed) c.header('Access-Control-Allow-Origin', origin);
-    c.header('Vary', 'Origin');
+    if (allowed) earlyHeader(c, 'Access-Control-Allow-Origin', origin);
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Max-Age', String(options.maxAge));
       c.header('Access-Control-Allow-Methods', methods);
@@ -36,6 +36,7 @@ export const cors = (options: CorsOptions): MiddlewareHandler<AppEnv> => {
       c.header('Vary', 'Origin, Access-Control-Request-Headers');
       return c.body(null, 204);
     }
+    earlyHeader(c, 'Vary', 'Origin');
     await next();
   };
 };

@@ -1,6 +1,7 @@
 /**
  * Authenticates the person by bearer token. The session must be unexpired and its code
- * neither revoked nor erased; the code row is left in `c.get('person')`.
+ * neither revoked nor erased; the code row and its organisation are left in
+ * `c.get('person')` (read in one statement).
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
@@ -21,8 +22,8 @@ export function bearerToken(header: string | undefined): string | undefined {
 export const personAuth = (codes: CodeStore, now: () => Date): MiddlewareHandler<AppEnv> => async (c, next) => {
   const token = bearerToken(c.req.header('authorization'));
   const tokenHash = token?.startsWith('msp_') ? hashToken(token) : undefined;
-  const code = tokenHash ? await codes.bySession(tokenHash, now().toISOString()) : undefined;
-  if (!code || !tokenHash) throw apiError('unauthorized');
-  c.set('person', { code, tokenHash });
+  const session = tokenHash ? await codes.bySession(tokenHash, now().toISOString()) : undefined;
+  if (!session || !tokenHash) throw apiError('unauthorized');
+  c.set('person', { code: session.code, org: session.org, tokenHash });
   await next();
 };

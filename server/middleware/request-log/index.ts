@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../../app-env.ts';
 import { routePath } from 'hono/route';
 import type { Logger } from '../../logger.ts';
+import { earlyHeader } from '../early-header.ts';
 
 /** Receives each finished request (the metrics). */
 export type RequestObserver = (method: string, route: string, status: number, seconds: number) => void;
@@ -27,7 +28,7 @@ export const requestLog = (log: Logger, observe?: RequestObserver): MiddlewareHa
   const started = performance.now();
   const given = c.req.header('x-request-id');
   const requestId = given !== undefined && requestIdPattern.test(given) ? given : randomUUID();
-  c.header('X-Request-Id', requestId);
+  earlyHeader(c, 'X-Request-Id', requestId);
   await next();
   const seconds = (performance.now() - started) / 1000;
   const route = routePath(c, -1);

@@ -3,13 +3,15 @@
  * no framing, HSTS for a year, nosniff and no referrer, and `Cache-Control: no-store`
  * unless the route sets its own.
  *
- * They are set before the route runs, with `c.header()`: Hono then writes them into the
- * response as it is built. Set after `await next()`, each `c.header()` call rebuilds the
+ * They are set before the route runs (middleware/early-header.ts: on Node's response when
+ * served by @hono/node-server, else with `c.header()`), and a route's own header of the
+ * same name wins. Set after `await next()`, each `c.header()` call would rebuild the
  * finished response as a full web Response, which takes @hono/node-server off its fast
  * path (docs/performance.md measured that as the largest single cost of a request).
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
+import { earlyHeader } from '../early-header.ts';
 
 const headers: readonly [string, string][] = [
   // One policy for every page: /docs too, whose Try it forms are sent by a same-origin
@@ -29,6 +31,6 @@ const headers: readonly [string, string][] = [
  *   app.use(securityHeaders());
  */
 export const securityHeaders = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  for (const [name, value] of headers) c.header(name, value);
+  for (const [name, value] of headers) earlyHeader(c, name, value);
   await next();
 };

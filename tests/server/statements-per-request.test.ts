@@ -1,0 +1,60 @@
+/**
+ * How many SQL statements the person's most frequent reads run (docs/performance.md,
+ * "Third round"): each statement is a cost on SQLite and a round trip on PostgreSQL, so
+ * a change that adds one to these routes should be a choice, not an accident.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { openStore, type Store } from '../../server/store/open-store.ts';
+import { testApp, phq9, gad7, type TestEnv } from './helpers.ts';
+
+let env: TestEnv;
+let counted: Store;
+let statements = 0;
+beforeEach(async () => {
+  env = await testApp();
+  // A second store on the same database that counts every statement it runs.
+  counted = await openStore({ url: env.database.url, path: env.dbPath, onQuery: () => statements++ });
+});
+afterEach(async () => {
+  await counted.close();
+  await env.close();
+});
+
+describe('statements per request', () => {
+  it('GET /v1/me runs four (session with code and organisation, progress snapshot, next appointment, consent); /program two; a part four', async () => {
+    const staff = (await env.org()).token;
+    const p = await env.person(staff);
+    await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: p.token, body: { answers: phq9(0) } });
+    await env.call('POST', '/v1/me/questionnaires/gad7/responses', { token: p.token, body: { answers: gad7(0) } });
+    await env.call('POST', '/v1/me/checkins', { token: p.token, body: { ratings: { mood: 6, worry: 4 } } });
+    // Parts that open now are stored by the first read; after that a read only reads.
+    expect((await env.call('GET', '/v1/me', { token: p.token })).status).toBe(200);
+
+    const app = createApp({ store: counted, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir }, log: () => {} });
+    const count = async (path: string) => {
+      statements = 0;
+      const res = await app.request(path, { headers: { authorization: `Bearer ${p.token}` } });
+      expect([path, res.status]).toEqual([path, 200]);
+      return statements;
+    };
+    expect(await count('/v1/me')).toBe(4);
+    expect(await count('/v1/me/program')).toBe(2);
+    expect(await count('/v1/me/sections/start')).toBe(4);
+  });
+
+  it('GET /v1/me of a group member reads the group once: five', async () => {
+    const staff = (await env.org()).token;
+    const group = await env.call('POST', '/v1/staff/groups', { token: staff, body: { programId: 'kurs', name: 'Kurs', startDate: '2025-03-03', schedule: { everyDays: 7 }, meetings: ['2025-03-12T16:00:00+01:00'] } });
+    expect(group.status).toBe(201);
+    const sheet = await env.call('POST', `/v1/staff/groups/${group.json.ref}/codes`, { token: staff, body: { count: 1 } });
+    const token = (await env.call('POST', '/v1/sessions', { body: { code: sheet.json.codes[0].code, remember: true } })).json.token as string;
+    const first = await env.call('GET', '/v1/me', { token });
+    expect([first.status, first.json.nextGroupMeeting]).toEqual([200, '2025-03-12T15:00:00.000Z']);
+
+    const app = createApp({ store: counted, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir }, log: () => {} });
+    statements = 0;
+    const res = await app.request('/v1/me', { headers: { authorization: `Bearer ${token}` } });
+    expect([res.status, ((await res.json()) as { nextGroupMeeting: string }).nextGroupMeeting, statements]).toEqual([200, '2025-03-12T15:00:00.000Z', 5]);
+  });
+});
