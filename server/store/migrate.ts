@@ -26,6 +26,12 @@ async function adoptLegacyHistory(db: Db, dialect: Dialect, names: string[]): Pr
   });
 }
 
+/** Whether `error` is PostgreSQL's "schema does not exist" about a schema other than `ours`. */
+function schemaVanished(error: unknown, ours: string | undefined): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === '3F000' && !!ours && !String(message).includes(`"${ours}"`);
+}
+
 /**
  * Applies every migration not yet applied (or, with `only`, those it admits: for tests of
  * an older database); returns their names. Throws with the failing
@@ -51,7 +57,14 @@ export async function migrate(db: Db, dialect: Dialect, only?: (name: string) =>
     allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Before it migrates, Kysely's migrator looks for its tables in every schema it can see;
+  // another schema dropped at that moment (another application's, or another test's on a
+  // shared server) fails that look-up with "schema ... does not exist" (3F000). Nothing of
+  // ours ran yet: look again.
+  for (let retry = 0; retry < 5 && error && !results?.length && schemaVanished(error, schema); retry++) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`migration ${failed?.migrationName ?? '(setup)'} failed: ${error instanceof Error ? error.message : String(error)}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
