@@ -9,9 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import { Hono } from 'hono';
-import { createApp } from '../server/app.ts';
-import { bufferedDestination, loggerTo } from '../server/logger.ts';
-import { testApp, phq9, gad7 } from '../tests/server/helpers.ts';
+import { benchApp } from './bench-app.ts';
+import { phq9 } from '../tests/server/helpers.ts';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '10' } } });
 const requests = Number(values.requests);
@@ -46,17 +45,9 @@ const hello = new Hono();
 hello.get('/', (c) => c.json({ hello: 'world' }));
 const base = await cpuPerRequest(hello.fetch, reused(new Request('http://localhost/')), 200);
 
-const env = await testApp();
-const staff = await env.org();
-const person = await env.person(staff.token);
-await env.call('PUT', '/v1/me/consent', { token: person.token, body: { share: true } });
-await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: person.token, body: { answers: phq9(1) } });
-await env.call('POST', '/v1/me/questionnaires/gad7/responses', { token: person.token, body: { answers: gad7(1) } });
+const { env, person, app } = await benchApp();
 const entry = await env.call('POST', '/v1/me/exercises/maal/entries', { token: person.token, body: { values: { goal: 'Sove bedre', importance: 5 } } });
 if (entry.status !== 201) throw new Error(`could not save the first entry: ${entry.text}`);
-// The app as the server builds it (no OpenAPI checks), logging to /dev/null through the server's pino setup.
-const logger = loggerTo(bufferedDestination('/dev/null'));
-const app = createApp({ store: env.stores, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir }, logger });
 const auth = { authorization: `Bearer ${person.token}` };
 const get = (path: string) => reused(new Request(`http://localhost${path}`, { headers: auth }));
 const send = (method: string, path: string, body: unknown) => () => new Request(`http://localhost${path}`, { method, headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });

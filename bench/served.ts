@@ -13,20 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { bufferedDestination, loggerTo } from '../server/logger.ts';
-import { createApp } from '../server/app.ts';
-import { testApp, phq9, gad7 } from '../tests/server/helpers.ts';
+import { benchApp } from './bench-app.ts';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '4000' } } });
 const requests = Number(values.requests);
 
-const env = await testApp();
-const staff = await env.org();
-const person = await env.person(staff.token);
-await env.call('PUT', '/v1/me/consent', { token: person.token, body: { share: true } });
-await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: person.token, body: { answers: phq9(1) } });
-await env.call('POST', '/v1/me/questionnaires/gad7/responses', { token: person.token, body: { answers: gad7(1) } });
-const app = createApp({ store: env.stores, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir }, logger: loggerTo(bufferedDestination('/dev/null')) });
+const { env, person, app } = await benchApp();
 const hello = new Hono();
 hello.get('/', (c) => c.json({ hello: 'world' }));
 
