@@ -2,8 +2,8 @@
  * Compiles the TypeScript of the CLI and the server (cli/, server/, engine/, schemas/)
  * into plain JavaScript in dist/, so that no TypeScript compiler runs when the program
  * starts. esbuild bundles from cli/main.ts with one chunk per lazily imported command;
- * npm packages stay external (imported from node_modules as usual). esbuild only strips
- * types: the type check is `npm run typecheck`.
+ * npm packages stay external (imported from node_modules as usual), except the few in
+ * `inlined`. esbuild only strips types: the type check is `npm run typecheck`.
  *
  * Plain JavaScript (no TypeScript) because it runs before anything is compiled: from
  * `npm install` (the `prepare` script) and from bin/mestring.js whenever dist/ is missing
@@ -22,6 +22,27 @@ export const distDir = join(root, 'dist');
 const stampFile = join(distDir, '.built');
 const lockDir = join(root, '.dist-lock');
 const sourceDirs = ['cli', 'server', 'engine', 'schemas'];
+
+/**
+ * Packages bundled into dist/ instead of imported from node_modules: pure JavaScript
+ * that the server imports at start, spread over many small files. Kysely's ESM build is
+ * about 265 files: importing it took about 180 ms of a start, bundled about 30 ms
+ * (docs/performance.md, "Start-up"). Everything else stays external, native addons and
+ * packages that load files of their own (pino's worker threads) above all.
+ */
+const inlined = new Set(['kysely', 'hono']);
+
+/** Marks every bare import external unless its package is in `inlined`. */
+const externalUnlessInlined = {
+  name: 'external-unless-inlined',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path }) => {
+      if (path.startsWith('node:')) return { path, external: true };
+      const name = path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0];
+      return inlined.has(name) ? undefined : { path, external: true };
+    });
+  },
+};
 
 /** The newest modification time (ms) of any .ts file under the source folders. */
 function newestSource() {
@@ -57,7 +78,7 @@ export async function buildDist() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    plugins: [externalUnlessInlined],
     outdir: next,
     logLevel: 'error',
     legalComments: 'none',

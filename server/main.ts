@@ -20,7 +20,6 @@ import type { Stores } from './store/index.ts';
 import { fileModeWarnings } from './store/file-modes.ts';
 import { systemClock } from './clock.ts';
 import { createOrg, createStaff } from './admin.ts';
-import { overlayProgram } from '../engine/scoring/apply-overlay.ts';
 import { startWebhookWorker } from './webhooks/worker.ts';
 import { dueQuestionnaireTimer } from './webhooks/due.ts';
 
@@ -50,12 +49,10 @@ export async function ensureBuilt(config: ServerConfig, say: (line: string) => v
   }
   const programs = readdirSync(config.buildDir).filter((f) => f.endsWith('.json')).sort()
     .map((f) => JSON.parse(readFileSync(join(config.buildDir, f), 'utf8')) as CompiledProgram);
-  return config.wordingOverlay ? programs.map((p) => withOverlay(p, config.wordingOverlay as string)) : programs;
-}
-
-/** A program whose questionnaires show the official wording a service installed, where complete (per edition language). */
-export function withOverlay(program: CompiledProgram, overlayDir: string): CompiledProgram {
-  return overlayProgram(program, overlayDir);
+  if (!config.wordingOverlay) return programs;
+  // The overlay reader is imported only by a service that installed official wording.
+  const { overlayProgram } = await import('../engine/scoring/apply-overlay.ts');
+  return programs.map((p) => overlayProgram(p, config.wordingOverlay as string));
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Instrument, InstrumentItem } from '../../schemas/types.ts';
-import { labelledIds } from '../instruments/translate-instrument.ts';
+import { labelledIds } from '../instruments/labelled-ids.ts';
 import type { Coding, Observation, PersonBundle, QuestionnaireResponse, QuestionnaireResponseAnswer, Reference } from './fhir-types.ts';
 import {
   answerSystem, bandSystem, codeRefSystem, loincSystem, observationCategorySystem, questionnaireUrl,

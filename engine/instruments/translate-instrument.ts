@@ -10,21 +10,13 @@ import type { Instrument, InstrumentTranslation } from '../../schemas/types.ts';
 import { report } from '../diagnostics.ts';
 import { placeOf, readYaml, validateYaml, type YamlSource } from '../compile/validate-yaml.ts';
 import { instrumentTextHash } from '../compile/source-hash.ts';
+import { labelledIds } from './labelled-ids.ts';
 
 type Path = (string | number)[];
 type ItemTranslation = Exclude<NonNullable<InstrumentTranslation['items']>[string], string>;
 
 const itemOf = (value: NonNullable<InstrumentTranslation['items']>[string] | undefined): ItemTranslation | undefined =>
   value === undefined ? undefined : typeof value === 'string' ? { text: value } : value;
-
-/** Every band and class id of an instrument with its label. */
-export function labelledIds(instrument: Instrument): Map<string, string> {
-  const labels = new Map<string, string>();
-  const scoring = instrument.scoring;
-  for (const scale of [scoring?.total, ...(scoring?.subscales ?? [])]) for (const band of scale?.bands ?? []) labels.set(band.id, band.label);
-  if (scoring?.classification) for (const c of [...scoring.classification.classes, scoring.classification.otherwise]) labels.set(c.id, c.label);
-  return labels;
-}
 
 /**
  * Loads and checks one translation file against the source instruments; returns it

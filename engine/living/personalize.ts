@@ -8,7 +8,7 @@ import type { CompiledProgram, CompiledSection, Instrument, RecallBlock, ValueSp
 import { minutesOfDay, sleepWindow, type SleepDiaryNight } from '../exercises/sleep-diary.ts';
 import { scoreResponse, type Answers } from '../scoring/score-response.ts';
 import { scaleRange } from '../scoring/item-values.ts';
-import { labelledIds } from '../instruments/translate-instrument.ts';
+import { labelledIds } from '../instruments/labelled-ids.ts';
 
 /** A person's stored data as the engine needs it (the API's entry and response views fit). */
 export interface PersonData {

@@ -7,7 +7,7 @@
  */
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import pLimit from 'p-limit';
 
 const params = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -70,7 +70,7 @@ export function oneTimePassword(): string {
 let strength: Promise<ZxcvbnFactory> | undefined;
 
 async function strengthChecker(): Promise<ZxcvbnFactory> {
-  const [common, english] = await Promise.all([import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
+  const [{ ZxcvbnFactory }, common, english] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
   return new ZxcvbnFactory({ translations: english.translations, graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...english.dictionary } });
 }
 

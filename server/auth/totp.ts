@@ -6,7 +6,6 @@
  */
 import { randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 
 const period = 30;
 const digits = 6;
@@ -30,6 +29,8 @@ export function otpauthUrl(secret: string, label: string, issuer = 'Mestring'): 
 
 /** The enrolment QR code of `url` as a standalone SVG document string. */
 export async function qrSvg(url: string): Promise<string> {
+  // Imported on first use: start-up does not need it.
+  const { default: QRCode } = await import('qrcode');
   return await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 

@@ -6,14 +6,12 @@
  * embedded or fetched. The document carries no dates or producer, so the same code
  * always gives the same bytes (an Idempotency-Key retry gets the identical card).
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import QRCode from 'qrcode';
+import type { Color, PDFFont, PDFPage } from 'pdf-lib';
 import { cardContent, type CardFacts } from './card-content.ts';
 
 /** A6 portrait, in points. */
 const pageSize: [number, number] = [297.64, 419.53];
 const margin = 24;
-const ink = rgb(0.07, 0.07, 0.07);
 
 /** Sami letters WinAnsi lacks that do not decompose into a base letter and a mark. */
 const plainLetters: Record<string, string> = { đ: 'd', Đ: 'D', ŋ: 'n', Ŋ: 'N', ŧ: 't', Ŧ: 'T' };
@@ -56,7 +54,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 }
 
 /** Draws the QR code of `url` with its top-left corner at (x, top), `side` points wide. */
-function drawQr(page: PDFPage, url: string, x: number, top: number, side: number) {
+function drawQr(QRCode: typeof import('qrcode'), ink: Color, page: PDFPage, url: string, x: number, top: number, side: number) {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const cell = side / modules.size;
   for (let row = 0; row < modules.size; row++) {
@@ -76,6 +74,9 @@ function drawQr(page: PDFPage, url: string, x: number, top: number, side: number
  *   const bytes = await codeCardPdf({ code: 'ABCD-...', locale: 'nb', programTitle: 'Mestring av angst', serviceName: 'Bydel X' });
  */
 export async function codeCardPdf(card: CardFacts): Promise<Uint8Array> {
+  // Loaded on the first PDF card, not at start-up: pdf-lib alone took about 0.3 s to import.
+  const [{ PDFDocument, StandardFonts, rgb }, { default: QRCode }] = await Promise.all([import('pdf-lib'), import('qrcode')]);
+  const ink = rgb(0.07, 0.07, 0.07);
   // A phone number is never broken across lines (no-break spaces, which WinAnsi has).
   const content = cardContent({ ...card, servicePhone: card.servicePhone?.replace(/ /g, '\u00a0') });
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -104,7 +105,7 @@ export async function codeCardPdf(card: CardFacts): Promise<Uint8Array> {
     write(content.login.where, regular, 10, 2);
     write(content.login.scan, regular, 10, 4);
     const side = 78;
-    drawQr(page, content.login.url, margin, y, side);
+    drawQr(QRCode, ink, page, content.login.url, margin, y, side);
     y -= side + 8;
   }
   write(content.service, regular, 10, 0);

@@ -19,7 +19,7 @@ import type { ResponseRow } from '../store/progress.ts';
 import type { CodeRow } from '../store/codes.ts';
 import { personBundle, type StoredResponse } from '../../engine/fhir/person-bundle.ts';
 import { searchset } from '../../engine/fhir/searchset.ts';
-import { questionnaireCatalogue, type QuestionnaireCatalogue } from '../fhir-questionnaires.ts';
+import type { QuestionnaireCatalogue } from '../fhir-questionnaires.ts';
 import { staffCodeAccess } from './staff-code-access.ts';
 
 export const fhirContentType = 'application/fhir+json; charset=utf-8';
@@ -43,15 +43,18 @@ export function fhirRoutes(deps: RouteDeps) {
   const { stores } = deps;
   const access = staffCodeAccess(deps);
   // Read from the files on first use, then kept: they change only with a new deployment.
-  let catalogue: QuestionnaireCatalogue | undefined;
-  const questionnaires = () => (catalogue ??= questionnaireCatalogue(deps.programsDir, deps.programs.values()));
+  // The instrument reader (YAML, the schema validator) is imported then too, not at start-up.
+  let catalogue: Promise<QuestionnaireCatalogue> | undefined;
+  const questionnaires = () => (catalogue ??= import('../fhir-questionnaires.ts').then(({ questionnaireCatalogue }) => questionnaireCatalogue(deps.programsDir, deps.programs.values()))
+    .catch((error: unknown) => { catalogue = undefined; throw error; }));
 
   /** The code's responses and scores as a Bundle. */
   const bundleOf = async (code: CodeRow, freeText: boolean) => {
     const program = deps.programs.get(code.program_id);
+    const catalogue = await questionnaires();
     return personBundle((await stores.progress.responses(code.id)).map(storedResponse), {
       codeRef: code.ref,
-      instrumentOf: (id) => questionnaires().instrument(id) ?? (program ? instrumentOf(program, id) : undefined),
+      instrumentOf: (id) => catalogue.instrument(id) ?? (program ? instrumentOf(program, id) : undefined),
       freeText,
       now: deps.clock.now().toISOString(),
     });
@@ -65,14 +68,14 @@ export function fhirRoutes(deps: RouteDeps) {
     const anyOf = (name: string) => c.req.queries(name)?.flatMap((v) => v.split(','));
     const ids = anyOf('_id');
     const urls = anyOf('url');
-    const found = questionnaires().questionnaires.filter((q) => (!ids || ids.includes(q.id)) && (!urls || urls.includes(q.url)));
+    const found = (await questionnaires()).questionnaires.filter((q) => (!ids || ids.includes(q.id)) && (!urls || urls.includes(q.url)));
     const query = new URLSearchParams([...self.searchParams].filter(([name]) => name === '_id' || name === 'url')).toString();
     c.header('Cache-Control', 'public, max-age=3600');
     return fhir(c, searchset(found, (q) => `${base}/${q.id}`, query ? `${base}?${query}` : base, deps.clock.now().toISOString()));
   });
 
   app.get('/v1/fhir/Questionnaire/:id', async (c) => {
-    const questionnaire = questionnaires().byId.get(c.req.param('id'));
+    const questionnaire = (await questionnaires()).byId.get(c.req.param('id'));
     if (!questionnaire) throw apiError('not_found', 'No such Questionnaire.');
     c.header('Cache-Control', 'public, max-age=3600');
     return fhir(c, questionnaire);

@@ -3,7 +3,7 @@
  * no TypeScript compiler loaded at run time; `--help` and `--version` load no command.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../cli/commands/index.ts';
@@ -59,6 +59,20 @@ describe('the compiled CLI', () => {
 });
 
 describe('the compiled server', () => {
+  it('starts without importing what only some requests need, and with Kysely and Hono bundled', () => {
+    // What `mestring serve` imports before it listens (docs/performance.md, "Start-up").
+    const serveChunk = readdirSync(dist).find((f) => /^serve-[A-Z0-9]+\.js$/.test(f));
+    expect(serveChunk).toBeDefined();
+    const packages = new Set([...staticImports(serveChunk!).values()].flat().filter((s) => !s.startsWith('./') && !s.startsWith('node:'))
+      .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!)));
+    for (const lazy of ['pdf-lib', 'qrcode', 'yaml', 'unified', 'remark-parse', 'vfile', 'request-filtering-agent', '@zxcvbn-ts/core', 'pg', 'prom-client']) {
+      expect(packages.has(lazy), lazy).toBe(false);
+    }
+    expect(packages.has('kysely')).toBe(false);
+    expect(packages.has('hono')).toBe(false);
+    expect(packages.has('better-sqlite3')).toBe(true);
+  });
+
   let data: DataDir;
   let server: ServerProcess;
   beforeAll(async () => {

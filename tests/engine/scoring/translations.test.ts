@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadInstruments, scoreResponse, translateInstrument, validatorFor } from '../../../engine/index.ts';
-import { labelledIds } from '../../../engine/instruments/translate-instrument.ts';
+import { labelledIds } from '../../../engine/instruments/labelled-ids.ts';
 import type { Instrument, InstrumentTranslation } from '../../../schemas/types.ts';
 
 const instrumentsDir = new URL('../../../programs/instruments/', import.meta.url).pathname;
