@@ -15,7 +15,7 @@ const seconds = Math.min(30, Number(values.seconds));
 const connections = Math.min(50, Number(values.connections));
 
 const data = await seedDataDir({ codes: 1 });
-const server = await startServerProcess(data);
+const server = await startServerProcess(data, {}, [], { stdoutToFile: true });
 try {
   const login = await request(server.port, 'POST', '/v1/sessions', { body: { code: data.codes[0]!.code } });
   const token = (login.json as { token: string }).token;

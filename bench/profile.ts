@@ -18,7 +18,7 @@ const profileDir = mkdtempSync(join(tmpdir(), 'mestring-profile-'));
 const data = await seedDataDir({ codes: 1 });
 // First start builds the programs, outside the profile.
 await (await startServerProcess(data)).stop();
-const server = await startServerProcess(data, {}, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+const server = await startServerProcess(data, {}, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], { stdoutToFile: true });
 const login = await request(server.port, 'POST', '/v1/sessions', { body: { code: data.codes[0]!.code } });
 const token = (login.json as { token: string }).token;
 await request(server.port, 'PUT', '/v1/me/consent', { body: { share: true }, token });

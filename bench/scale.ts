@@ -83,7 +83,7 @@ function diskBytes(data: DataDir): number {
 
 /** p50/p99 of the person's routes and the server's peak RSS on `data`. */
 async function measure(data: DataDir): Promise<{ routes: [string, LoadResult][]; rssMb: number }> {
-  const server = await startServerProcess(data);
+  const server = await startServerProcess(data, {}, [], { stdoutToFile: true });
   try {
     const login = await request(server.port, 'POST', '/v1/sessions', { body: { code: data.codes[0]!.code } });
     const token = (login.json as { token: string }).token;

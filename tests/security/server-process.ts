@@ -6,7 +6,7 @@
  * and authenticator are set), so tests can log in over HTTP at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, openSync, closeSync, fstatSync, readFileSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
@@ -82,15 +82,17 @@ export interface ServerProcess {
  * replaces the environment (an empty string stands for unset); `nodeArgs` go to node (the
  * profiler's --cpu-prof, which NODE_OPTIONS does not take).
  */
-export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string; env?: Record<string, string> }, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string; env?: Record<string, string> }, env: Record<string, string> = {}, nodeArgs: string[] = [], options: { stdoutToFile?: boolean } = {}): Promise<ServerProcess> {
   const logFile = join(data.dir, 'server.log');
   const logFd = openSync(logFile, 'a');
+  const logStart = fstatSync(logFd).size;
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'bin/mestring.js'), 'serve'], {
     cwd: data.dir,
     env: { ...process.env, PORT: '0', MESTRING_DB: data.dbPath, MESTRING_SECRET_FILE: data.secretFile, MESTRING_PROGRAMS: fixturePrograms, MESTRING_BUILD: buildDir, ...data.env, ...env },
-    stdio: ['ignore', 'pipe', logFd],
+    stdio: ['ignore', options.stdoutToFile ? logFd : 'pipe', logFd],
   });
   closeSync(logFd);
+  if (options.stdoutToFile) return await fileLogged(child, logFile, logStart);
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => { running.delete(child); resolve(); }));
   const port = await new Promise<number>((resolve, reject) => {
@@ -109,6 +111,42 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${readFileSync(logFile, 'utf8')}`)));
   });
   child.stdout!.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk));
+  return {
+    child,
+    port,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
+ * A server whose stdout goes straight to its log file, as a service manager's journal
+ * takes it: the benches' load generator then never handles the request log itself. The
+ * address line is found by watching the file, after `from` (its size before this start).
+ */
+async function fileLogged(child: ChildProcess, logFile: string, from: number): Promise<ServerProcess> {
+  running.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => { running.delete(child); resolve(); }));
+  const port = await new Promise<number>((resolve, reject) => {
+    const look = () => {
+      const match = /serves .* on http:\/\/(?:localhost|[\d.]+|\[[\da-f:]+\]):(\d+)/.exec(readFileSync(logFile).subarray(from).toString());
+      if (!match) return;
+      done();
+      resolve(Number(match[1]));
+    };
+    const watcher = watch(logFile, look);
+    const poll = setInterval(look, 50);
+    const timer = setTimeout(() => { done(); reject(new Error(`server did not start: ${readFileSync(logFile, 'utf8')}`)); }, 60_000);
+    const onExit = (code: number | null) => { done(); reject(new Error(`server exited (${code}): ${readFileSync(logFile, 'utf8')}`)); };
+    const done = () => { watcher.close(); clearInterval(poll); clearTimeout(timer); child.off('exit', onExit); };
+    child.once('exit', onExit);
+  });
   return {
     child,
     port,
