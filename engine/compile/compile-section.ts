@@ -4,10 +4,10 @@
  * every problem it finds rather than stopping at the first.
  */
 import type { VFile } from 'vfile';
-import type { Root, RootContent, Nodes, Paragraph, Text } from 'mdast';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { Root, RootContent, Nodes, Parent, Text } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
-import { visit, SKIP } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 import { toString } from 'mdast-util-to-string';
 import type {
   Block,
@@ -259,8 +259,9 @@ function escapeHtml(text: string): string {
  * that looks like a word (`merk:deg`) gets a warning, since it may be a typo.
  */
 function restoreTextDirectives(file: VFile, tree: Root, body: string): void {
-  visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
-    if (!parent || index === undefined || node.name === 'value') return;
+  const changed = new Set<Parent>();
+  walkTree(tree, (node, index, parent) => {
+    if (node.type !== 'textDirective' || node.name === 'value') return;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     const source = start !== undefined && end !== undefined ? body.slice(start, end) : `:${node.name}`;
@@ -269,12 +270,13 @@ function restoreTextDirectives(file: VFile, tree: Root, body: string): void {
     }
     const text: Text = { type: 'text', value: source, ...(node.position ? { position: node.position } : {}) };
     parent.children.splice(index, 1, text as never);
-    return [SKIP, index];
+    changed.add(parent);
+    return index + 1;
   });
-  // Merge neighbouring text nodes so the HTML is the same as for plain text.
-  visit(tree, (node) => {
-    if (!('children' in node)) return;
-    const children = (node as Paragraph).children as Nodes[];
+  // Merge neighbouring text nodes so the HTML is the same as for plain text. The parser
+  // never leaves two text nodes side by side, so only the parents changed above can have them.
+  for (const parent of changed) {
+    const children = parent.children as Nodes[];
     for (let i = children.length - 1; i > 0; i--) {
       const a = children[i - 1];
       const b = children[i];
@@ -284,12 +286,12 @@ function restoreTextDirectives(file: VFile, tree: Root, body: string): void {
         children.splice(i, 1);
       }
     }
-  });
+  }
 }
 
 /** An unclosed container swallows the rest of the file silently; a stray fence means one closed too early. */
 function checkContainersClosed(file: VFile, tree: Root, body: string): void {
-  visit(tree, (node) => {
+  walkTree(tree, (node) => {
     if (node.type === 'containerDirective') {
       const directive = node as ContainerDirective;
       const start = directive.position?.start.offset ?? 0;
@@ -306,7 +308,10 @@ function checkContainersClosed(file: VFile, tree: Root, body: string): void {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
-      const lines = body.slice(start, end).split('\n');
+      const text = body.slice(start, end);
+      // Most paragraphs hold no colon run at all: only those are split into lines.
+      if (!text.includes(':::')) return;
+      const lines = text.split('\n');
       lines.forEach((line, i) => {
         if (fenceLine.test(line)) {
           report(file, 'error', 'container-unclosed', 'Unexpected closing fence with no open container, expected an outer container to open with more colons than the inner one (::::exercise around :::note)', {
@@ -321,13 +326,11 @@ function checkContainersClosed(file: VFile, tree: Root, body: string): void {
 
 /** Raw HTML, images and links anywhere in the body. */
 function checkInlineContent(file: VFile, tree: Root, context: SectionContext): void {
-  visit(tree, (node, index, parent) => {
+  walkTree(tree, (node, index, parent) => {
     if (node.type === 'html') {
       report(file, 'error', 'html-raw', 'Unexpected raw HTML, expected Markdown or a directive (HTML is not shown in partner apps)', node.position);
-      if (parent && index !== undefined) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
+      parent.children.splice(index, 1);
+      return index;
     }
     if (node.type === 'image' || node.type === 'imageReference') {
       if (!node.alt || !node.alt.trim()) {

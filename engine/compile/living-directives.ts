@@ -6,9 +6,9 @@
  */
 import type { VFile } from 'vfile';
 import type { Root, RootContent, Nodes } from 'mdast';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { LeafDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
-import { visit, SKIP } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 import { toString } from 'mdast-util-to-string';
 import type { FigureAttributes, Instrument, RecallAttributes, RecallBlock, ValueAttributes, ValueSpec } from '../../schemas/types.ts';
 import { report } from '../diagnostics.ts';
@@ -35,8 +35,8 @@ export const valueKey = (attrs: Pick<ValueAttributes, 'of' | 'instrument'>) => (
  */
 export function compileValues(file: VFile, tree: Root, instruments: ReadonlyMap<string, Instrument>, outline: OutlineSink): ValueSpec[] {
   const specs = new Map<string, ValueSpec>();
-  visit(tree, 'textDirective', (node: TextDirective) => {
-    if (node.name !== 'value') return;
+  walkTree(tree, (node) => {
+    if (node.type !== 'textDirective' || node.name !== 'value') return;
     const of = node.attributes?.of;
     if (of && of !== 'sleep-window' && of !== 'score') {
       report(file, 'error', 'value-unknown', `Unknown value '${of}' in :value, expected of=sleep-window or of=score`, node.position);
@@ -80,8 +80,8 @@ export function compileValues(file: VFile, tree: Root, instruments: ReadonlyMap<
  * `<figure>` of the image and a `<figcaption>` with the description, kept in the prose.
  */
 export function compileFigures(file: VFile, tree: Root, assets: ReadonlySet<string>, outline: OutlineSink): void {
-  visit(tree, 'containerDirective', (node: ContainerDirective, index, parent) => {
-    if (node.name !== 'figure' || !parent || index === undefined) return;
+  walkTree(tree, (node, index, parent) => {
+    if (node.type !== 'containerDirective' || node.name !== 'figure') return;
     const attrs = checkAttributes<FigureAttributes>(file, 'figure', node.attributes, node.position);
     const [first, ...rest] = node.children;
     const labelled = first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel;
@@ -113,7 +113,7 @@ export function compileFigures(file: VFile, tree: Root, assets: ReadonlySet<stri
       ...(node.position ? { position: node.position } : {}),
     };
     parent.children.splice(index, 1, figure as never);
-    return [SKIP, index + 1];
+    return index + 1;
   });
 }
 

@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.ts';
-import { proseOf, sentencesOf, textStats, type TextStats } from '../readability/text-stats.ts';
+import { proseOf, readingOf, type TextStats } from '../readability/text-stats.ts';
 
 /** A part above this LIX gets a warning. */
 export const maxLix = 40;
@@ -29,9 +29,9 @@ export interface PartStats extends TextStats {
  * again); with `file`, warnings for a heavy part and very long sentences are reported on it.
  */
 export function partStats(tree: Root, where: Omit<PartStats, keyof TextStats>, file?: VFile): PartStats {
-  const runs = proseOf(tree);
-  const sentences = sentencesOf(runs);
-  const stats: PartStats = { ...where, ...textStats(runs, where.locale, sentences) };
+  const reading = readingOf(proseOf(tree), where.locale);
+  const sentences = reading.sentences;
+  const stats: PartStats = { ...where, ...reading.stats };
   if (!file) return stats;
   if (stats.lix !== null && stats.lix > maxLix) {
     report(file, 'warning', 'readability-low', `Heavy reading: LIX ${stats.lix}, expected ${maxLix} or below (shorter sentences and everyday words)`, { line: 1, column: 1 });

@@ -28,7 +28,8 @@ const toHtml = unified().use(remarkTables).use(remarkRehype).use(rehypeSanitize,
 /** Renders a list of Markdown nodes to one sanitized HTML string. */
 export function renderHtml(nodes: readonly RootContent[]): string {
   if (nodes.length === 0) return '';
-  const root: Root = { type: 'root', children: structuredClone(nodes) as RootContent[] };
+  // mdast-util-to-hast reads the nodes and never changes them: no copy is needed.
+  const root: Root = { type: 'root', children: nodes as RootContent[] };
   const hast = toHtml.runSync(root);
   return String(toHtml.stringify(hast)).trim();
 }

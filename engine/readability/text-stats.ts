@@ -98,24 +98,33 @@ function pointAt(run: ProseRun, index: number): Point {
 
 /** The sentences of the prose runs, with their places. A block (heading, list item, cell) always ends a sentence. */
 export function sentencesOf(runs: readonly ProseRun[]): Sentence[] {
-  const sentences: Sentence[] = [];
+  return measured(runs).map(({ sentence }) => sentence);
+}
+
+const sentenceEnds = new RegExp(sentenceEnd.source, 'gu');
+
+/** Each sentence with its words: the words are found once for the sentences and the counts. */
+function measured(runs: readonly ProseRun[]): { sentence: Sentence; words: string[] }[] {
+  const found: { sentence: Sentence; words: string[] }[] = [];
   for (const run of runs) {
-    let rest = run.text;
-    let offset = 0;
-    while (rest.length) {
-      const match = sentenceEnd.exec(rest);
-      const end = match ? match.index : rest.length;
-      const text = rest.slice(0, end);
-      const words = wordsOf(text);
-      const lead = text.length - text.trimStart().length;
-      if (words.length) sentences.push({ words: words.length, start: pointAt(run, offset + lead), opening: words.slice(0, 6).join(' ') });
+    const text = run.text;
+    let from = 0;
+    // One pass over the block with a global pattern: no copies of the rest of the text.
+    sentenceEnds.lastIndex = 0;
+    while (from < text.length) {
+      const match = sentenceEnds.exec(text);
+      const end = match ? match.index : text.length;
+      const piece = text.slice(from, end);
+      const words = wordsOf(piece);
+      if (words.length) {
+        const lead = piece.length - piece.trimStart().length;
+        found.push({ sentence: { words: words.length, start: pointAt(run, from + lead), opening: words.slice(0, 6).join(' ') }, words });
+      }
       if (!match) break;
-      const next = end + match[0].length;
-      offset += next;
-      rest = rest.slice(next);
+      from = end + match[0].length;
     }
   }
-  return sentences;
+  return found;
 }
 
 /**
@@ -140,13 +149,34 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * @example
  *   textStats(proseOf(tree), 'nb') // { words: 812, sentences: 90, lix: 27.4, minutes: 5, ... }
  */
-export function textStats(runs: readonly ProseRun[], locale: string, sentences: readonly Sentence[] = sentencesOf(runs)): TextStats {
-  const words = runs.flatMap((run) => wordsOf(run.text));
-  const longWords = words.filter((w) => (w.match(/\p{L}/gu)?.length ?? 0) > 6).length;
+export function textStats(runs: readonly ProseRun[], locale: string, sentences?: readonly Sentence[]): TextStats {
+  if (sentences) return statsOf(runs.flatMap((run) => wordsOf(run.text)), sentences, locale);
+  return readingOf(runs, locale).stats;
+}
+
+/**
+ * The reading measures and the sentences of `runs` in one pass (what `mestring build`
+ * needs for every part: the measures, and the sentences for the long-sentence warnings).
+ */
+export function readingOf(runs: readonly ProseRun[], locale: string): { stats: TextStats; sentences: Sentence[] } {
+  const found = measured(runs);
+  const sentences = found.map(({ sentence }) => sentence);
+  return { stats: statsOf(found.flatMap(({ words }) => words), sentences, locale), sentences };
+}
+
+/** Letters in `word` (digits and marks do not count toward a long word). */
+const lettersIn = (word: string) => word.match(/\p{L}/gu)?.length ?? 0;
+
+function statsOf(words: readonly string[], sentences: readonly Sentence[], locale: string): TextStats {
+  // Only a word of more than six characters can have more than six letters.
+  let longWords = 0;
+  for (const w of words) if (w.length > 6 && lettersIn(w) > 6) longWords++;
   const count = words.length;
   const sentenceCount = Math.max(1, sentences.length);
   const english = locale === 'en' || locale.startsWith('en-');
   const syllables = english ? words.reduce((sum, w) => sum + syllablesOf(w), 0) : 0;
+  let longest = 0;
+  for (const s of sentences) if (s.words > longest) longest = s.words;
   return {
     words: count,
     sentences: sentences.length,
@@ -154,6 +184,6 @@ export function textStats(runs: readonly ProseRun[], locale: string, sentences: 
     minutes: Math.max(1, Math.round(count / readingWordsPerMinute)),
     lix: english || count === 0 ? null : round1(count / sentenceCount + (100 * longWords) / count),
     fleschReadingEase: english && count > 0 ? round1(flesch({ sentence: sentenceCount, word: count, syllable: syllables })) : null,
-    longestSentence: Math.max(0, ...sentences.map((s) => s.words)),
+    longestSentence: longest,
   };
 }
