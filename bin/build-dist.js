@@ -44,7 +44,7 @@ const externalUnlessInlined = {
   },
 };
 
-/** The newest modification time (ms) of any .ts file under the source folders. */
+/** The newest modification time (ms) of any .ts file under the source folders, package.json and the lock file. */
 function newestSource() {
   let newest = 0;
   const walk = (dir) => {
@@ -55,7 +55,9 @@ function newestSource() {
     }
   };
   for (const dir of sourceDirs) if (existsSync(join(root, dir))) walk(join(root, dir));
-  return Math.max(newest, statSync(join(root, 'package.json')).mtimeMs);
+  // The lock file too: the bundled packages (`inlined`) are part of the build.
+  const lock = join(root, 'package-lock.json');
+  return Math.max(newest, statSync(join(root, 'package.json')).mtimeMs, existsSync(lock) ? statSync(lock).mtimeMs : 0);
 }
 
 /** Whether dist/ holds a build at least as new as every source file. */
