@@ -9,7 +9,7 @@ import type { CompiledProgram, CompiledSection, Instrument, InstrumentTranslatio
 import { report, hasErrors } from '../diagnostics.ts';
 import { validatorFor } from '../schemas.ts';
 import { readYaml, validateYaml, placeOf, type YamlSource } from './validate-yaml.ts';
-import { parseSection } from './parse-section.ts';
+import { parseBody, splitSection } from './parse-section.ts';
 import { compileSectionBody } from './compile-section.ts';
 import { compileEdition, editionOf, type EditionResult, type SourcePart } from './compile-edition.ts';
 import { partStats, type PartStats } from './part-stats.ts';
@@ -105,15 +105,18 @@ export function compileProgram(
     if (!files.includes(pack.folderFile)) files.push(pack.folderFile);
   }
 
-  // Numbering and file names first: links need the id of every section.
+  // Numbering and file names first: links need the id of every section. Only the front
+  // matter is read here; each part's Markdown is parsed when it is compiled below, so one
+  // part's tree is held at a time (holding a program's trees at once doubled the garbage
+  // collector's share of a build).
   const parsed = pack.sections.map((file) => {
     files.push(file);
-    const { frontMatter, tree, body } = parseSection(file);
+    const { frontMatter, body } = splitSection(file);
     let meta: SectionFrontMatter | undefined;
     if (frontMatter && validateYaml(file, frontMatter, 'section.schema.json', 'front-matter-schema', 'the front matter')) {
       meta = frontMatter.data as SectionFrontMatter;
     }
-    return { file, tree, body, meta, frontMatter };
+    return { file, body, meta, frontMatter };
   });
   checkNumbering(parsed.map((p) => p.file));
   const sectionFiles = new Map<string, string>();
@@ -122,8 +125,9 @@ export function compileProgram(
   const context = { assets: pack.assets, sectionFiles, instruments };
   const sections: CompiledSection[] = [];
   const parts: SourcePart[] = [];
-  parsed.forEach(({ file, tree, body, meta, frontMatter }, index) => {
+  parsed.forEach(({ file, body, meta, frontMatter }, index) => {
     if (meta && frontMatter) claimId(meta.id, file, positionOf(frontMatter, ['id']));
+    const tree = parseBody(body);
     const { blocks, requirements, outline, values } = compileSectionBody(file, tree, body, { ...context, claimId });
     if (blocks.length === 0 && !file.messages.some((m) => m.fatal)) {
       report(file, 'error', 'section-empty', 'Empty section, expected content after the front matter', { line: body.split('\n').length, column: 1 });

@@ -24,6 +24,16 @@ const parser = unified().use(remarkParse).use(remarkTables).use(remarkDirective)
 
 /** Parses one section file; reports a missing or unreadable front matter on the file. */
 export function parseSection(file: VFile): ParsedSection {
+  const { frontMatter, body } = splitSection(file);
+  return { frontMatter, tree: parseBody(body), body };
+}
+
+/**
+ * The front matter (read) and the body (front matter lines blanked) of a section file,
+ * without parsing the Markdown: a program's part ids are known before any part is
+ * parsed, and then only one part's tree at a time need be held.
+ */
+export function splitSection(file: VFile): Omit<ParsedSection, 'tree'> {
   const text = String(file.value).replace(/\r\n?/g, '\n');
   let frontMatter: YamlSource | undefined;
   let body = text;
@@ -35,6 +45,10 @@ export function parseSection(file: VFile): ParsedSection {
   } else {
     report(file, 'error', 'front-matter-missing', 'Missing front matter, expected the file to start with a --- line, then id, title, summary and estimatedMinutes, then ---', { line: 1, column: 1 });
   }
-  const tree = parser.parse(body) as Root;
-  return { frontMatter, tree, body };
+  return { frontMatter, body };
+}
+
+/** The Markdown tree of a section's body (as returned by {@link splitSection}). */
+export function parseBody(body: string): Root {
+  return parser.parse(body) as Root;
 }
