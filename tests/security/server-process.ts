@@ -80,7 +80,8 @@ export interface ServerProcess {
  * Starts `node bin/mestring.js serve` on `data` (port chosen by the OS), resolving when it listens.
  * stdout and stderr are appended to `<dir>/server.log`: tests grep it too. `env` adds to or
  * replaces the environment (an empty string stands for unset); `nodeArgs` go to node (the
- * profiler's --cpu-prof, which NODE_OPTIONS does not take).
+ * profiler's --cpu-prof, which NODE_OPTIONS does not take). With `stdoutToFile` the
+ * server writes stdout to the log file itself (the benches: see `portFromFile`).
  */
 export async function startServerProcess(data: { dir: string; dbPath: string; secretFile: string; env?: Record<string, string> }, env: Record<string, string> = {}, nodeArgs: string[] = [], options: { stdoutToFile?: boolean } = {}): Promise<ServerProcess> {
   const logFile = join(data.dir, 'server.log');
@@ -92,25 +93,9 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
     stdio: ['ignore', options.stdoutToFile ? logFd : 'pipe', logFd],
   });
   closeSync(logFd);
-  if (options.stdoutToFile) return await fileLogged(child, logFile, logStart);
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => { running.delete(child); resolve(); }));
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      appendFileSync(logFile, chunk);
-      out += chunk.toString();
-      const match = /serves .* on http:\/\/(?:localhost|[\d.]+|\[[\da-f:]+\]):(\d+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    // stderr goes straight to the log file: the reason a server refused to start is there.
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${readFileSync(logFile, 'utf8')}`)));
-  });
-  child.stdout!.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk));
+  const port = options.stdoutToFile ? await portFromFile(child, logFile, logStart) : await portFromPipe(child, logFile);
   return {
     child,
     port,
@@ -125,17 +110,39 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
   };
 }
 
-/**
- * A server whose stdout goes straight to its log file, as a service manager's journal
- * takes it: the benches' load generator then never handles the request log itself. The
- * address line is found by watching the file, after `from` (its size before this start).
- */
-async function fileLogged(child: ChildProcess, logFile: string, from: number): Promise<ServerProcess> {
-  running.add(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { running.delete(child); resolve(); }));
+const addressLine = /serves .* on http:\/\/(?:localhost|[\d.]+|\[[\da-f:]+\]):(\d+)/;
+
+/** The port from the server's stdout, read through a pipe and copied to the log file. */
+async function portFromPipe(child: ChildProcess, logFile: string): Promise<number> {
   const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      appendFileSync(logFile, chunk);
+      out += chunk.toString();
+      const match = addressLine.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    // stderr goes straight to the log file: the reason a server refused to start is there.
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${readFileSync(logFile, 'utf8')}`)));
+  });
+  child.stdout!.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk));
+  return port;
+}
+
+/**
+ * The port from a server whose stdout goes straight to its log file, as a service
+ * manager's journal takes it: the benches' load generator then never handles the request
+ * log itself. The address line is looked for after `from` (the file's size before this
+ * start), when the file changes.
+ */
+function portFromFile(child: ChildProcess, logFile: string, from: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
     const look = () => {
-      const match = /serves .* on http:\/\/(?:localhost|[\d.]+|\[[\da-f:]+\]):(\d+)/.exec(readFileSync(logFile).subarray(from).toString());
+      const match = addressLine.exec(readFileSync(logFile).subarray(from).toString());
       if (!match) return;
       done();
       resolve(Number(match[1]));
@@ -147,18 +154,6 @@ async function fileLogged(child: ChildProcess, logFile: string, from: number): P
     const done = () => { watcher.close(); clearInterval(poll); clearTimeout(timer); child.off('exit', onExit); };
     child.once('exit', onExit);
   });
-  return {
-    child,
-    port,
-    async kill() {
-      child.kill('SIGKILL');
-      await exited;
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 /** One HTTP request to 127.0.0.1:`port`, optionally from a chosen local address. */
