@@ -9,9 +9,12 @@ export interface ProgressSnapshot {
   sections: Record<string, { openedAt: string; completedAt: string | null }>;
   /** Number of saved entries per exercise id. */
   entryCounts: Record<string, number>;
-  /** Every questionnaire response, oldest first. */
+  /**
+   * Questionnaire responses, oldest first: at least the latest to each questionnaire (the
+   * server reads only those; nothing here looks further back).
+   */
   responses: { instrument: string; at: string }[];
-  /** Every check-in, oldest first. */
+  /** Check-ins, oldest first: at least the latest (the server reads only that one). */
   checkins: { at: string }[];
   /** When an exercise entry was last saved or changed, if ever. */
   lastEntryAt?: string;

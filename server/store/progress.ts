@@ -34,14 +34,19 @@ const checkinQuery = preparedQuery((db, codeId: number, ref: string) => db.selec
 export interface SnapshotRow { kind: number; key: string; at: string; done: string | null; n: number | string | bigint; id: number }
 
 // The four reads of a progress snapshot as one statement, so a person's request pays for
-// one statement (and on PostgreSQL one round trip) instead of four. Answers and check-ins
-// come oldest first (by id).
+// one statement (and on PostgreSQL one round trip) instead of four. Of the answers only
+// the latest to each questionnaire, of the check-ins only the latest: what part states
+// and what is due look at (engine/progress/snapshot.ts). Reading every one made each
+// request of a person with a long history dearer (a bench person with 20,000 check-ins:
+// GET /v1/me at p50 84 ms instead of 3). Answers come oldest first (by id).
 const snapshotQuery = preparedQuery((db, codeId: number) =>
   db.selectFrom('section_states').select([sql.lit(0).as('kind'), 'section_id as key', 'opened_at as at', 'completed_at as done', sql<number | string | bigint>`0`.as('n'), sql.lit(0).as('id')]).where('code_id', '=', codeId)
     .unionAll(db.selectFrom('entries').select((eb) => [sql.lit(1).as('kind'), 'exercise_id as key', eb.fn.max('updated_at').as('at'), sql.lit(null).as('done'), eb.fn.countAll().as('n'), sql.lit(0).as('id')])
       .where('code_id', '=', codeId).groupBy('exercise_id'))
-    .unionAll(db.selectFrom('responses').select([sql.lit(2).as('kind'), 'instrument_id as key', 'created_at as at', sql.lit(null).as('done'), sql.lit(0).as('n'), 'id']).where('code_id', '=', codeId))
-    .unionAll(db.selectFrom('checkins').select([sql.lit(3).as('kind'), sql.lit('').as('key'), 'created_at as at', sql.lit(null).as('done'), sql.lit(0).as('n'), 'id']).where('code_id', '=', codeId))
+    .unionAll(db.selectFrom('responses').select([sql.lit(2).as('kind'), 'instrument_id as key', 'created_at as at', sql.lit(null).as('done'), sql.lit(0).as('n'), 'id']).where('code_id', '=', codeId)
+      .where('id', 'in', db.selectFrom('responses as latest').select((eb) => eb.fn.max('latest.id').as('id')).where('latest.code_id', '=', codeId).groupBy('latest.instrument_id')))
+    .unionAll(db.selectFrom('checkins').select([sql.lit(3).as('kind'), sql.lit('').as('key'), 'created_at as at', sql.lit(null).as('done'), sql.lit(0).as('n'), 'id']).where('code_id', '=', codeId)
+      .where('id', '=', db.selectFrom('checkins as latest').select((eb) => eb.fn.max('latest.id').as('id')).where('latest.code_id', '=', codeId)))
     .orderBy('kind').orderBy('id'));
 
 // The person's writes: built once too.

@@ -144,7 +144,7 @@ describe(`the store (${backend})`, () => {
     expect(await store.progress.checkin(code.id, 'chk_2')).toBeUndefined();
   });
 
-  it('reads a progress snapshot in one statement: parts, entries per exercise, answers and check-ins oldest first', async () => {
+  it('reads a progress snapshot in one statement: parts, entries per exercise, the latest answer to each questionnaire and the latest check-in', async () => {
     const { store } = await fresh();
     const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);
     for (const ref of ['kod_a', 'kod_b']) await store.codes.create({ ref, hmac: `hmac-${ref}`, hint: 'a', orgId, programId: 'kurs', staffId: null, keyId: null, now });
@@ -158,9 +158,11 @@ describe(`the store (${backend})`, () => {
     }
     await store.progress.addResponse(a.id, { ref: 'rsp_1', instrumentId: 'phq9', answers: [0], score: {}, version: '1', now: later });
     await store.progress.addResponse(a.id, { ref: 'rsp_2', instrumentId: 'gad7', answers: [0], score: {}, version: '1', now });
+    await store.progress.addResponse(a.id, { ref: 'rsp_3', instrumentId: 'phq9', answers: [1], score: {}, version: '1', now: '2025-03-05T08:00:00.000Z' });
     await store.progress.addCheckin(a.id, 'chk_1', { mood: 5 }, '1', later);
     await store.progress.addCheckin(a.id, 'chk_2', { mood: 6 }, '1', now);
-    // Another person's rows never show.
+    // Another person's rows never show, and their later rows do not hide this person's.
+    await store.progress.addResponse(b.id, { ref: 'rsp_b', instrumentId: 'gad7', answers: [0], score: {}, version: '1', now });
     await store.progress.open(b.id, 'start', now, '1', null);
     await store.progress.addEntry(b.id, { ref: 'ent_b', exerciseId: 'maal', sectionId: 'start', values: {}, version: '1', now });
     await store.progress.addCheckin(b.id, 'chk_b', { mood: 1 }, '1', now);
@@ -175,11 +177,11 @@ describe(`the store (${backend})`, () => {
       { kind: 1, key: 'dagbok', at: now, done: null, n: 1 },
       { kind: 1, key: 'maal', at: later, done: null, n: 2 },
     ]);
-    // Answers and check-ins in the order they were saved, whatever their times say.
+    // The last saved answer to each questionnaire and the last saved check-in (whatever
+    // their times say), answers in the order they were saved: a long history is not read.
     expect(rows.filter((r) => r.kind >= 2)).toEqual([
-      { kind: 2, key: 'phq9', at: later, done: null, n: 0 },
       { kind: 2, key: 'gad7', at: now, done: null, n: 0 },
-      { kind: 3, key: '', at: later, done: null, n: 0 },
+      { kind: 2, key: 'phq9', at: '2025-03-05T08:00:00.000Z', done: null, n: 0 },
       { kind: 3, key: '', at: now, done: null, n: 0 },
     ]);
     expect(await store.progress.snapshotRows(b.id + 1000)).toEqual([]);
