@@ -88,4 +88,10 @@ describe('the compiled server', () => {
   it('serves from dist/', async () => {
     expect((await request(server.port, 'GET', '/healthz')).status).toBe(200);
   });
+
+  it('loads what it imports on first use from its own chunks (the FHIR questionnaires read the instrument files)', async () => {
+    const found = await request(server.port, 'GET', '/v1/fhir/Questionnaire/phq9');
+    expect(found.status).toBe(200);
+    expect(found.json).toMatchObject({ resourceType: 'Questionnaire', id: 'phq9' });
+  });
 });
