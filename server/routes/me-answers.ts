@@ -64,8 +64,10 @@ export function meAnswerRoutes(deps: RouteDeps) {
     if (!existing || existing.exercise_id !== exercise.id) throw apiError('not_found');
     const { values } = c.get('body') as { values: Record<string, unknown> };
     checkValues(exercise, values);
-    await stores.progress.updateEntry(code.id, existing.ref, values, program.version, deps.clock.now().toISOString());
-    return c.json(entryView((await stores.progress.entry(code.id, existing.ref))!));
+    // Answered with the row as written, once committed: reading it back cost a statement.
+    const saved = await stores.progress.updateEntry(existing, values, program.version, deps.clock.now().toISOString());
+    if (!saved) throw apiError('not_found');
+    return c.json(entryView(saved));
   });
 
   app.delete('/v1/me/exercises/:id/entries/:entryId', async (c) => {
@@ -106,14 +108,16 @@ export function meAnswerRoutes(deps: RouteDeps) {
     }
     const ref = newRef('rsp');
     const at = deps.clock.now().toISOString();
-    await stores.transaction(async (tx) => {
-      await tx.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: at });
+    // Answered with the row as written, once the transaction is committed (no read back).
+    const stored = await stores.transaction(async (tx) => {
+      const row = await tx.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: at });
       const event = { orgId: code.org_id, occurredAt: at, codeId: code.id };
       const data = { code: code.ref, questionnaire: id, response: ref };
       await recordEvent(tx, { ...event, type: id === program.measurement.evaluation ? 'evaluation.answered' : 'questionnaire.answered', data });
       for (const flag of new Set<string>(score.flags)) await recordEvent(tx, { ...event, type: 'flag.raised', data: { ...data, flag } });
+      return row;
     });
-    const saved = responseView((await stores.progress.response(code.id, ref))!);
+    const saved = responseView(stored);
     const risky = score.flags.some((f: string) => safetyFlags.has(f));
     const org = risky ? await stores.orgs.byId(code.org_id) : undefined;
     return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json, code.locale) } : {}) }, 201);
@@ -150,8 +154,9 @@ export function meAnswerRoutes(deps: RouteDeps) {
     const { ratings } = c.get('body') as { ratings: Record<string, number | null> };
     scoreOr422(form, ratings);
     const ref = newRef('chk');
-    await stores.progress.addCheckin(code.id, ref, ratings, program.version, deps.clock.now().toISOString());
-    return c.json(checkinView((await stores.progress.checkin(code.id, ref))!), 201);
+    // Answered with the row as written, once committed: reading it back cost a statement.
+    const saved = await stores.progress.addCheckin(code.id, ref, ratings, program.version, deps.clock.now().toISOString());
+    return c.json(checkinView(saved), 201);
   });
 
   app.get('/v1/me/checkins', async (c) => {

@@ -97,23 +97,37 @@ export function progressStore(x: Executor) {
     entriesSince: (codeId: number, since: string): Promise<EntryRow[]> =>
       x.db.selectFrom('entries').select(entryCols).where('code_id', '=', codeId).where('updated_at', '>=', since).orderBy('id').execute(),
     entry: async (codeId: number, ref: string): Promise<EntryRow | undefined> => (await entryQuery(x, codeId, ref))[0],
-    updateEntry: (codeId: number, ref: string, values: unknown, version: string, now: string) =>
-      x.write(async (db) => (await updateEntryWrite(x.dialect, db, codeId, ref, JSON.stringify(values), version, now)).numAffectedRows === 1n),
+    /**
+     * Replaces the values of `entry` (as read); resolves, once committed, with the row as
+     * stored now (no read back), or undefined when the entry is gone.
+     */
+    updateEntry: (entry: EntryRow, values: unknown, version: string, now: string): Promise<EntryRow | undefined> =>
+      x.write(async (db) => {
+        const row: EntryRow = { ...entry, values_json: JSON.stringify(values), program_version: version, updated_at: now };
+        const result = await updateEntryWrite(x.dialect, db, entry.code_id, entry.ref, row.values_json, version, now);
+        return result.numAffectedRows === 1n ? row : undefined;
+      }),
     deleteEntry: (codeId: number, ref: string) =>
       x.write(async (db) => {
         const result = await db.deleteFrom('entries').where('code_id', '=', codeId).where('ref', '=', ref).executeTakeFirst();
         return result.numDeletedRows === 1n;
       }),
-    addResponse: (codeId: number, row: { ref: string; instrumentId: string; answers: unknown; score: unknown; version: string; now: string }) =>
+    /** Saves a questionnaire response; resolves with the row as stored (no read back), once written. */
+    addResponse: (codeId: number, row: { ref: string; instrumentId: string; answers: unknown; score: unknown; version: string; now: string }): Promise<ResponseRow> =>
       x.write(async (db) => {
-        await addResponseWrite(x.dialect, db, row.ref, codeId, row.instrumentId, JSON.stringify(row.answers), JSON.stringify(row.score), row.version, row.now);
+        const stored: ResponseRow = { ref: row.ref, instrument_id: row.instrumentId, answers_json: JSON.stringify(row.answers), score_json: JSON.stringify(row.score), program_version: row.version, created_at: row.now };
+        await addResponseWrite(x.dialect, db, row.ref, codeId, row.instrumentId, stored.answers_json, stored.score_json, row.version, row.now);
+        return stored;
       }),
     responses: (codeId: number): Promise<ResponseRow[]> => responsesQuery(x, codeId),
     /** One response by its ref (the one just saved), without reading the others. */
     response: async (codeId: number, ref: string): Promise<ResponseRow | undefined> => (await responseQuery(x, codeId, ref))[0],
-    addCheckin: (codeId: number, ref: string, ratings: unknown, version: string, now: string) =>
+    /** Saves a check-in; resolves, once it is committed, with the row as stored (no read back). */
+    addCheckin: (codeId: number, ref: string, ratings: unknown, version: string, now: string): Promise<CheckinRow> =>
       x.write(async (db) => {
-        await addCheckinWrite(x.dialect, db, ref, codeId, JSON.stringify(ratings), version, now);
+        const row: CheckinRow = { ref, ratings_json: JSON.stringify(ratings), program_version: version, created_at: now };
+        await addCheckinWrite(x.dialect, db, ref, codeId, row.ratings_json, version, now);
+        return row;
       }),
     /**
      * What a progress snapshot needs, in one statement: part states, entries per exercise,

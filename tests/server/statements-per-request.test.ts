@@ -43,6 +43,26 @@ describe('statements per request', () => {
     expect(await count('/v1/me/sections/start')).toBe(4);
   });
 
+  it('POST /v1/me/checkins answers with the row it wrote, without reading it back', async () => {
+    const staff = (await env.org()).token;
+    const p = await env.person(staff);
+    await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: p.token, body: { answers: phq9(0) } });
+    await env.call('POST', '/v1/me/questionnaires/gad7/responses', { token: p.token, body: { answers: gad7(0) } });
+    const app = createApp({ store: counted, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir }, log: () => {} });
+    statements = 0;
+    const res = await app.request('/v1/me/checkins', { method: 'POST', headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ratings: { mood: 6, worry: 4 } }) });
+    const written = statements;
+    expect(res.status).toBe(201);
+    const saved = await res.json();
+    // What it answered is what is stored: the same as the list reads from the database.
+    const listed = await env.call('GET', '/v1/me/checkins', { token: p.token });
+    expect(listed.json.checkins).toEqual([saved]);
+    expect(saved).toMatchObject({ ratings: { mood: 6, worry: 4 } });
+    // The session, then the insert in its transaction (on SQLite the group commit's BEGIN,
+    // SAVEPOINT, RELEASE and COMMIT; on PostgreSQL BEGIN and COMMIT): nothing read after.
+    expect(written).toBe(env.database.url ? 4 : 6);
+  });
+
   it('GET /v1/me of a group member reads the group once: five', async () => {
     const staff = (await env.org()).token;
     const group = await env.call('POST', '/v1/staff/groups', { token: staff, body: { programId: 'kurs', name: 'Kurs', startDate: '2025-03-03', schedule: { everyDays: 7 }, meetings: ['2025-03-12T16:00:00+01:00'] } });

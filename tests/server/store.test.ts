@@ -133,15 +133,29 @@ describe(`the store (${backend})`, () => {
     const code = (await store.codes.byRef(orgId, 'kod_a'))!;
     await store.progress.addEntry(code.id, { ref: 'ent_1', exerciseId: 'maal', sectionId: 'start', values: { goal: 'én' }, version: '1', now });
     await store.progress.addEntry(code.id, { ref: 'ent_2', exerciseId: 'maal', sectionId: 'start', values: { goal: 'to' }, version: '1', now });
-    expect(await store.progress.updateEntry(code.id, 'ent_2', { goal: 'tre' }, '2', '2025-03-04T08:00:00.000Z')).toBe(true);
-    expect(await store.progress.updateEntry(code.id, 'ent_9', { goal: 'ingen' }, '2', now)).toBe(false);
+    const second = (await store.progress.entry(code.id, 'ent_2'))!;
+    const updated = await store.progress.updateEntry(second, { goal: 'tre' }, '2', '2025-03-04T08:00:00.000Z');
+    expect(await store.progress.updateEntry({ ...second, ref: 'ent_9' }, { goal: 'ingen' }, '2', now)).toBeUndefined();
     const entries = await store.progress.entries(code.id);
+    // What the update answered is the row as stored.
+    expect(updated).toEqual(entries[1]);
     expect(entries.map((e) => [e.ref, JSON.parse(e.values_json).goal, e.program_version, e.updated_at])).toEqual([
       ['ent_1', 'én', '1', now], ['ent_2', 'tre', '2', '2025-03-04T08:00:00.000Z'],
     ]);
     await store.progress.addCheckin(code.id, 'chk_1', { mood: 5 }, '1', now);
     expect((await store.progress.checkin(code.id, 'chk_1'))?.ratings_json).toBe('{"mood":5}');
     expect(await store.progress.checkin(code.id, 'chk_2')).toBeUndefined();
+  });
+
+  it('resolves a saved answer and check-in with the row exactly as stored, so a route need not read it back', async () => {
+    const { store } = await fresh();
+    const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);
+    await store.codes.create({ ref: 'kod_a', hmac: 'hmac-a', hint: 'a', orgId, programId: 'kurs', staffId: null, keyId: null, now });
+    const code = (await store.codes.byRef(orgId, 'kod_a'))!;
+    const answer = await store.progress.addResponse(code.id, { ref: 'rsp_1', instrumentId: 'phq9', answers: { q1: 2, q2: null, note: 'Å «ja» \u{1F600}' }, score: { total: 2, flags: [] }, version: '3', now });
+    expect(answer).toEqual(await store.progress.response(code.id, 'rsp_1'));
+    const checkin = await store.progress.addCheckin(code.id, 'chk_1', { mood: 7, worry: null }, '3', now);
+    expect(checkin).toEqual(await store.progress.checkin(code.id, 'chk_1'));
   });
 
   it('reads a progress snapshot in one statement: parts, entries per exercise, the latest answer to each questionnaire and the latest check-in', async () => {
