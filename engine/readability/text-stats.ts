@@ -149,8 +149,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * @example
  *   textStats(proseOf(tree), 'nb') // { words: 812, sentences: 90, lix: 27.4, minutes: 5, ... }
  */
-export function textStats(runs: readonly ProseRun[], locale: string, sentences?: readonly Sentence[]): TextStats {
-  if (sentences) return statsOf(runs.flatMap((run) => wordsOf(run.text)), sentences, locale);
+export function textStats(runs: readonly ProseRun[], locale: string): TextStats {
   return readingOf(runs, locale).stats;
 }
 
