@@ -6,7 +6,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
-import { remarkTables } from './remark-tables.ts';
+import { parseWithTables, remarkTables } from './remark-tables.ts';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { readYaml, type YamlSource } from './validate-yaml.ts';
@@ -50,5 +50,5 @@ export function splitSection(file: VFile): Omit<ParsedSection, 'tree'> {
 
 /** The Markdown tree of a section's body (as returned by {@link splitSection}). */
 export function parseBody(body: string): Root {
-  return parser.parse(body) as Root;
+  return parseWithTables(body, (text) => parser.parse(text) as Root);
 }
