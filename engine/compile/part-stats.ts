@@ -29,7 +29,7 @@ export interface PartStats extends TextStats {
  * again); with `file`, warnings for a heavy part and very long sentences are reported on it.
  */
 export function partStats(tree: Root, where: Omit<PartStats, keyof TextStats>, file?: VFile): PartStats {
-  const reading = readingOf(proseOf(tree), where.locale);
+  const reading = readingOf(proseOf(tree), where.locale, maxSentenceWords);
   const sentences = reading.sentences;
   const stats: PartStats = { ...where, ...reading.stats };
   if (!file) return stats;

@@ -98,33 +98,64 @@ function pointAt(run: ProseRun, index: number): Point {
 
 /** The sentences of the prose runs, with their places. A block (heading, list item, cell) always ends a sentence. */
 export function sentencesOf(runs: readonly ProseRun[]): Sentence[] {
-  return measured(runs).map(({ sentence }) => sentence);
+  return measured(runs, false).sentences.map(sentenceOf);
 }
 
 const sentenceEnds = new RegExp(sentenceEnd.source, 'gu');
+const words = new RegExp(wordPattern.source, 'gu');
 
-/** Each sentence with its words: the words are found once for the sentences and the counts. */
-function measured(runs: readonly ProseRun[]): { sentence: Sentence; words: string[] }[] {
-  const found: { sentence: Sentence; words: string[] }[] = [];
+/** A sentence as found: its run, where it starts and ends there, and its number of words. */
+interface Found {
+  run: ProseRun;
+  from: number;
+  end: number;
+  words: number;
+}
+
+/** The sentence's place and opening words, made only for the sentences a caller keeps. */
+function sentenceOf({ run, from, end, words: count }: Found): Sentence {
+  const piece = run.text.slice(from, end);
+  const lead = piece.length - piece.trimStart().length;
+  return { words: count, start: pointAt(run, from + lead), opening: wordsOf(piece).slice(0, 6).join(' ') };
+}
+
+/**
+ * The sentences and the word counts of `runs` in one pass over each block, with global
+ * patterns and no copies of the text (a build measures every part of every edition).
+ * A word never spans a sentence end: the end is punctuation, then quotes or spaces.
+ */
+function measured(runs: readonly ProseRun[], english: boolean) {
+  const sentences: Found[] = [];
+  let count = 0;
+  let longWords = 0;
+  let syllables = 0;
   for (const run of runs) {
     const text = run.text;
     let from = 0;
-    // One pass over the block with a global pattern: no copies of the rest of the text.
     sentenceEnds.lastIndex = 0;
+    words.lastIndex = 0;
     while (from < text.length) {
       const match = sentenceEnds.exec(text);
       const end = match ? match.index : text.length;
-      const piece = text.slice(from, end);
-      const words = wordsOf(piece);
-      if (words.length) {
-        const lead = piece.length - piece.trimStart().length;
-        found.push({ sentence: { words: words.length, start: pointAt(run, from + lead), opening: words.slice(0, 6).join(' ') }, words });
+      let inSentence = 0;
+      for (let word = words.exec(text); word; word = words.exec(text)) {
+        if (word.index >= end) {
+          words.lastIndex = word.index;
+          break;
+        }
+        const w = word[0];
+        inSentence++;
+        // Only a word of more than six characters can have more than six letters.
+        if (w.length > 6 && lettersIn(w) > 6) longWords++;
+        if (english) syllables += syllablesOf(w);
       }
+      if (inSentence) sentences.push({ run, from, end, words: inSentence });
+      count += inSentence;
       if (!match) break;
       from = end + match[0].length;
     }
   }
-  return found;
+  return { sentences, count, longWords, syllables };
 }
 
 /**
@@ -154,29 +185,17 @@ export function textStats(runs: readonly ProseRun[], locale: string): TextStats 
 }
 
 /**
- * The reading measures and the sentences of `runs` in one pass (what `mestring build`
- * needs for every part: the measures, and the sentences for the long-sentence warnings).
+ * The reading measures of `runs` and, in the same pass, the sentences of more than
+ * `longerThan` words (all of them by default): what `mestring build` needs for every
+ * part, the measures and the long sentences to warn about.
  */
-export function readingOf(runs: readonly ProseRun[], locale: string): { stats: TextStats; sentences: Sentence[] } {
-  const found = measured(runs);
-  const sentences = found.map(({ sentence }) => sentence);
-  return { stats: statsOf(found.flatMap(({ words }) => words), sentences, locale), sentences };
-}
-
-/** Letters in `word` (digits and marks do not count toward a long word). */
-const lettersIn = (word: string) => word.match(/\p{L}/gu)?.length ?? 0;
-
-function statsOf(words: readonly string[], sentences: readonly Sentence[], locale: string): TextStats {
-  // Only a word of more than six characters can have more than six letters.
-  let longWords = 0;
-  for (const w of words) if (w.length > 6 && lettersIn(w) > 6) longWords++;
-  const count = words.length;
-  const sentenceCount = Math.max(1, sentences.length);
+export function readingOf(runs: readonly ProseRun[], locale: string, longerThan = 0): { stats: TextStats; sentences: Sentence[] } {
   const english = locale === 'en' || locale.startsWith('en-');
-  const syllables = english ? words.reduce((sum, w) => sum + syllablesOf(w), 0) : 0;
+  const { sentences, count, longWords, syllables } = measured(runs, english);
+  const sentenceCount = Math.max(1, sentences.length);
   let longest = 0;
   for (const s of sentences) if (s.words > longest) longest = s.words;
-  return {
+  const stats: TextStats = {
     words: count,
     sentences: sentences.length,
     longWords,
@@ -185,4 +204,8 @@ function statsOf(words: readonly string[], sentences: readonly Sentence[], local
     fleschReadingEase: english && count > 0 ? round1(flesch({ sentence: sentenceCount, word: count, syllable: syllables })) : null,
     longestSentence: longest,
   };
+  return { stats, sentences: sentences.filter((s) => s.words > longerThan).map(sentenceOf) };
 }
+
+/** Letters in `word` (digits and marks do not count toward a long word). */
+const lettersIn = (word: string) => word.match(/\p{L}/gu)?.length ?? 0;

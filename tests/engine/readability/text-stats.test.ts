@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
 import type { Root } from 'mdast';
-import { proseOf, sentencesOf, textStats, wordsOf } from '../../../engine/readability/text-stats.ts';
+import { proseOf, readingOf, sentencesOf, textStats, wordsOf } from '../../../engine/readability/text-stats.ts';
 
 const parse = (markdown: string) => unified().use(remarkParse).use(remarkDirective).parse(markdown) as Root;
 
@@ -41,6 +41,14 @@ describe('textStats', () => {
       [2, 1, 'Andre setning fortsetter'],
       [3, 13, 'Tredje'],
     ]);
+  });
+
+  it('gives the measures of every sentence and keeps only the sentences over a length', () => {
+    const runs = proseOf(parse('Kort.\n\nDenne setningen har hele åtte ord i seg. Kort igjen.\n'));
+    const { stats, sentences } = readingOf(runs, 'nb', 5);
+    expect(stats).toMatchObject({ words: 11, sentences: 3, longestSentence: 8 });
+    expect(sentences).toEqual([{ words: 8, start: { line: 3, column: 1 }, opening: 'Denne setningen har hele sju ord' }]);
+    expect(readingOf(runs, 'nb').sentences.map((s) => s.words)).toEqual([1, 8, 2]);
   });
 
   it('leaves out fields and titles of directives', () => {
