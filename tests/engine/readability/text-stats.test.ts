@@ -47,7 +47,7 @@ describe('textStats', () => {
     const runs = proseOf(parse('Kort.\n\nDenne setningen har hele åtte ord i seg. Kort igjen.\n'));
     const { stats, sentences } = readingOf(runs, 'nb', 5);
     expect(stats).toMatchObject({ words: 11, sentences: 3, longestSentence: 8 });
-    expect(sentences).toEqual([{ words: 8, start: { line: 3, column: 1 }, opening: 'Denne setningen har hele sju ord' }]);
+    expect(sentences).toEqual([{ words: 8, start: { line: 3, column: 1 }, opening: 'Denne setningen har hele åtte ord' }]);
     expect(readingOf(runs, 'nb').sentences.map((s) => s.words)).toEqual([1, 8, 2]);
   });
 
