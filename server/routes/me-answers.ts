@@ -34,8 +34,13 @@ export function meAnswerRoutes(deps: RouteDeps) {
     const program = personProgram(deps, code);
     const found = findExercise(program, c.req.param('id') ?? '');
     if (!found) throw apiError('not_found', 'No such exercise in this program.');
-    const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
-    if (states.find((s) => s.id === found.section.id)?.state === 'locked') throw apiError('section_locked');
+    // A part stored as opened never locks again (engine/progress/gating.ts): one look-up
+    // by key answers for the writes to an open part, which paid for the whole progress
+    // snapshot on every entry. Only a part not yet stored needs its state worked out.
+    if (!(await stores.progress.isOpened(code.id, found.section.id))) {
+      const { states } = await syncProgress(stores, program, code, deps.clock.now(), deps.timeZone);
+      if (states.find((s) => s.id === found.section.id)?.state === 'locked') throw apiError('section_locked');
+    }
     return { code, program, ...found };
   };
   const checkValues = (exercise: Parameters<typeof validateEntry>[0], values: Record<string, unknown>) => {

@@ -73,6 +73,6 @@ export function transactionExecutor(dialect: Dialect, trx: Db): Executor {
 }
 
 /** Kysely's per-query log hook when `onQuery` wants durations (metrics), else nothing: it costs a clock read per query. */
-export function queryLog(onQuery: ((ms: number) => void) | undefined) {
-  return onQuery ? { log: (event: LogEvent) => onQuery(event.queryDurationMillis) } : {};
+export function queryLog(onQuery: ((ms: number, sql: string) => void) | undefined) {
+  return onQuery ? { log: (event: LogEvent) => onQuery(event.queryDurationMillis, event.query.sql) } : {};
 }

@@ -43,8 +43,8 @@ export interface StoreOptions {
   path?: string;
   /** Called with the size of each group-commit batch (metrics). */
   onBatch?: (size: number) => void;
-  /** Called with each query's duration in ms (metrics). */
-  onQuery?: (ms: number) => void;
+  /** Called with each query's duration in ms and its SQL text (metrics use the duration; tests, the text). */
+  onQuery?: (ms: number, sql: string) => void;
 }
 
 /** True when `url` names a PostgreSQL database. */

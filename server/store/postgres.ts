@@ -22,7 +22,7 @@ const types = {
  * @example
  *   const { kysely } = openPostgres('postgres://mestring@127.0.0.1:5432/mestring');
  */
-export function openPostgres(url: string, options: { max?: number; onQuery?: (ms: number) => void } = {}): { kysely: Kysely<Tables>; pool: pg.Pool } {
+export function openPostgres(url: string, options: { max?: number; onQuery?: (ms: number, sql: string) => void } = {}): { kysely: Kysely<Tables>; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types, application_name: 'mestring' });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});

@@ -19,6 +19,8 @@ const checkinCols = ['ref', 'ratings_json', 'program_version', 'created_at'] as 
 // What part states and the person's routes read on every request: built once (store/prepared.ts).
 const sectionStatesQuery = preparedQuery((db, codeId: number) =>
   db.selectFrom('section_states').select(['section_id', 'opened_at', 'opened_by', 'opened_reason', 'completed_at', 'program_version']).where('code_id', '=', codeId));
+const openedQuery = preparedQuery((db, codeId: number, sectionId: string) =>
+  db.selectFrom('section_states').select(sql.lit(1).as('opened')).where('code_id', '=', codeId).where('section_id', '=', sectionId));
 const entriesQuery = preparedQuery((db, codeId: number) => db.selectFrom('entries').select(entryCols).where('code_id', '=', codeId).orderBy('id'));
 const entryQuery = preparedQuery((db, codeId: number, ref: string) => db.selectFrom('entries').select(entryCols).where('code_id', '=', codeId).where('ref', '=', ref));
 const responsesQuery = preparedQuery((db, codeId: number) => db.selectFrom('responses').select(responseCols).where('code_id', '=', codeId).orderBy('id'));
@@ -73,6 +75,8 @@ export function progressStore(x: Executor) {
         .select(['codes.ref', 'section_states.section_id', 'section_states.opened_at', 'section_states.opened_by_staff', 'section_states.opened_reason'])
         .where('codes.org_id', '=', orgId).where('codes.ref', 'in', [...refs]).where('section_states.opened_by', '=', 'staff').execute(),
     sectionStates: (codeId: number): Promise<SectionStateRow[]> => sectionStatesQuery(x, codeId),
+    /** Whether a part is stored as opened for the code (then it never locks again). */
+    isOpened: async (codeId: number, sectionId: string): Promise<boolean> => (await openedQuery(x, codeId, sectionId)).length > 0,
     /** Opens a part; false when it was open already. */
     open: (codeId: number, sectionId: string, now: string, version: string, by: { staffId: number; reason: string } | null) =>
       x.write(async (db) => {

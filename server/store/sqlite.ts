@@ -22,7 +22,7 @@ export type SqliteFile = Database.Database;
  * @example
  *   const { kysely, raw } = openSqlite('./data/mestring.db');
  */
-export function openSqlite(path: string, onQuery?: (ms: number) => void): { kysely: Kysely<Tables>; raw: SqliteFile; readNow: ReadNow; control: (statement: string) => void } {
+export function openSqlite(path: string, onQuery?: (ms: number, sql: string) => void): { kysely: Kysely<Tables>; raw: SqliteFile; readNow: ReadNow; control: (statement: string) => void } {
   if (path !== ':memory:' && !existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     closeSync(openSync(path, 'wx', 0o600));
@@ -57,7 +57,7 @@ export function openSqlite(path: string, onQuery?: (ms: number) => void): { kyse
     if (!onQuery) return database.prepare(query.sql).all(query.parameters as unknown[]) as never;
     const started = performance.now();
     const rows = database.prepare(query.sql).all(query.parameters as unknown[]);
-    onQuery(performance.now() - started);
+    onQuery(performance.now() - started, query.sql);
     return rows as never;
   };
   // Group commit's BEGIN, SAVEPOINT, RELEASE and COMMIT, run by the batch that holds the
@@ -66,7 +66,7 @@ export function openSqlite(path: string, onQuery?: (ms: number) => void): { kyse
     if (!onQuery) return void database.prepare(statement).run();
     const started = performance.now();
     database.prepare(statement).run();
-    onQuery(performance.now() - started);
+    onQuery(performance.now() - started, statement);
   };
   return { kysely: new Kysely<Tables>({ dialect: new SqliteDialect({ database }), ...queryLog(onQuery) }), raw, readNow, control };
 }

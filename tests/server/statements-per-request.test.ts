@@ -11,10 +11,14 @@ import { testApp, phq9, gad7, type TestEnv } from './helpers.ts';
 let env: TestEnv;
 let counted: Store;
 let statements = 0;
+let texts: string[] = [];
 beforeEach(async () => {
   env = await testApp();
   // A second store on the same database that counts every statement it runs.
-  counted = await openStore({ url: env.database.url, path: env.dbPath, onQuery: () => statements++ });
+  counted = await openStore({ url: env.database.url, path: env.dbPath, onQuery: (_ms, sql) => {
+    statements++;
+    texts.push(sql);
+  } });
 });
 afterEach(async () => {
   await counted.close();
@@ -61,6 +65,25 @@ describe('statements per request', () => {
     // The session, then the insert in its transaction (on SQLite the group commit's BEGIN,
     // SAVEPOINT, RELEASE and COMMIT; on PostgreSQL BEGIN and COMMIT): nothing read after.
     expect(written).toBe(env.database.url ? 4 : 6);
+  });
+
+  it('a change to an entry in an open part looks up that part by key, not the whole progress', async () => {
+    const staff = (await env.org()).token;
+    const p = await env.person(staff);
+    await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: p.token, body: { answers: phq9(0) } });
+    await env.call('POST', '/v1/me/questionnaires/gad7/responses', { token: p.token, body: { answers: gad7(0) } });
+    expect((await env.call('GET', '/v1/me/program', { token: p.token })).status).toBe(200);
+    const created = await env.call('POST', '/v1/me/exercises/maal/entries', { token: p.token, body: { values: { goal: 'Sove bedre', importance: 5 } } });
+    expect(created.status).toBe(201);
+    const app = createApp({ store: counted, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir }, log: () => {} });
+    statements = 0;
+    texts = [];
+    const res = await app.request(`/v1/me/exercises/maal/entries/${created.json.id}`, { method: 'PUT', headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ values: { goal: 'Sove bedre', importance: 6 } }) });
+    expect([res.status, ((await res.json()) as { values: unknown }).values]).toEqual([200, { goal: 'Sove bedre', importance: 6 }]);
+    // The session, the part by key, the entry, then the update in its transaction.
+    expect(texts.some((sql) => /union all/i.test(sql))).toBe(false);
+    expect(texts.filter((sql) => /from "section_states"/.test(sql))).toHaveLength(1);
+    expect(statements).toBe(env.database.url ? 6 : 8);
   });
 
   it('GET /v1/me of a group member reads the group once: five', async () => {
