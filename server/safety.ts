@@ -32,11 +32,19 @@ export const safetyFlags: ReadonlySet<string> = new Set(['risk', 'risk_unknown']
 export function safetyFor(safetyJson: string | null | undefined, locale?: string): SafetyBlock {
   const defaults = locale === 'en' ? defaultSafetyEn : locale === 'nn' ? defaultSafetyNn : defaultSafety;
   if (!safetyJson) return defaults;
+  let own: Partial<SafetyBlock> | null;
   try {
-    return { ...defaults, ...(JSON.parse(safetyJson) as Partial<SafetyBlock>) };
+    own = JSON.parse(safetyJson) as Partial<SafetyBlock> | null;
   } catch {
     return defaults;
   }
+  if (!own || typeof own !== 'object') return defaults;
+  // Field by field (safety.schema.json allows no others; the defaults have no service),
+  // not `{ ...defaults, ...own }`: on Node 20 a spread followed by more takes V8's slow
+  // path, and every GET /v1/me reads this.
+  const block: SafetyBlock = { title: own.title ?? defaults.title, message: own.message ?? defaults.message, contacts: own.contacts ?? defaults.contacts };
+  if (own.service) block.service = own.service;
+  return block;
 }
 
 /** The service itself and where to get help, as the person's and the staff's clients show them. */
@@ -53,6 +61,6 @@ export interface Help {
  *   helpFor({ name: 'Bydel X', safety_json: null }) // { service: { name: 'Bydel X' }, safety: defaultSafety }
  */
 export function helpFor(org: { name: string; safety_json: string | null } | undefined, locale?: string): Help {
-  const { service, ...safety } = safetyFor(org?.safety_json, locale);
-  return { service: { name: org?.name ?? '', ...(service ?? {}) }, safety };
+  const { service, title, message, contacts } = safetyFor(org?.safety_json, locale);
+  return { service: { name: org?.name ?? '', ...service }, safety: { title, message, contacts } };
 }

@@ -116,16 +116,15 @@ export function meAnswerRoutes(deps: RouteDeps) {
     // Answered with the row as written, once the transaction is committed (no read back).
     const stored = await stores.transaction(async (tx) => {
       const row = await tx.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: at });
-      const event = { orgId: code.org_id, occurredAt: at, codeId: code.id };
       const data = { code: code.ref, questionnaire: id, response: ref };
-      await recordEvent(tx, { ...event, type: id === program.measurement.evaluation ? 'evaluation.answered' : 'questionnaire.answered', data });
-      for (const flag of new Set<string>(score.flags)) await recordEvent(tx, { ...event, type: 'flag.raised', data: { ...data, flag } });
+      await recordEvent(tx, { orgId: code.org_id, occurredAt: at, codeId: code.id, type: id === program.measurement.evaluation ? 'evaluation.answered' : 'questionnaire.answered', data });
+      for (const flag of new Set<string>(score.flags)) await recordEvent(tx, { orgId: code.org_id, occurredAt: at, codeId: code.id, type: 'flag.raised', data: { code: code.ref, questionnaire: id, response: ref, flag } });
       return row;
     });
     const saved = responseView(stored);
     const risky = score.flags.some((f: string) => safetyFlags.has(f));
     const org = risky ? await stores.orgs.byId(code.org_id) : undefined;
-    return c.json({ ...saved, ...(risky ? { safety: safetyFor(org?.safety_json, code.locale) } : {}) }, 201);
+    return c.json(risky ? Object.assign(saved, { safety: safetyFor(org?.safety_json, code.locale) }) : saved, 201);
   });
 
   app.get('/v1/me/questionnaires', async (c) => {

