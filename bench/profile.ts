@@ -4,7 +4,7 @@
  * time, and the share of each package or source folder. The .cpuprofile is kept for
  * Chromium's DevTools (Performance panel, "Load profile").
  *
- *   npx tsx bench/profile.ts [--route me|program|section|healthz|checkin] [--seconds 5]
+ *   npx tsx bench/profile.ts [--route me|program|section|healthz|checkin|answer|entry] [--seconds 5]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,12 +24,15 @@ const token = (login.json as { token: string }).token;
 await request(server.port, 'PUT', '/v1/me/consent', { body: { share: true }, token });
 await request(server.port, 'POST', '/v1/me/questionnaires/phq9/responses', { body: { answers: phq9For(3) }, token });
 await request(server.port, 'POST', '/v1/me/questionnaires/gad7/responses', { body: { answers: Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`q${i + 1}`, 1])) }, token });
-const routes: Record<string, { path: string; method?: 'POST'; body?: string }> = {
+const entry = await request(server.port, 'POST', '/v1/me/exercises/maal/entries', { body: { values: { goal: 'Sove bedre', importance: 5 } }, token });
+const routes: Record<string, { path: string; method?: 'POST' | 'PUT'; body?: string }> = {
   healthz: { path: '/healthz' },
   me: { path: '/v1/me' },
   program: { path: '/v1/me/program' },
   section: { path: '/v1/me/sections/start' },
   checkin: { path: '/v1/me/checkins', method: 'POST', body: JSON.stringify({ ratings: { mood: 6, worry: 4 } }) },
+  answer: { path: '/v1/me/questionnaires/phq9/responses', method: 'POST', body: JSON.stringify({ answers: phq9For(3) }) },
+  entry: { path: `/v1/me/exercises/maal/entries/${(entry.json as { id: string }).id}`, method: 'PUT', body: JSON.stringify({ values: { goal: 'Sove bedre', importance: 6 } }) },
 };
 const route = routes[values.route!];
 if (!route) throw new Error(`Unexpected route '${values.route}', expected one of ${Object.keys(routes).join(', ')}`);
