@@ -34,38 +34,68 @@ export function openSqlite(path: string, onQuery?: (ms: number, sql: string) => 
   // Erased rows are overwritten, not just unlinked: erasure must mean it.
   raw.pragma('secure_delete = ON');
   raw.pragma('busy_timeout = 5000');
+  // The reads of one turn of the event loop share one read transaction. Each statement
+  // on its own is a transaction of its own, and starting and ending one (a lock on the
+  // write-ahead log's index and its release, by fcntl) cost about 4 µs of a 5 µs
+  // look-up; a person's request reads three or four times (docs/performance.md, "Fifth
+  // round"). The transaction ends at the end of the turn (setImmediate), and before any
+  // other statement runs on the connection: anything through Kysely (a write, a group
+  // commit's BEGIN, a migration, a checkpoint) never runs inside it, so no write is ever
+  // held open in it, and a read in a later turn sees every commit before it.
+  const begin = raw.prepare('BEGIN');
+  const commit = raw.prepare('COMMIT');
+  let reading = false;
+  const endReading = () => {
+    if (!reading) return;
+    reading = false;
+    if (raw.inTransaction) commit.run();
+  };
   // Kysely prepares every query it runs; a statement cache keyed by the SQL text turns
   // that into one prepare per distinct query for the life of the process.
   const statements = new Map<string, Database.Statement>();
+  const cached = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = raw.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
   const database = {
-    close: () => raw.close(),
+    close: () => {
+      endReading();
+      raw.close();
+    },
     prepare(text: string) {
-      let statement = statements.get(text);
-      if (!statement) {
-        statement = raw.prepare(text);
-        statements.set(text, statement);
-      }
-      return statement;
+      endReading();
+      return cached(text);
     },
   };
-  // A read needs no turn in Kysely's queue while no transaction is open: better-sqlite3
-  // runs each statement to its end before anything else can, so the read sees exactly
-  // what is committed. While a group commit's transaction is open (between its BEGIN and
-  // COMMIT, across awaits) a read waits its turn, so it never sees uncommitted writes.
+  // A read needs no turn in Kysely's queue while no write transaction is open:
+  // better-sqlite3 runs each statement to its end before anything else can, so the read
+  // sees exactly what is committed. While a group commit's transaction is open (between
+  // its BEGIN and COMMIT, across awaits) a read waits its turn, so it never sees
+  // uncommitted writes.
   const readNow: ReadNow = (query) => {
-    if (raw.inTransaction) return undefined;
-    if (!onQuery) return database.prepare(query.sql).all(query.parameters as unknown[]) as never;
+    if (raw.inTransaction && !reading) return undefined;
+    if (!reading) {
+      begin.run();
+      reading = true;
+      setImmediate(endReading);
+    }
+    if (!onQuery) return cached(query.sql).all(query.parameters as unknown[]) as never;
     const started = performance.now();
-    const rows = database.prepare(query.sql).all(query.parameters as unknown[]);
+    const rows = cached(query.sql).all(query.parameters as unknown[]);
     onQuery(performance.now() - started, query.sql);
     return rows as never;
   };
   // Group commit's BEGIN, SAVEPOINT, RELEASE and COMMIT, run by the batch that holds the
   // connection (store/group-commit.ts); timed like any query when metrics are on.
   const control = (statement: string) => {
-    if (!onQuery) return void database.prepare(statement).run();
+    endReading();
+    if (!onQuery) return void cached(statement).run();
     const started = performance.now();
-    database.prepare(statement).run();
+    cached(statement).run();
     onQuery(performance.now() - started, statement);
   };
   return { kysely: new Kysely<Tables>({ dialect: new SqliteDialect({ database }), ...queryLog(onQuery) }), raw, readNow, control };

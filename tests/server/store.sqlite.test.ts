@@ -80,6 +80,34 @@ describe('the SQLite store', () => {
     expect(await store.orgs.count()).toBe(0);
   });
 
+  it('lets the reads of one event-loop turn share one read transaction; a later turn sees every commit, and a write is never held in it', async () => {
+    const path = tempDb();
+    const store = await openStore({ path });
+    stores.push(store);
+    const id = await store.orgs.create('bydel-a', 'Bydel A', now);
+    const other = new Database(path);
+    try {
+      // In one turn the reads see one snapshot: another connection's commit after the
+      // first read is not seen in the same turn...
+      expect((await store.orgs.byId(id))?.name).toBe('Bydel A');
+      other.prepare('UPDATE orgs SET name = ? WHERE id = ?').run('Bydel B', id);
+      expect((await store.orgs.byId(id))?.name).toBe('Bydel A');
+      // ... and is in the next.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect((await store.orgs.byId(id))?.name).toBe('Bydel B');
+      // A write after a read in the same turn is committed before it is answered: the
+      // other connection sees it at once, and the store's next read too.
+      const second = await store.orgs.create('bydel-c', 'Bydel C', now);
+      expect(other.prepare('SELECT name FROM orgs WHERE id = ?').get(second)).toEqual({ name: 'Bydel C' });
+      expect((await store.orgs.byId(second))?.name).toBe('Bydel C');
+      expect(store.sqlite?.inTransaction).toBe(true);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(store.sqlite?.inTransaction).toBe(false);
+    } finally {
+      other.close();
+    }
+  });
+
   it('upgrades a database made by the first server and keeps its rows', async () => {
     const path = tempDb();
     const legacy = new Database(path);
