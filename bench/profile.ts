@@ -4,7 +4,7 @@
  * time, and the share of each package or source folder. The .cpuprofile is kept for
  * Chromium's DevTools (Performance panel, "Load profile").
  *
- *   npx tsx bench/profile.ts [--route me|program|section|healthz|checkin|answer|entry] [--seconds 5]
+ *   npx tsx bench/profile.ts [--route me|program|section|healthz|checkin|answer|entry] [--seconds 5] [--postgres]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +13,15 @@ import { parseArgs } from 'node:util';
 import { load } from './load.ts';
 import { request, seedDataDir, startServerProcess, phq9For } from '../tests/security/server-process.ts';
 
-const { values } = parseArgs({ options: { route: { type: 'string', default: 'me' }, seconds: { type: 'string', default: '5' }, top: { type: 'string', default: '25' } } });
+const { values } = parseArgs({ options: { route: { type: 'string', default: 'me' }, seconds: { type: 'string', default: '5' }, top: { type: 'string', default: '25' }, postgres: { type: 'boolean', default: false } } });
 const profileDir = mkdtempSync(join(tmpdir(), 'mestring-profile-'));
-const data = await seedDataDir({ codes: 1 });
+// --postgres: against a throwaway PostgreSQL cluster, as the tests and the bench use.
+const cluster = values.postgres ? await (await import('../tests/support/postgres-cluster.ts')).startCluster() : undefined;
+if (cluster) {
+  process.env.MESTRING_TEST_BACKEND = 'postgres';
+  process.env.MESTRING_TEST_PG_URL = cluster.url;
+}
+const data = await seedDataDir({ codes: 1, backend: cluster ? 'postgres' : 'sqlite' });
 // First start builds the programs, outside the profile.
 await (await startServerProcess(data)).stop();
 const server = await startServerProcess(data, {}, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], { stdoutToFile: true });
@@ -39,6 +45,7 @@ if (!route) throw new Error(`Unexpected route '${values.route}', expected one of
 const result = await load({ url: `http://127.0.0.1:${server.port}${route.path}`, method: route.method, body: route.body, headers: { authorization: `Bearer ${token}` }, seconds: Number(values.seconds), connections: 10 });
 console.log(`${values.route}: ${Math.round(result.rps)} req/s, statuses ${JSON.stringify(result.statuses)}`);
 await server.stop();
+cluster?.stop();
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
