@@ -6,16 +6,22 @@ import type { CompiledProgram, CompiledSection, CompiledExercise } from '../sche
 import { sectionStates, type ProgressSnapshot, type SectionStatus } from '../engine/progress/index.ts';
 import type { Stores, TableStores } from './store/index.ts';
 import type { CodeRow } from './store/codes.ts';
+import type { SnapshotRow } from './store/progress.ts';
 import type { GroupRow } from './store/groups.ts';
 import { groupSchedule } from './groups.ts';
 
 /** The snapshot of a code's progress. */
 export async function readSnapshot(stores: TableStores, codeId: number): Promise<ProgressSnapshot> {
-  // Keyed by authored ids, which may be prototype names such as `constructor`: no prototype.
-  const snapshot: ProgressSnapshot = { sections: Object.create(null), entryCounts: Object.create(null), responses: [], checkins: [] };
   // One statement (store/progress.ts, snapshotRows); counts and times only, never the
   // entries' values, the answers or the ratings.
-  for (const row of await stores.progress.snapshotRows(codeId)) {
+  return snapshotFrom(await stores.progress.snapshotRows(codeId));
+}
+
+/** The snapshot that the rows of store/progress.ts's snapshot statement describe. */
+export function snapshotFrom(rows: readonly SnapshotRow[]): ProgressSnapshot {
+  // Keyed by authored ids, which may be prototype names such as `constructor`: no prototype.
+  const snapshot: ProgressSnapshot = { sections: Object.create(null), entryCounts: Object.create(null), responses: [], checkins: [] };
+  for (const row of rows) {
     if (row.kind === 0) snapshot.sections[row.key] = { openedAt: row.at, completedAt: row.done };
     else if (row.kind === 1) {
       snapshot.entryCounts[row.key] = Number(row.n);
@@ -29,15 +35,16 @@ export async function readSnapshot(stores: TableStores, codeId: number): Promise
 /**
  * Part states for `code` at `now`, storing any part that opens now. A code in a group
  * follows the group's schedule too (dates in `timeZone`); the group is read once and
- * returned (GET /v1/me shows its next meeting).
+ * returned (GET /v1/me shows its next meeting). `read` is the snapshot when the caller
+ * has just read it (GET /v1/me reads it with the consent and the next appointment).
  *
  * @example
  *   const { states } = await syncProgress(stores, program, code, clock.now());
  */
-export async function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date, timeZone = 'Europe/Oslo'): Promise<{ snapshot: ProgressSnapshot; states: SectionStatus[]; group: GroupRow | undefined }> {
+export async function syncProgress(stores: Stores, program: CompiledProgram, code: CodeRow, now: Date, timeZone = 'Europe/Oslo', read?: ProgressSnapshot): Promise<{ snapshot: ProgressSnapshot; states: SectionStatus[]; group: GroupRow | undefined }> {
   const group = code.group_id === null ? undefined : await stores.groups.byId(code.group_id);
   const schedule = groupSchedule(program, group, timeZone);
-  let snapshot = await readSnapshot(stores, code.id);
+  let snapshot = read ?? await readSnapshot(stores, code.id);
   let states = sectionStates(program, snapshot, now, schedule);
   const opening = states.filter((s) => s.opensNow);
   if (opening.length) {

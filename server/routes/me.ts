@@ -9,7 +9,7 @@ import { languagesOf, personProgram } from '../locale/person-edition.ts';
 import { programLocales } from '../../engine/compile/edition-for.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../middleware/json-body/index.ts';
-import { syncProgress } from '../person-progress.ts';
+import { snapshotFrom, syncProgress } from '../person-progress.ts';
 import { dueNow, overallProgress, canComplete } from '../../engine/progress/index.ts';
 import { helpFor } from '../safety.ts';
 import { recordEvent } from '../webhooks/events.ts';
@@ -28,15 +28,16 @@ export function meRoutes(deps: RouteDeps) {
     const { code, org } = c.get('person');
     const program = personProgram(deps, code);
     const now = deps.clock.now();
-    const { snapshot, states, group } = await syncProgress(stores, program, code, now, deps.timeZone);
-    const next = await stores.appointments.next(code.id, now.toISOString());
+    // The snapshot, the consent and the next appointment in one statement (store/progress.ts).
+    const read = await stores.progress.meRows(code.id, now.toISOString());
+    const { snapshot, states, group } = await syncProgress(stores, program, code, now, deps.timeZone, snapshotFrom(read.rows));
     return c.json({
       programId: program.id,
       programTitle: program.title,
       ...languagesOf(deps, code),
-      consent: await stores.codes.consent(code.id),
+      consent: read.consent,
       due: dueNow(program, snapshot, now, deps.timeZone, { stopped: code.stopped_at !== null, inactivityDays: org.inactivity_days }),
-      nextAppointment: next ? appointmentView(next) : null,
+      nextAppointment: read.next ? appointmentView(read.next) : null,
       nextGroupMeeting: code.group_id === null ? null : nextMeeting(group, now),
       progress: overallProgress(states),
       help: helpFor(org, code.locale),

@@ -16,7 +16,7 @@ export const responseView = (r: ResponseRow) => ({
 
 export const checkinView = (r: CheckinRow) => ({ id: r.ref, ratings: JSON.parse(r.ratings_json) as Record<string, unknown>, programVersion: r.program_version, createdAt: r.created_at });
 
-export const appointmentView = (a: AppointmentRow) => ({ id: a.ref, at: a.at, kind: a.kind });
+export const appointmentView = (a: Pick<AppointmentRow, 'ref' | 'at' | 'kind'>) => ({ id: a.ref, at: a.at, kind: a.kind });
 
 export const sectionView = (s: SectionStatus) => ({
   id: s.id, number: s.number, title: s.title, summary: s.summary, state: s.state,

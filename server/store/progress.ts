@@ -4,7 +4,8 @@
  * answers stay keyed by the program's permanent ids.
  */
 import { sql } from 'kysely';
-import type { Executor } from './executor.ts';
+import type { Db, Executor } from './executor.ts';
+import type { AppointmentKind } from './appointments.ts';
 import { preparedQuery, preparedWrite } from './prepared.ts';
 
 export interface SectionStateRow { section_id: string; opened_at: string; opened_by: 'progress' | 'staff'; opened_reason: string | null; completed_at: string | null; program_version: string }
@@ -41,14 +42,27 @@ export interface SnapshotRow { kind: number; key: string; at: string; done: stri
 // and what is due look at (engine/progress/snapshot.ts). Reading every one made each
 // request of a person with a long history dearer (a bench person with 18,000 check-ins:
 // GET /v1/me at p50 84 ms instead of 3). Answers come oldest first (by id).
-const snapshotQuery = preparedQuery((db, codeId: number) =>
+const snapshotUnion = (db: Db, codeId: number) =>
   db.selectFrom('section_states').select([sql.lit(0).as('kind'), 'section_id as key', 'opened_at as at', 'completed_at as done', sql<number | string | bigint>`0`.as('n'), sql.lit(0).as('id')]).where('code_id', '=', codeId)
     .unionAll(db.selectFrom('entries').select((eb) => [sql.lit(1).as('kind'), 'exercise_id as key', eb.fn.max('updated_at').as('at'), sql.lit(null).as('done'), eb.fn.countAll().as('n'), sql.lit(0).as('id')])
       .where('code_id', '=', codeId).groupBy('exercise_id'))
     .unionAll(db.selectFrom('responses').select([sql.lit(2).as('kind'), 'instrument_id as key', 'created_at as at', sql.lit(null).as('done'), sql.lit(0).as('n'), 'id']).where('code_id', '=', codeId)
       .where('id', 'in', db.selectFrom('responses as latest').select((eb) => eb.fn.max('latest.id').as('id')).where('latest.code_id', '=', codeId).groupBy('latest.instrument_id')))
     .unionAll(db.selectFrom('checkins').select([sql.lit(3).as('kind'), sql.lit('').as('key'), 'created_at as at', sql.lit(null).as('done'), sql.lit(0).as('n'), 'id']).where('code_id', '=', codeId)
-      .where('id', '=', db.selectFrom('checkins as latest').select((eb) => eb.fn.max('latest.id').as('id')).where('latest.code_id', '=', codeId)))
+      .where('id', '=', db.selectFrom('checkins as latest').select((eb) => eb.fn.max('latest.id').as('id')).where('latest.code_id', '=', codeId)));
+const snapshotQuery = preparedQuery((db, codeId: number) => snapshotUnion(db, codeId).orderBy('kind').orderBy('id'));
+
+// GET /v1/me also shows the current consent and the next appointment: the same statement
+// reads them as two more kinds of row, 4 the latest consent (n: share, at: when) and 5
+// the next appointment (key: its ref, at: when, done: its kind). On PostgreSQL that is one
+// round trip instead of three (each cost the server some 400 µs of CPU time).
+const meQuery = preparedQuery((db, codeId: number, now: string) =>
+  snapshotUnion(db, codeId)
+    .unionAll(db.selectFrom('consents').select([sql.lit(4).as('kind'), sql.lit('').as('key'), 'at', sql.lit(null).as('done'), 'share as n', 'id'])
+      .where('id', '=', db.selectFrom('consents as latest').select((eb) => eb.fn.max('latest.id').as('id')).where('latest.code_id', '=', codeId)))
+    .unionAll(db.selectFrom('appointments').select([sql.lit(5).as('kind'), 'ref as key', 'at', 'kind as done', sql.lit(0).as('n'), 'id'])
+      .where('id', '=', db.selectFrom('appointments as next').select('next.id').where('next.code_id', '=', codeId).where('next.at', '>=', now)
+        .orderBy('next.at').orderBy('next.id').limit(sql.lit(1))))
     .orderBy('kind').orderBy('id'));
 
 // The person's writes: built once too.
@@ -142,6 +156,17 @@ export function progressStore(x: Executor) {
      * ratings. PostgreSQL gives the count as text: read `n` with Number().
      */
     snapshotRows: (codeId: number): Promise<SnapshotRow[]> => snapshotQuery(x, codeId),
+    /** GET /v1/me's reads in one statement: the snapshot's rows, the current consent (null when never answered) and the next appointment from `now`. */
+    async meRows(codeId: number, now: string): Promise<{ rows: SnapshotRow[]; consent: boolean | null; next: { ref: string; at: string; kind: AppointmentKind } | undefined }> {
+      const all = await meQuery(x, codeId, now);
+      const consent = all.find((r) => r.kind === 4);
+      const next = all.find((r) => r.kind === 5);
+      return {
+        rows: all.filter((r) => r.kind < 4),
+        consent: consent ? Number(consent.n) === 1 : null,
+        next: next ? { ref: next.key, at: next.at, kind: next.done as AppointmentKind } : undefined,
+      };
+    },
     checkins: (codeId: number): Promise<CheckinRow[]> =>
       x.db.selectFrom('checkins').select(checkinCols).where('code_id', '=', codeId).orderBy('id').execute(),
     /** One check-in by its ref (the one just saved), without reading the others. */

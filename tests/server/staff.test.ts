@@ -83,6 +83,23 @@ describe('appointments', () => {
     expect((await env.call('DELETE', `/v1/staff/codes/${p.ref}/appointments/${made.json.id}`, { token })).status).toBe(204);
     expect((await env.call('GET', '/v1/me', { token: p.token })).json.nextAppointment).toBeNull();
   });
+
+  it('shows the person the earliest appointment still to come, and the consent as last given', async () => {
+    // GET /v1/me reads both with the progress snapshot, in one statement (store/progress.ts).
+    const { token } = await env.org();
+    const p = await env.person(token);
+    const me = async () => (await env.call('GET', '/v1/me', { token: p.token })).json as { consent: boolean | null; nextAppointment: unknown };
+    expect(await me()).toMatchObject({ consent: null, nextAppointment: null });
+    const later = await env.call('POST', `/v1/staff/codes/${p.ref}/appointments`, { token, body: { at: '2025-03-20T09:00:00Z', kind: 'video' } });
+    const sooner = await env.call('POST', `/v1/staff/codes/${p.ref}/appointments`, { token, body: { at: '2025-03-12T13:30:00Z', kind: 'in_person' } });
+    expect([later.status, sooner.status]).toEqual([201, 201]);
+    await env.call('PUT', '/v1/me/consent', { token: p.token, body: { share: true } });
+    expect(await me()).toMatchObject({ consent: true, nextAppointment: { id: sooner.json.id, at: '2025-03-12T13:30:00.000Z', kind: 'in_person' } });
+    // Once the sooner one has passed, the later one is next; the latest consent counts.
+    env.clock.set('2025-03-13T08:00:00Z');
+    await env.call('PUT', '/v1/me/consent', { token: p.token, body: { share: false } });
+    expect(await me()).toMatchObject({ consent: false, nextAppointment: { id: later.json.id, at: '2025-03-20T09:00:00.000Z', kind: 'video' } });
+  });
 });
 
 describe('organisation isolation', () => {
