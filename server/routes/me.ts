@@ -78,8 +78,10 @@ export function meRoutes(deps: RouteDeps) {
       instruments: Object.fromEntries([...refs].map((id) => [id, instrumentOf(program, id)])),
       state: status.state,
       missing: status.missing,
-      entries: (await stores.progress.entries(code.id)).filter((e) => exerciseIds.has(e.exercise_id)).map(entryView),
-      responses: (await stores.progress.responses(code.id)).filter((r) => refs.has(r.instrument_id)).map(responseView),
+      // Read only when the part has exercises or questionnaires: each read is a statement
+      // (on PostgreSQL a round trip), and many parts have no questionnaire.
+      entries: exerciseIds.size ? (await stores.progress.entries(code.id)).filter((e) => exerciseIds.has(e.exercise_id)).map(entryView) : [],
+      responses: refs.size ? (await stores.progress.responses(code.id)).filter((r) => refs.has(r.instrument_id)).map(responseView) : [],
     });
   });
 
