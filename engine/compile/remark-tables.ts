@@ -27,6 +27,8 @@ const upstream = (gfmTable().flow as Record<string, Construct>).null!;
  * registered as upstream does.
  */
 const tables: Extension = { flow: { null: upstream } };
+/** The same construct, tried after the constructs already under a character. */
+const afterOthers: Construct = { ...upstream, add: 'after' };
 
 /**
  * Parses `text` with `parse` (a processor using {@link remarkTables}), trying the table
@@ -36,9 +38,8 @@ const tables: Extension = { flow: { null: upstream } };
  * marks (`>`). So a table can only be on a line followed by such a line, or on the lines
  * after it up to a blank line (body rows need no `|`). The construct is registered under
  * the characters where those lines' flow may start (one object, so its resolver runs
- * once), after the
- * constructs already there, as upstream's `null` is tried after them; the trees are the
- * same (tests/engine/compile/markdown-syntax.test.ts).
+ * once), after the constructs already there, as upstream's `null` is tried after them;
+ * the trees are the same (tests/engine/compile/markdown-syntax.test.ts).
  */
 export function parseWithTables<T>(text: string, parse: (text: string) => T): T {
   const lines = text.split(/\r\n?|\n/);
@@ -58,8 +59,7 @@ export function parseWithTables<T>(text: string, parse: (text: string) => T): T 
       }
     }
   }
-  const construct: Construct = { ...upstream, add: 'after' };
-  tables.flow = Object.fromEntries([...codes].map((code) => [code, construct]));
+  tables.flow = Object.fromEntries([...codes].map((code) => [code, afterOthers]));
   try {
     return parse(text);
   } finally {
