@@ -17,6 +17,13 @@ export interface Executor {
   readonly db: Db;
   /** Runs `fn`, which writes, durably; resolves after its commit. */
   write<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`, which writes with exactly one statement, durably; resolves after its
+   * commit. On PostgreSQL the statement runs on its own, outside BEGIN and COMMIT (a
+   * single statement is atomic and durable by itself there): two round trips fewer than
+   * `write`. On SQLite it joins the group commit like `write`.
+   */
+  writeOne<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /** Runs a compiled read (store/prepared.ts) and resolves with its rows. */
   select<R>(query: CompiledQuery<R>): Promise<R[]>;
 }
@@ -51,8 +58,11 @@ const refuseInsideTransaction = () => {
   if (storage?.getStore()) throw new Error('A store outside the transaction was used inside it; use the stores the transaction callback receives');
 };
 
-/** An executor over the whole database (outside any transaction). */
-export function rootExecutor(dialect: Dialect, kysely: Db, write: Executor['write'], readNow?: ReadNow): Executor {
+/**
+ * An executor over the whole database (outside any transaction). `writeOne` defaults to
+ * `write`; a PostgreSQL store passes {@link statementOnItsOwn}.
+ */
+export function rootExecutor(dialect: Dialect, kysely: Db, write: Executor['write'], readNow?: ReadNow, writeOne: Executor['writeOne'] = write): Executor {
   return {
     dialect,
     get db() {
@@ -60,6 +70,7 @@ export function rootExecutor(dialect: Dialect, kysely: Db, write: Executor['writ
       return kysely;
     },
     write,
+    writeOne,
     async select<R>(query: CompiledQuery<R>) {
       refuseInsideTransaction();
       return readNow?.(query) ?? (await kysely.executeQuery(query)).rows;
@@ -69,7 +80,15 @@ export function rootExecutor(dialect: Dialect, kysely: Db, write: Executor['writ
 
 /** An executor bound to one transaction. */
 export function transactionExecutor(dialect: Dialect, trx: Db): Executor {
-  return { dialect, db: trx, write: (fn) => fn(trx), select: async (query) => (await trx.executeQuery(query)).rows };
+  return { dialect, db: trx, write: (fn) => fn(trx), writeOne: (fn) => fn(trx), select: async (query) => (await trx.executeQuery(query)).rows };
+}
+
+/** `writeOne` for PostgreSQL: the statement runs on a pooled connection in autocommit. */
+export function statementOnItsOwn(kysely: Db): Executor['writeOne'] {
+  return (fn) => {
+    refuseInsideTransaction();
+    return fn(kysely);
+  };
 }
 
 /** Kysely's per-query log hook when `onQuery` wants durations (metrics), else nothing: it costs a clock read per query. */

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { createStores, type TableStores } from './index.ts';
-import { rootExecutor, transactionExecutor, insideTransaction, type Db, type Dialect } from './executor.ts';
+import { rootExecutor, statementOnItsOwn, transactionExecutor, insideTransaction, type Db, type Dialect } from './executor.ts';
 import { groupCommit } from './group-commit.ts';
 import { migrate } from './migrate.ts';
 import { checkpointSqlite, openSqlite, type SqliteFile } from './sqlite.ts';
@@ -109,10 +109,11 @@ async function openPostgresStore(url: string, options: StoreOptions): Promise<St
     await kysely.destroy();
     throw error;
   }
-  // Every write is atomic: one transaction per write call (most are one statement).
+  // Every write is atomic: one transaction per write call, or, for a write of one
+  // statement (writeOne), the statement alone, which PostgreSQL commits by itself.
   const transaction = <T>(fn: (trx: Db) => Promise<T>) =>
     kysely.transaction().execute((trx) => insideTransaction(() => fn(trx)));
-  const root = rootExecutor('postgres', kysely, transaction);
+  const root = rootExecutor('postgres', kysely, transaction, undefined, statementOnItsOwn(kysely));
   return {
     ...createStores(root),
     dialect: 'postgres',

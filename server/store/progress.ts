@@ -93,7 +93,7 @@ export function progressStore(x: Executor) {
     isOpened: async (codeId: number, sectionId: string): Promise<boolean> => (await openedQuery(x, codeId, sectionId)).length > 0,
     /** Opens a part; false when it was open already. */
     open: (codeId: number, sectionId: string, now: string, version: string, by: { staffId: number; reason: string } | null) =>
-      x.write(async (db) => {
+      x.writeOne(async (db) => {
         const result = await db.insertInto('section_states').values({
           code_id: codeId, section_id: sectionId, opened_at: now, opened_by: by ? 'staff' : 'progress',
           opened_by_staff: by?.staffId ?? null, opened_reason: by?.reason ?? null, program_version: version,
@@ -102,13 +102,13 @@ export function progressStore(x: Executor) {
       }),
     /** Completes a part; false when it was complete already. */
     complete: (codeId: number, sectionId: string, now: string) =>
-      x.write(async (db) => {
+      x.writeOne(async (db) => {
         const result = await db.updateTable('section_states').set({ completed_at: now })
           .where('code_id', '=', codeId).where('section_id', '=', sectionId).where('completed_at', 'is', null).executeTakeFirst();
         return result.numUpdatedRows === 1n;
       }),
     addEntry: (codeId: number, row: { ref: string; exerciseId: string; sectionId: string; values: unknown; version: string; now: string }) =>
-      x.write(async (db) => {
+      x.writeOne(async (db) => {
         await addEntryWrite(x.dialect, db, row.ref, codeId, row.exerciseId, row.sectionId, JSON.stringify(row.values), row.version, row.now);
       }),
     entries: (codeId: number): Promise<EntryRow[]> => entriesQuery(x, codeId),
@@ -120,7 +120,7 @@ export function progressStore(x: Executor) {
      * stored now (no read back), or undefined when the entry is gone.
      */
     updateEntry: (entry: EntryRow, values: unknown, version: string, now: string): Promise<EntryRow | undefined> =>
-      x.write(async (db) => {
+      x.writeOne(async (db) => {
         const row: EntryRow = {
           id: entry.id, ref: entry.ref, code_id: entry.code_id, exercise_id: entry.exercise_id, section_id: entry.section_id,
           values_json: JSON.stringify(values), program_version: version, created_at: entry.created_at, updated_at: now,
@@ -129,13 +129,13 @@ export function progressStore(x: Executor) {
         return result.numAffectedRows === 1n ? row : undefined;
       }),
     deleteEntry: (codeId: number, ref: string) =>
-      x.write(async (db) => {
+      x.writeOne(async (db) => {
         const result = await db.deleteFrom('entries').where('code_id', '=', codeId).where('ref', '=', ref).executeTakeFirst();
         return result.numDeletedRows === 1n;
       }),
     /** Saves a questionnaire response; resolves with the row as stored (no read back), once written. */
     addResponse: (codeId: number, row: { ref: string; instrumentId: string; answers: unknown; score: unknown; version: string; now: string }): Promise<ResponseRow> =>
-      x.write(async (db) => {
+      x.writeOne(async (db) => {
         const stored: ResponseRow = { ref: row.ref, instrument_id: row.instrumentId, answers_json: JSON.stringify(row.answers), score_json: JSON.stringify(row.score), program_version: row.version, created_at: row.now };
         await addResponseWrite(x.dialect, db, row.ref, codeId, row.instrumentId, stored.answers_json, stored.score_json, row.version, row.now);
         return stored;
@@ -145,7 +145,7 @@ export function progressStore(x: Executor) {
     response: async (codeId: number, ref: string): Promise<ResponseRow | undefined> => (await responseQuery(x, codeId, ref))[0],
     /** Saves a check-in; resolves, once it is committed, with the row as stored (no read back). */
     addCheckin: (codeId: number, ref: string, ratings: unknown, version: string, now: string): Promise<CheckinRow> =>
-      x.write(async (db) => {
+      x.writeOne(async (db) => {
         const row: CheckinRow = { ref, ratings_json: JSON.stringify(ratings), program_version: version, created_at: now };
         await addCheckinWrite(x.dialect, db, ref, codeId, row.ratings_json, version, now);
         return row;
