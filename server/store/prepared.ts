@@ -9,6 +9,14 @@
 import type { CompiledQuery, Compilable, QueryResult } from 'kysely';
 import type { Db, Dialect, Executor } from './executor.ts';
 
+/**
+ * The SQL text of every prepared query compiled for PostgreSQL, with the name its
+ * statement is prepared under on each connection (store/postgres.ts). PostgreSQL then
+ * parses and plans it once per connection, not on every run: the snapshot's union cost
+ * the database some 390 µs of CPU time a run as an unnamed statement (docs/performance.md).
+ */
+export const postgresStatementNames = new Map<string, string>();
+
 /** Stands for argument `index` while the query is built. */
 class Placeholder {
   constructor(readonly index: number) {}
@@ -60,6 +68,7 @@ function compiledOnce<A extends unknown[], R>(build: (db: Db, ...args: A) => Com
       const used = new Set(template.parameters.filter((p) => p instanceof Placeholder));
       if (used.size !== placeholders.length) throw new Error(`A prepared query uses ${used.size} of its ${placeholders.length} arguments as values: ${template.sql}`);
       templates[dialect] = template;
+      if (dialect === 'postgres' && !postgresStatementNames.has(template.sql)) postgresStatementNames.set(template.sql, `mestring_${postgresStatementNames.size + 1}`);
     }
     // Written out, not `{ ...template, parameters }`: on Node 20 a spread followed by
     // another property takes V8's slow path, some 2 µs for each statement run.
