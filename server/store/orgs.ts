@@ -7,7 +7,10 @@ export type { OrgRow };
 export interface LicenceRow { program_id: string; total: number; used: number }
 
 // GET /v1/me reads the person's organisation on every request: built once (store/prepared.ts).
-const byIdQuery = preparedQuery((db, id: number) => db.selectFrom('orgs').selectAll().where('id', '=', id));
+// The columns are named, not `*`: on PostgreSQL the statement is prepared per connection,
+// and a column added by a migration would change a prepared `*`'s result under it.
+const byIdQuery = preparedQuery((db, id: number) =>
+  db.selectFrom('orgs').select(['id', 'slug', 'name', 'safety_json', 'created_at', 'locale', 'inactivity_days']).where('id', '=', id));
 
 /**
  * Organisations and licences.

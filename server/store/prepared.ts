@@ -27,6 +27,10 @@ class Placeholder {
  * comparison, `limit`), never to choose the query's shape (no `if` on an argument, no
  * `in` list): the query is built once and only its parameters change.
  *
+ * Name the columns a query reads (no `selectAll()`): on PostgreSQL it runs as a statement
+ * each connection prepared once, and a `*` there changes its result when a migration adds
+ * a column (postgres.ts then runs it unnamed, but a transaction it ran in has failed).
+ *
  * A constant `limit` belongs in the SQL text (`.limit(sql.lit(1))`), not in a parameter:
  * with `limit ?` a one-row look-up took about 10 µs per run on SQLite, with `limit 1`
  * about 3 µs (docs/performance.md, "Third round"; likely because better-sqlite3 builds
