@@ -31,6 +31,13 @@ const deliveryCols = ['msg_id', 'type', 'status', 'attempts', 'next_attempt_at',
 
 // Every answer and completed part asks who subscribed: built once (store/prepared.ts).
 const subscribersQuery = preparedQuery((db, orgId: number) => db.selectFrom('webhook_endpoints').select(['id', 'events']).where('org_id', '=', orgId));
+// On PostgreSQL the endpoints read stay locked against deletion until the change's
+// transaction ends: another connection removing one in between would otherwise make the
+// delivery's insert fail on its reference, and the change with it. The removal waits,
+// then takes the new deliveries with it (ON DELETE CASCADE). SQLite runs one write
+// transaction at a time and has no FOR KEY SHARE.
+const lockedSubscribersQuery = preparedQuery((db, orgId: number) =>
+  db.selectFrom('webhook_endpoints').select(['id', 'events']).where('org_id', '=', orgId).forKeyShare());
 
 /**
  * Webhooks.
@@ -65,7 +72,7 @@ export function webhookStore(x: Executor) {
       }),
     /** The organisation's endpoints subscribed to `type`. */
     async subscribers(orgId: number, type: string): Promise<{ id: number }[]> {
-      const rows = await subscribersQuery(x, orgId);
+      const rows = await (x.dialect === 'postgres' ? lockedSubscribersQuery : subscribersQuery)(x, orgId);
       return rows.filter((r) => r.events.split(' ').includes(type)).map((r) => ({ id: r.id }));
     },
     /** Organisations with an endpoint subscribed to `type`. */
