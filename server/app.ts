@@ -32,6 +32,7 @@ import { createAccountThrottle, secondFactorLimits } from './auth/account-thrott
 import { staffTwoFactorRoutes } from './routes/staff-two-factor.ts';
 import { staffAccountRoutes } from './routes/staff-accounts.ts';
 import { storageFailure } from './store/storage-failure.ts';
+import { isCodeErased } from './store/erase.ts';
 import { defaultScore, type ScoreFn } from './scoring.ts';
 import { publicRoutes } from './routes/public.ts';
 import { personSessionRoutes } from './routes/person-sessions.ts';
@@ -185,6 +186,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json(failure(c, error.code, error.routeMessage, error.details), error.status as 400);
     }
+    // The code was erased between the session check and the write: as an ended session.
+    if (isCodeErased(error)) return c.json(failure(c, 'unauthorized'), 401);
     const storage = storageFailure(error);
     if (storage) {
       logger.error(`storage ${storage}`);

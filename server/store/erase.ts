@@ -4,6 +4,7 @@
  * truthful, and so that the code can never log in again.
  */
 import type { Executor } from './executor.ts';
+import { codeErasedMessage } from './migrations/052-no-rows-for-erased-codes.ts';
 
 /**
  * Every table with rows that belong to one code (keyed by code_id). webhook_deliveries:
@@ -21,11 +22,22 @@ export function eraseStore(x: Executor) {
   return {
     erase: (codeId: number, now: string) =>
       x.write(async (db) => {
-        for (const table of personTables) await db.deleteFrom(table).where('code_id', '=', codeId).execute();
+        // Marked erased first: from here no row can be added for the code (migration 052),
+        // and on PostgreSQL a write that got in before waits to be deleted below.
         await db.updateTable('codes').set({ erased_at: now }).where('id', '=', codeId).execute();
+        for (const table of personTables) await db.deleteFrom(table).where('code_id', '=', codeId).execute();
         // A shop's retry must not bring an erased code back.
         await db.updateTable('api_key_issues').set({ code_sealed: null })
           .where('code_ref', '=', db.selectFrom('codes').select('ref').where('id', '=', codeId)).execute();
       }),
   };
+}
+
+/**
+ * True when `error` is the database refusing a row for an erased code (migration 052): the
+ * person's code was erased while the request was on its way, and the request is answered
+ * as one whose session has ended.
+ */
+export function isCodeErased(error: unknown): boolean {
+  return error instanceof Error && error.message.includes(codeErasedMessage);
 }

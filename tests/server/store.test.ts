@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testStore, backend } from '../support/test-store.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import { migrations } from '../../server/store/migrations/index.ts';
+import { personTables } from '../../server/store/erase.ts';
+import { sql } from 'kysely';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -78,6 +80,20 @@ describe(`the store (${backend})`, () => {
     ]);
     await expect(newer.selectFrom('codes').select('activated_at' as never).execute()).rejects.toThrow();
     await newer.destroy();
+  });
+
+  it('refuses a row for an erased code in every table erasure empties (migration 052)', async () => {
+    const { store } = await fresh();
+    const triggers = backend === 'postgres'
+      ? (await sql<{ name: string }>`select trigger_name as name from information_schema.triggers where trigger_schema = current_schema()`.execute(store.kysely)).rows
+      : (await sql<{ name: string }>`select name from sqlite_master where type = 'trigger'`.execute(store.kysely)).rows;
+    expect(personTables.filter((table) => !triggers.some((t) => t.name === `${table}_code_not_erased`))).toEqual([]);
+    const orgId = await store.orgs.create('bydel-a', 'Bydel A', now);
+    await store.kysely.insertInto('codes').values({ ref: 'c_erased', code_hmac: 'h', hint: 'x', org_id: orgId, program_id: 'kurs', created_by_staff: null, created_by_key: null, created_at: now, revoked_at: null, erased_at: null, first_login_at: null, group_id: null }).execute();
+    const { id } = await store.kysely.selectFrom('codes').select('id').where('ref', '=', 'c_erased').executeTakeFirstOrThrow();
+    await store.erasure.erase(id, now);
+    await expect(store.progress.addCheckin(id, 'ci_late', { mood: 5 }, '1', now)).rejects.toThrow(/the code is erased/);
+    expect(await store.kysely.selectFrom('checkins').select('ref').execute()).toEqual([]);
   });
 
   it('gives exactly as many codes as there are licences when ten are asked for at once', async () => {

@@ -19,6 +19,7 @@ import * as m030 from './030-locales.ts';
 import * as m040 from './040-code-indexes.ts';
 import * as m050 from './050-webhooks.ts';
 import * as m051 from './051-one-first-login.ts';
+import * as m052 from './052-no-rows-for-erased-codes.ts';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const all: [string, Up][] = [
@@ -36,6 +37,7 @@ const all: [string, Up][] = [
   ['040-code-indexes', m040.up],
   ['050-webhooks', m050.up],
   ['051-one-first-login', m051.up],
+  ['052-no-rows-for-erased-codes', m052.up],
 ];
 
 /** The migrations for `dialect`, by name. */
