@@ -4,7 +4,7 @@
  * lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so instances sharing a database never
  * claim the same row) and records each attempt's outcome.
  */
-import type { Executor } from './executor.ts';
+import type { Db, Executor } from './executor.ts';
 import type { WebhookDeliveriesTable } from './schema.ts';
 import { preparedQuery } from './prepared.ts';
 
@@ -30,14 +30,14 @@ const endpointCols = ['id', 'ref', 'org_id', 'url', 'events', 'secret_sealed', '
 const deliveryCols = ['msg_id', 'type', 'status', 'attempts', 'next_attempt_at', 'last_error', 'last_status', 'last_attempt_at', 'delivered_at', 'created_at'] as const;
 
 // Every answer and completed part asks who subscribed: built once (store/prepared.ts).
-const subscribersQuery = preparedQuery((db, orgId: number) => db.selectFrom('webhook_endpoints').select(['id', 'events']).where('org_id', '=', orgId));
+const subscribersOf = (db: Db, orgId: number) => db.selectFrom('webhook_endpoints').select(['id', 'events']).where('org_id', '=', orgId);
+const subscribersQuery = preparedQuery(subscribersOf);
 // On PostgreSQL the endpoints read stay locked against deletion until the change's
 // transaction ends: another connection removing one in between would otherwise make the
 // delivery's insert fail on its reference, and the change with it. The removal waits,
 // then takes the new deliveries with it (ON DELETE CASCADE). SQLite runs one write
 // transaction at a time and has no FOR KEY SHARE.
-const lockedSubscribersQuery = preparedQuery((db, orgId: number) =>
-  db.selectFrom('webhook_endpoints').select(['id', 'events']).where('org_id', '=', orgId).forKeyShare());
+const lockedSubscribersQuery = preparedQuery((db: Db, orgId: number) => subscribersOf(db, orgId).forKeyShare());
 
 /**
  * Webhooks.
