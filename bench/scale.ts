@@ -9,6 +9,11 @@
  *   npm run bench:scale -- [--codes 1000000] [--entries 10000000] [--seconds 3] [--keep]
  *   npm run bench:scale -- --reuse <folder a --keep run printed>   (measure again, no generating)
  *
+ * After the routes, it runs the questionnaire.due scan (the webhook worker's timer) in
+ * this process on the large database, with one code in a hundred consenting and due,
+ * and reports how long it took, the longest time it held the event loop, and the heap it
+ * grew by.
+ *
  * See docs/performance.md ("Scale") for the time and disk the full size takes.
  */
 import { randomBytes } from 'node:crypto';
@@ -18,6 +23,9 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { load, type LoadResult } from './load.ts';
 import { openSeeded, phq9For, request, seedDataDir, startServerProcess, type DataDir } from '../tests/security/server-process.ts';
+import { recordDueQuestionnaires } from '../server/webhooks/due.ts';
+import { compileTree } from '../engine/index.ts';
+import { fixturePrograms } from '../tests/server/helpers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -101,6 +109,59 @@ async function measure(data: DataDir): Promise<{ routes: [string, LoadResult][];
   }
 }
 
+/**
+ * The questionnaire.due scan on `data`, twice: the first writes every due event, the
+ * second finds them all written (every scan after it, every 15 minutes, until they are
+ * answered). One code in `every` is made to consent, with its start questionnaires
+ * answered eight days ago, and an endpoint subscribes (once: --reuse finds them there).
+ */
+async function dueScan(data: DataDir, every: number): Promise<{ consenting: number; scans: { ms: number; written: number; stallMs: number; heapMb: number }[] }> {
+  const store = await openSeeded(data);
+  const org = (await store.orgs.bySlug('bydel-a'))!;
+  const prepared = (await store.webhooks.orgsSubscribedTo('questionnaire.due')).length > 0;
+  if (!prepared) await store.webhooks.addEndpoint({ ref: 'whk_scale', orgId: org.id, url: 'https://hooks.example.org/due', events: ['questionnaire.due'], sealed: 'unused', staffId: null, now: new Date().toISOString() });
+  await store.close();
+  const db = new Database(data.dbPath);
+  if (!prepared) {
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600_000).toISOString();
+    const consent = db.prepare('INSERT INTO consents (code_id, share, at) SELECT id, 1, ? FROM codes WHERE id % ? = 0');
+    const answered = db.prepare(`INSERT INTO responses (ref, code_id, instrument_id, answers_json, score_json, program_version, created_at)
+      SELECT 'rsp_' || ? || id, id, ?, '{}', '{"total":2}', '1.0.0', ? FROM codes WHERE id % ? = 0`);
+    db.transaction(() => {
+      consent.run(weekAgo, every);
+      for (const instrument of ['phq9', 'gad7']) answered.run(instrument, instrument, weekAgo, every);
+    })();
+  }
+  const consenting = (db.prepare('SELECT count(DISTINCT code_id) AS n FROM consents').get() as { n: number }).n;
+  db.close();
+  const programs = new Map(compileTree([fixturePrograms]).programs.map((p) => [p.id, p]));
+  const scans = [];
+  for (let i = 0; i < 2; i++) {
+    const scanStore = await openSeeded(data);
+    global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    // The longest gap between two turns of a 1 ms timer: how long requests would wait.
+    let last = performance.now();
+    let stallMs = 0;
+    const ticker = setInterval(() => {
+      const at = performance.now();
+      stallMs = Math.max(stallMs, at - last);
+      last = at;
+    }, 1);
+    let heapPeak = heapBefore;
+    const heap = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5);
+    const started = performance.now();
+    const written = await recordDueQuestionnaires(scanStore, programs, new Date(), 'Europe/Oslo');
+    const ms = performance.now() - started;
+    stallMs = Math.max(stallMs, performance.now() - last);
+    clearInterval(ticker);
+    clearInterval(heap);
+    scans.push({ ms, written, stallMs, heapMb: (heapPeak - heapBefore) / 1e6 });
+    await scanStore.close();
+  }
+  return { consenting, scans };
+}
+
 const codes = Number(values.codes);
 const entries = Number(values.entries);
 say('a database of 1,000 codes (10 entries each) ...');
@@ -129,4 +190,10 @@ after.routes.forEach(([name, r], i) => {
   console.log(`| ${name} | ${b.p50} / ${b.p99} ms | ${r.p50} / ${r.p99} ms | ${(r.p99 / Math.max(1, b.p99)).toFixed(2)}x | <= 1.5x |`);
 });
 console.log(`| server peak RSS | ${before.rssMb.toFixed(0)} MB | ${after.rssMb.toFixed(0)} MB | | <= 200 MB |`);
+say('the questionnaire.due scan ...');
+const scan = await dueScan(large, 100);
+console.log(`\nquestionnaire.due scan at this size, ${scan.consenting.toLocaleString('en')} codes consenting with a questionnaire due:\n`);
+console.log('| scan | time | events written | longest hold of the event loop | heap grown |');
+console.log('|---|---|---|---|---|');
+scan.scans.forEach((r, i) => console.log(`| ${i ? 'again (all written before)' : 'first'} | ${r.ms.toFixed(0)} ms | ${r.written} | ${r.stallMs.toFixed(0)} ms | ${r.heapMb.toFixed(0)} MB |`));
 for (const data of [small, ...(values.keep || values.reuse ? [] : [large])]) rmSync(data.dir, { recursive: true, force: true });

@@ -54,6 +54,20 @@ export function codeStore(x: Executor) {
       x.db.selectFrom('codes').select(cols)
         .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))
         .where('org_id', '=', orgId).orderBy('codes.id', 'desc').execute(),
+    /**
+     * The next page of codes that share their results now, in every organisation, by id
+     * after `afterId` (the questionnaire.due scan). The page is read from the consent
+     * history, so codes that never answered the consent question cost nothing however
+     * many there are; `next` is where the following page starts (undefined: no more).
+     */
+    async consentingPage(afterId: number, limit: number): Promise<{ rows: CodeRow[]; next: number | undefined }> {
+      const ids = (await x.db.selectFrom('consents').select('code_id').distinct().where('code_id', '>', afterId).orderBy('code_id').limit(limit).execute()).map((r) => r.code_id);
+      if (!ids.length) return { rows: [], next: undefined };
+      const rows = await x.db.selectFrom('codes').select(cols)
+        .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))
+        .where('codes.id', 'in', ids).where('revoked_at', 'is', null).where('erased_at', 'is', null).orderBy('codes.id').execute();
+      return { rows: rows.filter((r) => r.share === 1).map(({ share: _, ...code }) => code), next: ids.length < limit ? undefined : ids.at(-1) };
+    },
     /** Stops the program for a code (once): the person keeps access and is asked for the end evaluation. */
     stop: (codeId: number, now: string) =>
       x.write(async (db) => {

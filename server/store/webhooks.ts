@@ -80,6 +80,13 @@ export function webhookStore(x: Executor) {
       const rows = await x.db.selectFrom('webhook_endpoints').select(['org_id', 'events']).execute();
       return [...new Set(rows.filter((r) => r.events.split(' ').includes(type)).map((r) => r.org_id))];
     },
+    /** Of `keys`, the dedup keys each endpoint already holds, as `${endpointId} ${key}`. */
+    async heldDedupKeys(endpointIds: readonly number[], keys: readonly string[]): Promise<Set<string>> {
+      if (!endpointIds.length || !keys.length) return new Set();
+      const rows = await x.db.selectFrom('webhook_deliveries').select(['endpoint_id', 'dedup_key'])
+        .where('endpoint_id', 'in', endpointIds).where('dedup_key', 'in', keys).execute();
+      return new Set(rows.map((r) => `${r.endpoint_id} ${r.dedup_key}`));
+    },
     /** Writes deliveries; one whose endpoint already has its dedup key is skipped. */
     enqueue: (rows: NewDelivery[]) =>
       x.write(async (db) => {

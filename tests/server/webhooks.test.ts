@@ -238,6 +238,50 @@ describe('deliveries', () => {
     expect(receiver.received).toHaveLength(1);
   });
 
+  it('scans many codes a page at a time: consenting codes of subscribed organisations only, nothing written twice, requests served between pages', { timeout: 90_000 }, async () => {
+    await subscribed('bydel-a', ['questionnaire.due']);
+    await env.org('bydel-b', 'admin');
+    const orgA = (await env.stores.orgs.bySlug('bydel-a'))!.id;
+    const orgB = (await env.stores.orgs.bySlug('bydel-b'))!.id;
+    // 150 codes in A that consent and answered a week ago, 60 in A that withdrew, 40 in B
+    // (no endpoint) that consent: written straight into the database, as many as pages need.
+    const weekAgo = new Date(env.clock.now().getTime() - 8 * 24 * 3600_000).toISOString();
+    const groups = [{ org: orgA, count: 150, shares: [1] }, { org: orgA, count: 60, shares: [1, 0] }, { org: orgB, count: 40, shares: [1] }];
+    const consenting: string[] = [];
+    let n = 0;
+    for (const group of groups) {
+      for (let i = 0; i < group.count; i++, n++) {
+        const ref = `cod_scan${String(n).padStart(4, '0')}`;
+        const { id } = await env.stores.kysely.insertInto('codes').values({ ref, code_hmac: `scan-${n}`, hint: 'XXXX', org_id: group.org, program_id: 'kurs', created_at: weekAgo, first_login_at: weekAgo }).returning('id').executeTakeFirstOrThrow();
+        for (const share of group.shares) await env.stores.kysely.insertInto('consents').values({ code_id: id, share, at: weekAgo }).execute();
+        for (const instrument of ['phq9', 'gad7']) {
+          await env.stores.kysely.insertInto('responses').values({ ref: `rsp_scan${n}${instrument}`, code_id: id, instrument_id: instrument, answers_json: '{}', score_json: '{"total":2}', program_version: '1.0.0', created_at: weekAgo }).execute();
+        }
+        if (group.org === orgA && group.shares.at(-1) === 1) consenting.push(ref);
+      }
+    }
+    const programs = new Map([[env.program.id, env.program]]);
+    const queued = async () => (await env.rows<{ data: string }>(sql`SELECT payload AS data FROM webhook_deliveries WHERE type = 'questionnaire.due'`)).map((r) => JSON.parse(r.data).data.code).sort();
+    expect(await recordDueQuestionnaires(env.stores, programs, env.clock.now(), 'Europe/Oslo', 100)).toBe(150);
+    expect(await queued()).toEqual(consenting);
+    // The second scan finds every due period already in the outbox. On SQLite its reads
+    // are synchronous: without a turn of the event loop between pages, no request would
+    // be served until it ended (250 consent histories: three pages, two turns between them).
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    const again = await recordDueQuestionnaires(env.stores, programs, env.clock.now(), 'Europe/Oslo', 100);
+    counting = false;
+    expect(again).toBe(0);
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(await queued()).toEqual(consenting);
+  });
+
   it('keeps finished deliveries in the log for 30 days, and pending ones until they are done', async () => {
     const { admin, webhook } = await subscribed('bydel-a', ['code.activated']);
     await env.person(admin.token);
