@@ -25,13 +25,17 @@ import { newRef } from '../auth/tokens.ts';
 import { syncProgress } from '../person-progress.ts';
 import { overallProgress, sectionStates } from '../../engine/progress/index.ts';
 import { readSnapshot } from '../person-progress.ts';
-import type { CodeRow } from '../store/codes.ts';
+import type { CodeListRow, CodeRow } from '../store/codes.ts';
+import { nextTurn } from '../next-turn.ts';
 import type { AppointmentKind } from '../store/appointments.ts';
 import { appointmentView, checkinView, entryView, programStateView, responseView, scoresOverTime, sectionView } from './views.ts';
 import { scheduleFor } from '../groups.ts';
 import { staffCodeAccess } from './staff-code-access.ts';
 import { recordEvent } from '../webhooks/events.ts';
 import { flagsWithHandling, lastContact, lastDay, openFlagKinds, riskFlags } from '../follow-up.ts';
+
+/** Codes read and described at once for the staff's list (GET /v1/staff/codes). */
+export const codeListBatch = 50;
 
 const statusOf = (code: CodeRow) => (code.erased_at ? 'erased' : code.revoked_at ? 'revoked' : 'active');
 
@@ -92,7 +96,7 @@ export function staffCodeRoutes(deps: RouteDeps) {
     requireScope(caller, 'codes:read');
     await audit(caller, null, 'codes.list');
     const now = deps.clock.now();
-    const codes = await Promise.all((await stores.codes.list(caller.orgId)).map(async (row) => {
+    const describe = async (row: CodeListRow) => {
       const consent = row.erased_at ? null : row.share === null ? null : row.share === 1;
       const program = deps.programs.get(row.program_id);
       const base = { ref: row.ref, hint: row.hint, programId: row.program_id, locale: row.locale, createdAt: row.created_at, status: statusOf(row), consent };
@@ -108,7 +112,19 @@ export function staffCodeRoutes(deps: RouteDeps) {
         openFlags: openFlagKinds(flagsWithHandling(program, responses, acks)),
         lastActivity: lastDay([...responses.map((r) => r.created_at), ...entries.map((e) => e.updated_at), ...checkins.map((x) => x.created_at), ...completed], deps.timeZone),
       };
-    }));
+    };
+    // A batch of codes at a time, with a turn of the event loop between batches: an
+    // organisation's list can hold thousands, and on SQLite the reads would otherwise keep
+    // every other request waiting until the whole list is built (on PostgreSQL, queue
+    // five statements per code on the pool at once). docs/performance.md, item 36.
+    const codes: Awaited<ReturnType<typeof describe>>[] = [];
+    for (let before: number | undefined; ;) {
+      const rows = await stores.codes.list(caller.orgId, { before, limit: codeListBatch });
+      codes.push(...await Promise.all(rows.map(describe)));
+      if (rows.length < codeListBatch) break;
+      before = rows.at(-1)!.id;
+      await nextTurn();
+    }
     // Open risk first, then other open flags; otherwise newest first, as stored.
     const rank = (code: (typeof codes)[number]) => {
       const open = 'openFlags' in code ? code.openFlags : [];

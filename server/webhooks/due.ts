@@ -17,6 +17,7 @@ import type { Clock } from '../clock.ts';
 import type { Stores } from '../store/index.ts';
 import { readSnapshot } from '../person-progress.ts';
 import { recordEvent, type WebhookEvent } from './events.ts';
+import { nextTurn } from '../next-turn.ts';
 
 /** Codes read per page of the scan. */
 export const duePageSize = 100;
@@ -62,7 +63,7 @@ export async function recordDueQuestionnaires(stores: Stores, programs: Readonly
         return offered;
       });
     }
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
   return written;
 }

@@ -42,6 +42,37 @@ describe('codes and quota', () => {
   });
 });
 
+describe('the list of codes', () => {
+  it('lists an organisation\'s many codes, letting other requests through while it is built', { timeout: 60_000 }, async () => {
+    const { token } = await env.org();
+    const orgId = (await env.stores.orgs.bySlug('bydel-a'))!.id;
+    // 120 codes that consent (progress is read for each) and 30 that never answered,
+    // written straight into the database: three batches of the route's fifty.
+    const at = env.clock.now().toISOString();
+    for (let n = 0; n < 150; n++) {
+      const { id } = await env.stores.kysely.insertInto('codes').values({ ref: `cod_list${String(n).padStart(3, '0')}`, code_hmac: `list-${n}`, hint: 'XXXX', org_id: orgId, program_id: 'kurs', created_at: at, first_login_at: at }).returning('id').executeTakeFirstOrThrow();
+      if (n < 120) await env.stores.kysely.insertInto('consents').values({ code_id: id, share: 1, at }).execute();
+    }
+    // On SQLite the route's reads are synchronous: without a turn of the event loop
+    // between batches nothing else would run until the whole list was built.
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(count);
+    };
+    const listed = env.call('GET', '/v1/staff/codes', { token });
+    setImmediate(count);
+    const res = await listed;
+    counting = false;
+    expect(res.status).toBe(200);
+    expect(res.json.codes).toHaveLength(150);
+    expect(res.json.codes.filter((c: { progress?: unknown }) => c.progress !== undefined)).toHaveLength(120);
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('consent on every staff route that returns a code\'s data', () => {
   it('refuses detail and unlock without consent, lists no progress, and allows them with consent', async () => {
     const { token } = await env.org();
