@@ -77,9 +77,20 @@ const rate = (count: number, of: number) => (of === 0 ? null : Math.round((count
  */
 export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
   const k = Math.max(minimumK, Math.floor(input.k));
+  // Whether `at` falls on a day from `from` to `to` in the service's time zone. Zones lie
+  // at most 14 hours from UTC, so a time more than 15 hours inside the window's UTC days
+  // is inside it in every zone, and one more than 15 hours outside is outside: only the
+  // times near an edge need their local date, which formatting makes costly when a
+  // report counts an organisation's every code (docs/performance.md, item 37).
+  const margin = 15 * 3600_000;
+  const windowStart = Date.parse(`${input.from}T00:00:00Z`);
+  const windowEnd = Date.parse(`${input.to}T00:00:00Z`) + 24 * 3600_000;
   const inWindow = (at: string | null) => {
     if (!at) return false;
-    const day = localDate(new Date(at), input.timeZone);
+    const time = Date.parse(at);
+    if (time >= windowStart + margin && time < windowEnd - margin) return true;
+    if (time < windowStart - margin || time >= windowEnd + margin) return false;
+    const day = localDate(new Date(time), input.timeZone);
     return day >= input.from && day <= input.to;
   };
   const ofProgram = input.codes.filter((c) => input.program === null || c.programId === input.program);

@@ -7,8 +7,14 @@ import type { CompiledProgram, Instrument } from '../../schemas/types.ts';
 import { outcomeRules } from '../../engine/scoring/classify-outcome.ts';
 import { outcomeReport, type CohortCode, type OutcomeReport } from '../../engine/reports/outcome-report.ts';
 import type { TableStores } from '../store/index.ts';
+import { nextTurn } from '../next-turn.ts';
 
 export interface OutcomeQuery { from: string; to: string; program: CompiledProgram | null; k: number; timeZone: string }
+
+/** Codes read at once. */
+const cohortPage = 5000;
+const noScores: Record<string, number[]> = Object.freeze(Object.create(null));
+const noSections: string[] = Object.freeze([]) as unknown as string[];
 
 /** The measures of the report: PHQ-9 and GAD-7 as the programs define them. */
 const measures = ['phq9', 'gad7'] as const;
@@ -27,16 +33,28 @@ export async function outcomesOf(stores: TableStores, programs: ReadonlyMap<stri
   const { rules } = outcomeRules(instruments, measures);
   const evaluationOf = new Map([...programs.values()].map((p) => [p.id, p.measurement.evaluation]));
 
-  const rows = await stores.reports.cohort(orgId, query.program?.id ?? null);
+  // The organisation's codes a page at a time, with a turn of the event loop between
+  // pages: on SQLite the reads are synchronous, and an organisation may have issued a
+  // great many codes (docs/performance.md, item 37).
   const codes = new Map<number, CohortCode & { scores: Record<string, number[]>; completedSections: string[] }>();
-  for (const r of rows) {
-    codes.set(r.id, {
-      programId: r.program_id, issuedAt: r.created_at, firstLoginAt: r.first_login_at, consent: r.share === 1,
-      scores: Object.create(null), completedSections: [], evaluation: null,
-    });
-  }
   // Only consented codes' answers are read: nothing of the others enters the report.
-  const consented = rows.filter((r) => r.share === 1).map((r) => r.id);
+  const consented: number[] = [];
+  for (let after = 0; ;) {
+    const rows = await stores.reports.cohort(orgId, query.program?.id ?? null, { after, limit: cohortPage });
+    for (const r of rows) {
+      const consent = r.share === 1;
+      if (consent) consented.push(r.id);
+      codes.set(r.id, {
+        programId: r.program_id, issuedAt: r.created_at, firstLoginAt: r.first_login_at, consent,
+        // Scores and parts are filled in for consented codes only: the others share one
+        // empty (frozen) record and list.
+        scores: consent ? Object.create(null) : noScores, completedSections: consent ? [] : noSections, evaluation: null,
+      });
+    }
+    if (rows.length < cohortPage) break;
+    after = rows.at(-1)!.id;
+    await nextTurn();
+  }
   const evaluationIds = [...new Set(evaluationOf.values())];
   for (const r of await stores.reports.responses(consented, [...measures, ...evaluationIds])) {
     const code = codes.get(r.code_id)!;

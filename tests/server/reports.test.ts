@@ -5,6 +5,7 @@
  * rule, CSV, isolation between organisations, refusals and the audit log.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { gad7, phq9, testApp, type TestEnv } from './helpers.ts';
 import { staffLogin } from './two-factor.ts';
 
@@ -80,6 +81,29 @@ describe('the outcome report', { timeout: 120_000 }, () => {
     expect(after.json.finished).toBe(5);
     expect(after.json.reliableRecovery).toEqual({ count: 5, rate: 1 });
   }, 120_000); // a cohort of people, each logging in and answering: slow on a busy machine
+
+  it('counts an organisation of many codes, letting other requests through while it reads them', async () => {
+    const pro = await env.org('bydel-a', 'professional', 20);
+    const orgId = (await env.stores.orgs.bySlug('bydel-a'))!.id;
+    // 12,000 codes issued on 2 March (three of the report's pages), in one statement.
+    await sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)
+      INSERT INTO codes (ref, code_hmac, hint, org_id, program_id, created_at) SELECT 'cod_many' || i, 'many-' || i, 'XXXX', ${orgId}, 'kurs', '2025-03-02T09:00:00Z' FROM n`.execute(env.stores.kysely);
+    // On SQLite the reads are synchronous: without a turn of the event loop between
+    // pages, nothing else would run until the whole cohort was read.
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(count);
+    };
+    const asked = report(pro.token);
+    setImmediate(count);
+    const res = await asked;
+    counting = false;
+    expect(res.json.codes.issued).toBe(12000);
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
 
   it('answers CSV for Accept: text/csv, with hidden cells empty', async () => {
     const { token } = await env.org('bydel-a', 'professional', 20);

@@ -138,3 +138,24 @@ describe('suppressedPaths', () => {
     expect([...suppressedPaths(counts({ b: 30, s1: 27, s2: 24, s3: 23, s4: 20, s5: 0 }), 5, { chains: [['b', 's1', 's2', 's3', 's4', 's5']] })]).toEqual(['s1', 's3', 's4']);
   });
 });
+
+describe('the report window in the service\'s time zone', () => {
+  it('counts a code by its local day, near each edge of the window and far from it, in zones from UTC-11 to UTC+14', () => {
+    // Every 20 minutes over two days around one edge of the window at a time (a count
+    // over both edges would not notice a window shifted by some hours): a code issued
+    // then is counted exactly when its local date is inside the window.
+    const window = { from: '2025-03-20', to: '2025-03-31' };
+    const around = (edge: string) => Array.from({ length: 3 * 72 }, (_, i) => new Date(Date.parse(edge) + (i - 108) * 20 * 60_000).toISOString());
+    for (const timeZone of ['Europe/Oslo', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'UTC']) {
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      for (const times of [around('2025-03-20T00:00:00Z'), around('2025-04-01T00:00:00Z')]) {
+        const expected = times.filter((at) => {
+          const local = day.format(new Date(at));
+          return local >= window.from && local <= window.to;
+        }).length;
+        const codes = times.map((at) => ({ programId: 'p', issuedAt: at, firstLoginAt: null, consent: false, scores: {}, completedSections: [], evaluation: null }));
+        expect([timeZone, times[0], outcomeReport(input({ ...window, timeZone, codes })).codes.issued]).toEqual([timeZone, times[0], expected]);
+      }
+    }
+  });
+});
