@@ -113,15 +113,16 @@ async function measure(data: DataDir): Promise<{ routes: [string, LoadResult][];
  * The questionnaire.due scan on `data`, twice: the first writes every due event, the
  * second finds them all written (every scan after it, every 15 minutes, until they are
  * answered). One code in `every` is made to consent, with its start questionnaires
- * answered eight days ago, and an endpoint subscribes (once: --reuse finds them there).
+ * answered eight days ago (once: --reuse finds them there), and an endpoint subscribes
+ * for the two scans.
  */
 async function dueScan(data: DataDir, every: number): Promise<{ consenting: number; scans: { ms: number; written: number; stallMs: number; heapMb: number }[] }> {
   const store = await openSeeded(data);
   const org = (await store.orgs.bySlug('bydel-a'))!;
-  const prepared = (await store.webhooks.orgsSubscribedTo('questionnaire.due')).length > 0;
-  if (!prepared) await store.webhooks.addEndpoint({ ref: 'whk_scale', orgId: org.id, url: 'https://hooks.example.org/due', events: ['questionnaire.due'], sealed: 'unused', staffId: null, now: new Date().toISOString() });
+  await store.webhooks.addEndpoint({ ref: 'whk_scale', orgId: org.id, url: 'https://hooks.example.org/due', events: ['questionnaire.due'], sealed: 'unused', staffId: null, now: new Date().toISOString() });
   await store.close();
   const db = new Database(data.dbPath);
+  const prepared = (db.prepare('SELECT count(*) AS n FROM consents WHERE code_id % ? = 0').get(every) as { n: number }).n > 0;
   if (!prepared) {
     const weekAgo = new Date(Date.now() - 8 * 24 * 3600_000).toISOString();
     const consent = db.prepare('INSERT INTO consents (code_id, share, at) SELECT id, 1, ? FROM codes WHERE id % ? = 0');
@@ -159,6 +160,11 @@ async function dueScan(data: DataDir, every: number): Promise<{ consenting: numb
     scans.push({ ms, written, stallMs, heapMb: (heapPeak - heapBefore) / 1e6 });
     await scanStore.close();
   }
+  // The endpoint goes, with its deliveries: a --reuse run's server would otherwise scan
+  // and try to deliver while its routes are measured.
+  const cleanup = await openSeeded(data);
+  await cleanup.webhooks.removeEndpoint(org.id, 'whk_scale');
+  await cleanup.close();
   return { consenting, scans };
 }
 
