@@ -178,7 +178,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', webRoutes());
 
   app.notFound((c) => c.json(failure(c, 'not_found', 'No such route.'), 404));
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
+    // A person's request that passed its session check just before the code was erased
+    // or revoked can fail on what that removed (a part no longer open, an entry gone):
+    // it is answered as the ended session it is. One look-up, on the error path only.
+    if (error instanceof ApiError && error.status !== 401 && await sessionEnded(c)) return c.json(failure(c, 'unauthorized'), 401);
     if (error instanceof ApiError) {
       if (metrics && (error.code === 'challenge_required' || error.code === 'too_many_requests')) {
         metrics.observeGuessing(c.req.path.startsWith('/v1/staff/') ? 'staff' : 'person', error.code === 'challenge_required' ? 'challenge' : 'refused');
@@ -198,5 +202,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     logger.error(`error ${error.name}`);
     return c.json(failure(c, 'internal_error'), 500);
   });
+  /** Whether the person of this request (if it is one) no longer has a usable code. */
+  async function sessionEnded(c: Context<AppEnv>): Promise<boolean> {
+    const person = c.get('person') as AppEnv['Variables']['person'] | undefined;
+    if (!person) return false;
+    try {
+      const code = await stores.codes.byRef(person.code.org_id, person.code.ref);
+      return !code || code.erased_at !== null || code.revoked_at !== null;
+    } catch {
+      // The database is away: the request's own error says more than a guess would.
+      return false;
+    }
+  }
   return app;
 }
