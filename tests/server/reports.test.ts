@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { gad7, phq9, testApp, type TestEnv } from './helpers.ts';
 import { staffLogin } from './two-factor.ts';
+import { turnsDuring } from '../support/event-loop-turns.ts';
 
 let env: TestEnv;
 beforeEach(async () => {
@@ -90,17 +91,7 @@ describe('the outcome report', { timeout: 120_000 }, () => {
       INSERT INTO codes (ref, code_hmac, hint, org_id, program_id, created_at) SELECT 'cod_many' || i, 'many-' || i, 'XXXX', ${orgId}, 'kurs', '2025-03-02T09:00:00Z' FROM n`.execute(env.stores.kysely);
     // On SQLite the reads are synchronous: without a turn of the event loop between
     // pages, nothing else would run until the whole cohort was read.
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      if (!counting) return;
-      turns++;
-      setImmediate(count);
-    };
-    const asked = report(pro.token);
-    setImmediate(count);
-    const res = await asked;
-    counting = false;
+    const { value: res, turns } = await turnsDuring(() => report(pro.token));
     expect(res.json.codes.issued).toBe(12000);
     expect(turns).toBeGreaterThanOrEqual(3);
   });

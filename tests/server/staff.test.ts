@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestEnv } from './helpers.ts';
+import { turnsDuring } from '../support/event-loop-turns.ts';
 
 let env: TestEnv;
 beforeEach(async () => {
@@ -55,17 +56,7 @@ describe('the list of codes', () => {
     }
     // On SQLite the route's reads are synchronous: without a turn of the event loop
     // between batches nothing else would run until the whole list was built.
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      if (!counting) return;
-      turns++;
-      setImmediate(count);
-    };
-    const listed = env.call('GET', '/v1/staff/codes', { token });
-    setImmediate(count);
-    const res = await listed;
-    counting = false;
+    const { value: res, turns } = await turnsDuring(() => env.call('GET', '/v1/staff/codes', { token }));
     expect(res.status).toBe(200);
     expect(res.json.codes).toHaveLength(150);
     expect(res.json.codes.filter((c: { progress?: unknown }) => c.progress !== undefined)).toHaveLength(120);

@@ -10,6 +10,7 @@ import net from 'node:net';
 import { sql } from 'kysely';
 import { testApp, phq9, gad7, fixturePrograms, type TestEnv } from './helpers.ts';
 import { webhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
+import { turnsDuring } from '../support/event-loop-turns.ts';
 import { startWebhookWorker, type WebhookWorker } from '../../server/webhooks/worker.ts';
 import { validatorFor } from '../../engine/schemas.ts';
 import { dueQuestionnaireTimer, recordDueQuestionnaires } from '../../server/webhooks/due.ts';
@@ -267,16 +268,7 @@ describe('deliveries', () => {
     // The second scan finds every due period already in the outbox. On SQLite its reads
     // are synchronous: without a turn of the event loop between pages, no request would
     // be served until it ended (250 consent histories: three pages, two turns between them).
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      if (!counting) return;
-      turns++;
-      setImmediate(count);
-    };
-    setImmediate(count);
-    const again = await recordDueQuestionnaires(env.stores, programs, env.clock.now(), 'Europe/Oslo', 100);
-    counting = false;
+    const { value: again, turns } = await turnsDuring(() => recordDueQuestionnaires(env.stores, programs, env.clock.now(), 'Europe/Oslo', 100));
     expect(again).toBe(0);
     expect(turns).toBeGreaterThanOrEqual(2);
     expect(await queued()).toEqual(consenting);
