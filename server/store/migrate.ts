@@ -26,10 +26,15 @@ async function adoptLegacyHistory(db: Db, dialect: Dialect, names: string[]): Pr
   });
 }
 
-/** Whether `error` is PostgreSQL's "schema does not exist" about a schema other than `ours`. */
-function schemaVanished(error: unknown, ours: string | undefined): boolean {
+/**
+ * Whether `error` is PostgreSQL's "schema does not exist" (3F000), or "relation does not
+ * exist" (42P01) about a table, of a schema other than `ours`: another schema dropped
+ * while the migrator looked through them all.
+ */
+export function schemaVanished(error: unknown, ours: string | undefined): boolean {
   const { code, message } = error as { code?: string; message?: string };
-  return code === '3F000' && !!ours && !String(message).includes(`"${ours}"`);
+  const text = String(message);
+  return (code === '3F000' || code === '42P01') && !!ours && !text.includes(`"${ours}"`) && !text.includes(`"${ours}.`);
 }
 
 /**
@@ -60,8 +65,9 @@ export async function migrate(db: Db, dialect: Dialect, only?: (name: string) =>
   let { error, results } = await migrator.migrateToLatest();
   // Before it migrates, Kysely's migrator looks for its tables in every schema it can see;
   // another schema dropped at that moment (another application's, or another test's on a
-  // shared server) fails that look-up with "schema ... does not exist" (3F000). Nothing of
-  // ours ran yet: look again.
+  // shared server) fails that look-up with "schema ... does not exist" (3F000), or with
+  // "relation ... does not exist" (42P01) for one of its tables. Nothing of ours ran yet:
+  // look again.
   for (let retry = 0; retry < 5 && error && !results?.length && schemaVanished(error, schema); retry++) {
     ({ error, results } = await migrator.migrateToLatest());
   }

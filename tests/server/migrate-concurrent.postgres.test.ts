@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store/open-store.ts';
+import { schemaVanished } from '../../server/store/migrate.ts';
 import { testDatabase } from '../support/test-store.ts';
 
 describe('migrating beside schemas that are being dropped', () => {
@@ -39,5 +40,15 @@ describe('migrating beside schemas that are being dropped', () => {
       await other.end();
     }
     expect(failures).toEqual([]);
+  });
+
+  it('looks again when the schema or a table that vanished was another\'s, and never when it was its own', () => {
+    // Both errors were seen in full test runs, with another file's schema dropped while
+    // the migrator looked through every schema's tables.
+    expect(schemaVanished({ code: '3F000', message: 'schema "t_other" does not exist' }, 't_ours')).toBe(true);
+    expect(schemaVanished({ code: '42P01', message: 'relation "t_other.api_keys" does not exist' }, 't_ours')).toBe(true);
+    expect(schemaVanished({ code: '3F000', message: 'schema "t_ours" does not exist' }, 't_ours')).toBe(false);
+    expect(schemaVanished({ code: '42P01', message: 'relation "t_ours.api_keys" does not exist' }, 't_ours')).toBe(false);
+    expect(schemaVanished({ code: '42703', message: 'column "x" does not exist' }, 't_ours')).toBe(false);
   });
 });
