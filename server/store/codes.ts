@@ -50,13 +50,13 @@ export function codeStore(x: Executor) {
     async orgOfRef(ref: string): Promise<number | undefined> {
       return (await x.db.selectFrom('codes').select('org_id').where('ref', '=', ref).executeTakeFirst())?.org_id;
     },
-    /** The organisation's codes, newest first; with `page`, at most `limit` of them with ids below `before`. */
-    list: (orgId: number, page?: { before?: number; limit: number }): Promise<CodeListRow[]> => {
+    /** A page of the organisation's codes, newest first: at most `limit`, with ids below `before` when given. */
+    list: (orgId: number, page: { before?: number; limit: number }): Promise<CodeListRow[]> => {
       let query = x.db.selectFrom('codes').select(cols)
         .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))
-        .where('org_id', '=', orgId).orderBy('codes.id', 'desc');
-      if (page?.before !== undefined) query = query.where('codes.id', '<', page.before);
-      return (page ? query.limit(page.limit) : query).execute();
+        .where('org_id', '=', orgId).orderBy('codes.id', 'desc').limit(page.limit);
+      if (page.before !== undefined) query = query.where('codes.id', '<', page.before);
+      return query.execute();
     },
     /**
      * The next page of codes that share their results now, in every organisation, by id

@@ -24,14 +24,13 @@ async function inSlices<T>(ids: readonly number[], read: (ids: number[]) => Prom
  */
 export function reportStore(x: Executor) {
   return {
-    /** The organisation's codes (of one program, or all), erased ones included, with the latest consent. */
-    cohort: (orgId: number, programId: string | null, page?: { after: number; limit: number }): Promise<CohortRow[]> => {
+    /** A page of the organisation's codes (of one program, or all) by id after `page.after`, erased ones included, with the latest consent. */
+    cohort: (orgId: number, programId: string | null, page: { after: number; limit: number }): Promise<CohortRow[]> => {
       let query = x.db.selectFrom('codes').select(['codes.id', 'codes.program_id', 'codes.created_at', 'codes.first_login_at'])
         .select((eb) => eb.selectFrom('consents').select('share').whereRef('consents.code_id', '=', 'codes.id').orderBy('id', 'desc').limit(1).as('share'))
         .where('org_id', '=', orgId);
       if (programId !== null) query = query.where('program_id', '=', programId);
-      if (page) query = query.where('codes.id', '>', page.after).limit(page.limit);
-      return query.orderBy('codes.id').execute();
+      return query.where('codes.id', '>', page.after).orderBy('codes.id').limit(page.limit).execute();
     },
     /** Responses to `instruments` of `codeIds`, oldest first. */
     responses: (codeIds: readonly number[], instruments: readonly string[]): Promise<CohortResponseRow[]> =>
