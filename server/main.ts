@@ -22,6 +22,7 @@ import { systemClock } from './clock.ts';
 import { createOrg, createStaff } from './admin.ts';
 import { startWebhookWorker } from './webhooks/worker.ts';
 import { dueQuestionnaireTimer } from './webhooks/due.ts';
+import { expiredSessionsTimer } from './expired-sessions.ts';
 
 function newestMtime(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -124,9 +125,15 @@ export async function startServer(config: ServerConfig, say: (line: string) => v
     store: stores, programs, clock: systemClock, secrets, logger, metrics, serveMetrics: !separateMetrics,
     config: { corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies, bodyLimit: config.bodyLimit, programsDir: config.programsDir, webhooksAllowHttp: config.webhooksAllowHttp, webhooksAllowPrivate: config.webhooksAllowPrivate, publicUrl: config.publicUrl },
   });
+  // The worker's poll is the server's one timer: it also runs the time-driven jobs.
+  const dueQuestionnaires = dueQuestionnaireTimer({ stores, programs: new Map(programs.map((p) => [p.id, p])), clock: systemClock, timeZone: 'Europe/Oslo', everyMs: 15 * 60_000 });
+  const expiredSessions = expiredSessionsTimer({ stores, clock: systemClock, everyMs: 60 * 60_000 });
   const webhooks = startWebhookWorker({
     store: stores, secrets, clock: systemClock, backoffMs: config.webhookBackoffMs, allowPrivate: config.webhooksAllowPrivate, timeoutMs: config.webhookTimeoutMs, log: (line) => logger.info(line),
-    beforePoll: dueQuestionnaireTimer({ stores, programs: new Map(programs.map((p) => [p.id, p])), clock: systemClock, timeZone: 'Europe/Oslo', everyMs: 15 * 60_000 }),
+    beforePoll: async () => {
+      await expiredSessions();
+      await dueQuestionnaires();
+    },
   });
   const metricsServer = separateMetrics ? await new Promise<ServerType>((resolve) => {
     const server = serve({ fetch: metricsApp(metrics).fetch, port: config.metricsPort, hostname: config.host }, (info) => {

@@ -116,6 +116,13 @@ export function codeStore(x: Executor) {
       x.write(async (db) => {
         await db.deleteFrom('person_sessions').where('token_hash', '=', hash).execute();
       }),
+    /** Deletes up to `limit` sessions expired by `now`; returns how many it deleted. */
+    deleteExpiredSessions: (now: string, limit: number) =>
+      x.write(async (db) => {
+        const expired = db.selectFrom('person_sessions').select('token_hash').where('expires_at', '<=', now).limit(limit);
+        const result = await db.deleteFrom('person_sessions').where('token_hash', 'in', expired).executeTakeFirst();
+        return Number(result.numDeletedRows);
+      }),
     setConsent: (codeId: number, share: boolean, now: string) =>
       x.write(async (db) => {
         await db.insertInto('consents').values({ code_id: codeId, share: share ? 1 : 0, at: now }).execute();

@@ -46,6 +46,13 @@ export function staffStore(x: Executor) {
       x.write(async (db) => {
         await db.deleteFrom('staff_sessions').where('token_hash', '=', hash).execute();
       }),
+    /** Deletes up to `limit` sessions expired by `now`; returns how many it deleted. */
+    deleteExpiredSessions: (now: string, limit: number) =>
+      x.write(async (db) => {
+        const expired = db.selectFrom('staff_sessions').select('token_hash').where('expires_at', '<=', now).limit(limit);
+        const result = await db.deleteFrom('staff_sessions').where('token_hash', 'in', expired).executeTakeFirst();
+        return Number(result.numDeletedRows);
+      }),
     endOtherSessions: (staffId: number, keep: string) =>
       x.write(async (db) => {
         await db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).where('token_hash', '!=', keep).execute();

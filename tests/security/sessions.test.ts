@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, phq9, gad7, type TestEnv } from '../server/helpers.ts';
+import { deleteExpiredSessions, expiredSessionsTimer } from '../../server/expired-sessions.ts';
 
 let env: TestEnv;
 beforeEach(async () => {
@@ -92,5 +93,46 @@ describe('staff sessions', () => {
     expect((await env.call('GET', '/v1/staff/programs', { token: two })).status).toBe(200);
     env.clock.advance({ hours: 12, seconds: 1 });
     expect((await env.call('GET', '/v1/staff/programs', { token: two })).status).toBe(401);
+  });
+});
+
+describe('expired sessions', () => {
+  const count = async (table: 'person_sessions' | 'staff_sessions') => Number((await env.rows(sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table)}`))[0]!.n);
+
+  it('are deleted, a page at a time, and the sessions still running are kept', async () => {
+    const staff = await env.org();
+    const p = await env.person(staff.token, false);
+    for (let i = 0; i < 4; i++) await loginAgain(p.code);
+    const remembered = await loginAgain(p.code, true);
+    expect([await count('person_sessions'), await count('staff_sessions')]).toEqual([6, 1]);
+
+    // Nothing has expired yet: the sweep deletes nothing.
+    expect(await deleteExpiredSessions(env.stores, env.clock.now(), 2)).toBe(0);
+    env.clock.advance({ hours: 12, seconds: 1 });
+    // Five short person sessions and the staff session, two per statement: pages go on until one is not full.
+    expect(await deleteExpiredSessions(env.stores, env.clock.now(), 2)).toBe(6);
+    expect([await count('person_sessions'), await count('staff_sessions')]).toEqual([1, 0]);
+    expect((await env.call('GET', '/v1/me', { token: remembered })).status).toBe(200);
+    env.clock.advance({ days: 90 });
+    expect(await deleteExpiredSessions(env.stores, env.clock.now())).toBe(1);
+    expect(await count('person_sessions')).toBe(0);
+  });
+
+  it('are looked for at most once an hour by the server\'s timer', async () => {
+    const staff = await env.org();
+    await env.person(staff.token, false);
+    const sweep = expiredSessionsTimer({ stores: env.stores, clock: env.clock, everyMs: 60 * 60_000 });
+    await sweep();
+    env.clock.advance({ hours: 12, seconds: 1 });
+    await sweep();
+    expect([await count('person_sessions'), await count('staff_sessions')]).toEqual([0, 0]);
+    const again = await env.org('other');
+    await env.person(again.token, false);
+    env.clock.advance({ minutes: 59 });
+    await sweep();
+    expect([await count('person_sessions'), await count('staff_sessions')]).toEqual([1, 1]);
+    env.clock.advance({ hours: 12 });
+    await sweep();
+    expect([await count('person_sessions'), await count('staff_sessions')]).toEqual([0, 0]);
   });
 });

@@ -20,6 +20,7 @@ import * as m040 from './040-code-indexes.ts';
 import * as m050 from './050-webhooks.ts';
 import * as m051 from './051-one-first-login.ts';
 import * as m052 from './052-no-rows-for-erased-codes.ts';
+import * as m053 from './053-session-expiry-indexes.ts';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const all: [string, Up][] = [
@@ -38,6 +39,7 @@ const all: [string, Up][] = [
   ['050-webhooks', m050.up],
   ['051-one-first-login', m051.up],
   ['052-no-rows-for-erased-codes', m052.up],
+  ['053-session-expiry-indexes', m053.up],
 ];
 
 /** The migrations for `dialect`, by name. */
