@@ -46,10 +46,15 @@ export function staffStore(x: Executor) {
       x.write(async (db) => {
         await db.deleteFrom('staff_sessions').where('token_hash', '=', hash).execute();
       }),
-    /** Deletes up to `limit` sessions expired by `now`; returns how many it deleted. */
+    /**
+     * Deletes up to `limit` sessions expired by `now`; returns how many it deleted. On
+     * PostgreSQL rows another instance's sweep is deleting are skipped, not waited for
+     * (two deletes locking the same rows in different orders could deadlock).
+     */
     deleteExpiredSessions: (now: string, limit: number) =>
-      x.write(async (db) => {
-        const expired = db.selectFrom('staff_sessions').select('token_hash').where('expires_at', '<=', now).limit(limit);
+      x.writeOne(async (db) => {
+        let expired = db.selectFrom('staff_sessions').select('token_hash').where('expires_at', '<=', now).limit(limit);
+        if (x.dialect === 'postgres') expired = expired.forUpdate().skipLocked();
         const result = await db.deleteFrom('staff_sessions').where('token_hash', 'in', expired).executeTakeFirst();
         return Number(result.numDeletedRows);
       }),
