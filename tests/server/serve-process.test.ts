@@ -1,13 +1,13 @@
 /**
  * The compiled server as operators run it (a child process): the address it listens on,
- * metrics on a port of their own, readable logs, and a shutdown that ends in time even
- * with a keep-alive connection open.
+ * metrics on a port of their own, readable logs, a shutdown that ends in time even
+ * with a keep-alive connection open, and the timer's work (expired sessions deleted).
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request, seedDataDir, startServerProcess, type DataDir } from '../security/server-process.ts';
+import { request, openSeeded, seedDataDir, startServerProcess, type DataDir } from '../security/server-process.ts';
 
 let data: DataDir;
 beforeAll(async () => {
@@ -78,5 +78,30 @@ describe('mestring serve', () => {
     expect(text).toMatch(/INFO.*request/);
     expect(text).toMatch(/shutting down/);
     expect(text).toMatch(/stopped/);
+  });
+
+  it('deletes expired sessions on its own, soon after it starts, and keeps the running ones', async () => {
+    const stores = await openSeeded(data);
+    const ref = data.codes[0]!.ref;
+    const orgId = (await stores.orgs.bySlug('bydel-a'))!.id;
+    const codeId = (await stores.codes.byRef(orgId, ref))!.id;
+    const hour = 3600_000;
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    await stores.codes.addSession('expired-session-hash', codeId, at(-13 * hour), at(-hour));
+    await stores.codes.addSession('running-session-hash', codeId, at(-hour), at(11 * hour));
+    const hashes = async () => (await stores.kysely.selectFrom('person_sessions').select('token_hash').where('code_id', '=', codeId).orderBy('token_hash').execute()).map((r) => r.token_hash);
+    try {
+      expect(await hashes()).toEqual(['expired-session-hash', 'running-session-hash']);
+      const server = await startServerProcess(data);
+      try {
+        const deadline = Date.now() + 5000;
+        while ((await hashes()).includes('expired-session-hash') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(await hashes()).toEqual(['running-session-hash']);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await stores.close();
+    }
   });
 });
