@@ -1,6 +1,7 @@
 /** Access codes, person sessions and the consent history. */
 import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
+import { deleteExpiredSessions } from './expired-sessions.ts';
 import type { OrgRow } from './schema.ts';
 import { preparedQuery } from './prepared.ts';
 
@@ -116,18 +117,8 @@ export function codeStore(x: Executor) {
       x.write(async (db) => {
         await db.deleteFrom('person_sessions').where('token_hash', '=', hash).execute();
       }),
-    /**
-     * Deletes up to `limit` sessions expired by `now`; returns how many it deleted. On
-     * PostgreSQL rows another instance's sweep is deleting are skipped, not waited for
-     * (two deletes locking the same rows in different orders could deadlock).
-     */
-    deleteExpiredSessions: (now: string, limit: number) =>
-      x.writeOne(async (db) => {
-        let expired = db.selectFrom('person_sessions').select('token_hash').where('expires_at', '<=', now).limit(limit);
-        if (x.dialect === 'postgres') expired = expired.forUpdate().skipLocked();
-        const result = await db.deleteFrom('person_sessions').where('token_hash', 'in', expired).executeTakeFirst();
-        return Number(result.numDeletedRows);
-      }),
+    /** Deletes up to `limit` sessions expired by `now`; returns how many it deleted. */
+    deleteExpiredSessions: (now: string, limit: number) => deleteExpiredSessions(x, 'person_sessions', now, limit),
     setConsent: (codeId: number, share: boolean, now: string) =>
       x.write(async (db) => {
         await db.insertInto('consents').values({ code_id: codeId, share: share ? 1 : 0, at: now }).execute();

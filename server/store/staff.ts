@@ -1,5 +1,6 @@
 /** Staff accounts, their sessions, second factors and the organisation's API keys. */
 import type { Executor } from './executor.ts';
+import { deleteExpiredSessions } from './expired-sessions.ts';
 import type { StaffRow } from './schema.ts';
 
 export type { StaffRow };
@@ -46,18 +47,8 @@ export function staffStore(x: Executor) {
       x.write(async (db) => {
         await db.deleteFrom('staff_sessions').where('token_hash', '=', hash).execute();
       }),
-    /**
-     * Deletes up to `limit` sessions expired by `now`; returns how many it deleted. On
-     * PostgreSQL rows another instance's sweep is deleting are skipped, not waited for
-     * (two deletes locking the same rows in different orders could deadlock).
-     */
-    deleteExpiredSessions: (now: string, limit: number) =>
-      x.writeOne(async (db) => {
-        let expired = db.selectFrom('staff_sessions').select('token_hash').where('expires_at', '<=', now).limit(limit);
-        if (x.dialect === 'postgres') expired = expired.forUpdate().skipLocked();
-        const result = await db.deleteFrom('staff_sessions').where('token_hash', 'in', expired).executeTakeFirst();
-        return Number(result.numDeletedRows);
-      }),
+    /** Deletes up to `limit` sessions expired by `now`; returns how many it deleted. */
+    deleteExpiredSessions: (now: string, limit: number) => deleteExpiredSessions(x, 'staff_sessions', now, limit),
     endOtherSessions: (staffId: number, keep: string) =>
       x.write(async (db) => {
         await db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).where('token_hash', '!=', keep).execute();
