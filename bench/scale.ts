@@ -6,8 +6,12 @@
  * A few known codes are issued the ordinary way so that the bench can log in; the rest
  * are written in bulk with random HMACs (no code can log in with them).
  *
- *   npm run bench:scale -- [--codes 1000000] [--entries 10000000] [--seconds 3] [--keep]
+ *   npm run bench:scale -- [--codes 1000000] [--entries 10000000] [--seconds 3] [--rounds 3] [--keep]
  *   npm run bench:scale -- --reuse <folder a --keep run printed>   (measure again, no generating)
+ *
+ * The two databases are measured in turn, `--rounds` times each, and each figure is the
+ * median of its rounds (peak RSS: the highest): one three-second sample's p99 moved the
+ * check-in's ratio from 0.55x to 2.25x between runs of the same code (docs/performance.md).
  *
  * After the routes, it runs the questionnaire.due scan (the webhook worker's timer) in
  * this process on the large database, with one code in a hundred consenting and due,
@@ -32,6 +36,7 @@ const { values } = parseArgs({
     codes: { type: 'string', default: '1000000' },
     entries: { type: 'string', default: '10000000' },
     seconds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
   },
@@ -186,9 +191,24 @@ if (values.reuse) {
 }
 const bytes = diskBytes(large);
 say('measuring ...');
-const before = await measure(small);
-const after = await measure(large);
+type Measured = Awaited<ReturnType<typeof measure>>;
+const rounds: { small: Measured[]; large: Measured[] } = { small: [], large: [] };
+for (let round = 0; round < Math.max(1, Number(values.rounds)); round++) {
+  rounds.small.push(await measure(small));
+  rounds.large.push(await measure(large));
+  const p99s = (m: Measured) => m.routes.map(([, r]) => r.p99).join('/');
+  say(`  round ${round + 1}: p99 ${p99s(rounds.small.at(-1)!)} ms at 1,000 codes, ${p99s(rounds.large.at(-1)!)} ms at this size`);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Each route's median p50 and p99 over the rounds, and the highest peak RSS. */
+const summary = (runs: Measured[]) => ({
+  routes: runs[0]!.routes.map(([name], i) => [name, { p50: median(runs.map((r) => r.routes[i]![1].p50)), p99: median(runs.map((r) => r.routes[i]![1].p99)) }] as const),
+  rssMb: Math.max(...runs.map((r) => r.rssMb)),
+});
+const before = summary(rounds.small);
+const after = summary(rounds.large);
 console.log(`${took === undefined ? 'reused' : `generated ${codes.toLocaleString('en')} codes and ${entries.toLocaleString('en')} entries in ${took.toFixed(0)} s;`} ${(bytes / 1e6).toFixed(0)} MB on disk (${large.dir})\n`);
+console.log(`median of ${rounds.small.length} round(s) of ${seconds} s per route, the two databases in turn\n`);
 console.log('| route | p50 / p99 at 1,000 codes | p50 / p99 at this size | p99 ratio | goal |');
 console.log('|---|---|---|---|---|');
 after.routes.forEach(([name, r], i) => {
