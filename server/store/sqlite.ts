@@ -34,12 +34,6 @@ export function openSqlite(path: string, onQuery?: (ms: number, sql: string) => 
   // Erased rows are overwritten, not just unlinked: erasure must mean it.
   raw.pragma('secure_delete = ON');
   raw.pragma('busy_timeout = 5000');
-  // The write-ahead log is copied into the database (checkpointed) by the commit that
-  // finds it past this many pages, inside that commit, while every request waits. At
-  // SQLite's default of 1000 that was often enough to be the check-in's p99 on a large
-  // database (11 ms against 5 at 1,000 codes); every 4000 pages (a log of about 16 MB)
-  // it is rare enough not to be (docs/performance.md, item 38).
-  raw.pragma('wal_autocheckpoint = 4000');
   // The reads of one turn of the event loop share one read transaction. Each statement
   // on its own is a transaction of its own, and starting and ending one (a lock on the
   // write-ahead log's index and its release, by fcntl) cost about 4 µs of a 5 µs

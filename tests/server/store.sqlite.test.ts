@@ -43,21 +43,6 @@ describe('the SQLite store', () => {
     }
   });
 
-  it('checkpoints the write-ahead log every 4000 pages, not at SQLite\'s default of 1000', async () => {
-    const path = tempDb();
-    const store = await openStore({ path });
-    stores.push(store);
-    const db = store.sqlite!;
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
-    // Each row a transaction of its own (about three pages of log each): past 1000 pages, short of 4000.
-    db.exec('CREATE TABLE pad (x BLOB)');
-    const insert = db.prepare('INSERT INTO pad VALUES (randomblob(3000))');
-    for (let i = 0; i < 800; i++) insert.run();
-    const [state] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
-    expect(state!.log).toBeGreaterThan(1000);
-    expect(state!.log).toBeLessThan(4000);
-  });
-
   it('commits the writes of one event-loop turn together and answers each after the commit', async () => {
     const batches: number[] = [];
     const store = await openStore({ path: tempDb(), onBatch: (n) => batches.push(n) });
