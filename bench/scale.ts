@@ -1,12 +1,12 @@
 /**
- * `npm run bench:scale`: builds a large SQLite database (by default 1,000,000 codes and
- * 10,000,000 exercise entries, spread evenly, in one organisation on the test fixture
- * program), reports the time and the disk it took, then measures p50/p99 of the person's
+ * `npm run bench:scale`: builds a large SQLite database (by default 1,000,000 codes,
+ * 10,000,000 exercise entries and 1,000,000 check-ins, spread evenly, in one organisation
+ * on the test fixture program), reports the time and the disk it took, then measures p50/p99 of the person's
  * routes and the server's peak RSS on it, beside the same on a database of 1,000 codes.
  * A few known codes are issued the ordinary way so that the bench can log in; the rest
  * are written in bulk with random HMACs (no code can log in with them).
  *
- *   npm run bench:scale -- [--codes 1000000] [--entries 10000000] [--seconds 3] [--rounds 3] [--keep]
+ *   npm run bench:scale -- [--codes 1000000] [--entries 10000000] [--checkins 1000000] [--seconds 3] [--rounds 3] [--keep]
  *   npm run bench:scale -- --reuse <folder a --keep run printed>   (measure again, no generating)
  *
  * The two databases are measured in turn, `--rounds` times each, and each figure is the
@@ -35,6 +35,9 @@ const { values } = parseArgs({
   options: {
     codes: { type: 'string', default: '1000000' },
     entries: { type: 'string', default: '10000000' },
+    // A database that has served its codes holds check-ins too, and a large checkins
+    // table is what makes a check-in's commit dearer at size (docs/performance.md, item 38).
+    checkins: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
@@ -49,7 +52,7 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
  * prepared statements, 50,000 to a transaction, with fsync off while loading: the query
  * builder took about 20 minutes for the full size, most of it building 2,000-row INSERTs.
  */
-async function grow(data: DataDir, codes: number, entries: number): Promise<number> {
+async function grow(data: DataDir, codes: number, entries: number, checkins: number): Promise<number> {
   const started = performance.now();
   const store = await openSeeded(data);
   const org = (await store.orgs.bySlug('bydel-a'))!;
@@ -81,6 +84,15 @@ async function grow(data: DataDir, codes: number, entries: number): Promise<numb
     for (let done = 0; done < entries; done += batch) {
       addEntries(done, Math.min(batch, entries - done));
       if (done % 1_000_000 < batch) say(`  entries ${done.toLocaleString('en')} ...`);
+    }
+    // In no order of code, as they arrive from many people over time.
+    const addCheckin = db.prepare(`INSERT INTO checkins (ref, code_id, ratings_json, program_version, created_at) VALUES (?, ?, '{"mood":5,"worry":5}', '1.0.0', ?)`);
+    const addCheckins = db.transaction((from: number, count: number) => {
+      for (let n = from; n < from + count; n++) addCheckin.run(`chk_${randomBytes(9).toString('base64url')}`, firstId + ((n * 7919) % codes), now);
+    });
+    for (let done = 0; done < checkins; done += batch) {
+      addCheckins(done, Math.min(batch, checkins - done));
+      if (done % 1_000_000 < batch) say(`  check-ins ${done.toLocaleString('en')} ...`);
     }
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
@@ -175,17 +187,18 @@ async function dueScan(data: DataDir, every: number): Promise<{ consenting: numb
 
 const codes = Number(values.codes);
 const entries = Number(values.entries);
-say('a database of 1,000 codes (10 entries each) ...');
+const checkins = Number(values.checkins);
+say('a database of 1,000 codes (10 entries and a check-in each) ...');
 const small = await seedDataDir({ codes: 1 });
-await grow(small, 1000, 10_000);
+await grow(small, 1000, 10_000, Math.round((1000 * checkins) / codes));
 let large: DataDir;
 let took: number | undefined;
 if (values.reuse) {
   large = { ...(JSON.parse(readFileSync(join(values.reuse, 'bench-scale.json'), 'utf8')) as DataDir), drop: async () => {} };
 } else {
-  say(`a database of ${codes.toLocaleString('en')} codes and ${entries.toLocaleString('en')} entries ...`);
+  say(`a database of ${codes.toLocaleString('en')} codes, ${entries.toLocaleString('en')} entries and ${checkins.toLocaleString('en')} check-ins ...`);
   large = await seedDataDir({ codes: 1 });
-  took = await grow(large, codes, entries);
+  took = await grow(large, codes, entries, checkins);
   // What --reuse needs to measure this folder again: its paths and the code that logs in.
   if (values.keep) writeFileSync(join(large.dir, 'bench-scale.json'), JSON.stringify(large));
 }
@@ -207,7 +220,7 @@ const summary = (runs: Measured[]) => ({
 });
 const before = summary(rounds.small);
 const after = summary(rounds.large);
-console.log(`${took === undefined ? 'reused' : `generated ${codes.toLocaleString('en')} codes and ${entries.toLocaleString('en')} entries in ${took.toFixed(0)} s;`} ${(bytes / 1e6).toFixed(0)} MB on disk (${large.dir})\n`);
+console.log(`${took === undefined ? 'reused' : `generated ${codes.toLocaleString('en')} codes, ${entries.toLocaleString('en')} entries and ${checkins.toLocaleString('en')} check-ins in ${took.toFixed(0)} s;`} ${(bytes / 1e6).toFixed(0)} MB on disk (${large.dir})\n`);
 console.log(`median of ${rounds.small.length} round(s) of ${seconds} s per route, the two databases in turn\n`);
 console.log('| route | p50 / p99 at 1,000 codes | p50 / p99 at this size | p99 ratio | goal |');
 console.log('|---|---|---|---|---|');
