@@ -10,6 +10,7 @@
  */
 import type { Clock } from './clock.ts';
 import type { Stores } from './store/index.ts';
+import { atMostEvery } from './at-most-every.ts';
 
 /** Sessions deleted per statement. */
 export const sweepPageSize = 500;
@@ -41,11 +42,5 @@ export async function deleteExpiredSessions(stores: Stores, now: Date, pageSize 
  *   const sweep = expiredSessionsTimer({ stores, clock, everyMs: 60 * 60_000 });
  */
 export function expiredSessionsTimer(options: { stores: Stores; clock: Clock; everyMs: number }): () => Promise<void> {
-  let last = -Infinity;
-  return async () => {
-    const now = options.clock.now();
-    if (now.getTime() - last < options.everyMs) return;
-    last = now.getTime();
-    await deleteExpiredSessions(options.stores, now);
-  };
+  return atMostEvery(options.clock, options.everyMs, (now) => deleteExpiredSessions(options.stores, now));
 }

@@ -18,6 +18,7 @@ import type { Stores } from '../store/index.ts';
 import { readSnapshot } from '../person-progress.ts';
 import { recordEvent, type WebhookEvent } from './events.ts';
 import { nextTurn } from '../next-turn.ts';
+import { atMostEvery } from '../at-most-every.ts';
 
 /** Codes read per page of the scan. */
 export const duePageSize = 100;
@@ -79,12 +80,8 @@ export const deliveryLogDays = 30;
  *   startWebhookWorker({ ..., beforePoll: dueQuestionnaireTimer({ stores, programs, clock, timeZone, everyMs: 15 * 60_000 }) });
  */
 export function dueQuestionnaireTimer(options: { stores: Stores; programs: ReadonlyMap<string, CompiledProgram>; clock: Clock; timeZone: string; everyMs: number }): () => Promise<void> {
-  let last = -Infinity;
-  return async () => {
-    const now = options.clock.now();
-    if (now.getTime() - last < options.everyMs) return;
-    last = now.getTime();
+  return atMostEvery(options.clock, options.everyMs, async (now) => {
     await recordDueQuestionnaires(options.stores, options.programs, now, options.timeZone);
     await options.stores.webhooks.prune(new Date(now.getTime() - deliveryLogDays * 24 * 3600_000).toISOString());
-  };
+  });
 }
