@@ -44,14 +44,14 @@ const externalUnlessInlined = {
   },
 };
 
-/** The newest modification time (ms) of any .ts file under the source folders, package.json and the lock file. */
+/** The newest modification time (ms) of any .ts or .js file under the source folders, package.json and the lock file. */
 function newestSource() {
   let newest = 0;
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+      else if (/\.[tj]s$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
   for (const dir of sourceDirs) if (existsSync(join(root, dir))) walk(join(root, dir));
@@ -76,7 +76,9 @@ export async function buildDist() {
     absWorkingDir: root,
     // build-programs.js: `mestring build`'s work as a module, for the bench's compile row
     // (bench/bench.ts), which times the JavaScript the command runs, not tsx's output.
-    entryPoints: { mestring: 'cli/main.ts', 'build-programs': 'cli/commands/build.ts' },
+    // checkpoint-worker.js: the SQLite checkpointer's thread, loaded by path
+    // (server/store/checkpointer.ts) from beside the chunk that starts it.
+    entryPoints: { mestring: 'cli/main.ts', 'build-programs': 'cli/commands/build.ts', 'checkpoint-worker': 'server/store/checkpoint-worker.js' },
     bundle: true,
     splitting: true,
     format: 'esm',

@@ -9,6 +9,7 @@ import { rootExecutor, statementOnItsOwn, transactionExecutor, insideTransaction
 import { groupCommit } from './group-commit.ts';
 import { migrate } from './migrate.ts';
 import { checkpointSqlite, openSqlite, type SqliteFile } from './sqlite.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import { databaseThrottleState } from './throttle.ts';
 import { memoryThrottleState, type ThrottleState } from '../throttle/throttle-state.ts';
 
@@ -72,7 +73,14 @@ async function openSqliteStore(path: string, options: StoreOptions): Promise<Sto
     await kysely.destroy();
     throw error;
   }
-  const commits = groupCommit(kysely, { inTransaction: () => raw.inTransaction, onBatch: options.onBatch, control });
+  // An in-memory database has no log to copy (and no file a second connection could open).
+  const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
+  const onBatch = (size: number) => {
+    checkpointer?.committed();
+    options.onBatch?.(size);
+  };
+  const commits = groupCommit(kysely, { inTransaction: () => raw.inTransaction, onBatch, control });
+  const truncate = () => (checkpointer ? checkpointer.exclusive(() => checkpointSqlite(kysely)) : checkpointSqlite(kysely));
   const root = rootExecutor('sqlite', kysely, (fn) => commits.run(fn), readNow);
   return {
     ...createStores(root),
@@ -83,9 +91,9 @@ async function openSqliteStore(path: string, options: StoreOptions): Promise<Sto
     throttleState: memoryThrottleState(),
     transaction: (fn) => commits.run((trx) => fn(createStores(transactionExecutor('sqlite', trx)))),
     async afterErasure() {
-      if (await checkpointSqlite(kysely)) return;
+      if (await truncate()) return;
       const retry = setInterval(() => {
-        checkpointSqlite(kysely).then((done) => done && clearInterval(retry), () => clearInterval(retry));
+        truncate().then((done) => done && clearInterval(retry), () => clearInterval(retry));
       }, 1000);
       retry.unref();
     },
@@ -94,6 +102,7 @@ async function openSqliteStore(path: string, options: StoreOptions): Promise<Sto
     },
     async close() {
       await commits.drain();
+      await checkpointer?.close();
       await kysely.destroy();
     },
   };
