@@ -7,11 +7,11 @@
  * Plain JavaScript because it is loaded by path in a thread of its own, from the sources
  * under tsx and vitest as from dist/, where no TypeScript loader runs.
  *
- * The main thread and this one share four integers (see store/checkpointer.ts for their
+ * The main thread and this one share three integers (see store/checkpointer.ts for their
  * meaning). This thread only ever blocks itself: it sleeps in Atomics.wait until the
  * main thread counts a commit.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 /** @type {{ path: string; shared: SharedArrayBuffer; gatherMs: number }} */
@@ -53,4 +53,3 @@ while (Atomics.load(state, STOP) === 0) {
   }
 }
 db.close();
-parentPort?.postMessage('closed');

@@ -17,7 +17,8 @@
  */
 import { Worker } from 'node:worker_threads';
 
-// Shared integers, the same in store/checkpoint-worker.js.
+// The shared integers' places (commits counted, the thread's state, a request to stop)
+// and the states, the same in store/checkpoint-worker.js.
 const COMMITS = 0;
 const STATE = 1;
 const STOP = 2;
@@ -49,7 +50,7 @@ export interface Checkpointer {
  *   groupCommit(kysely, { onBatch: () => checkpointer.committed(), ... });
  */
 export function startCheckpointer(path: string, gatherMs = 5): Checkpointer {
-  const shared = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
+  const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   // Started at the first commit: a store that only reads (a CLI command, most tests) never starts it.
   let worker: Worker | undefined;
   let exited: Promise<void> = Promise.resolve();

@@ -35,9 +35,9 @@ async function until(check: () => boolean, ms = 10_000): Promise<boolean> {
 }
 
 describe('the checkpointer thread', () => {
-  it('copies the log into the database after a few commits, well before SQLite would in a commit', async () => {
+  it('copies the log into the database after a few commits, well before SQLite would in a commit, and closes with the store', async () => {
     const env = await testApp();
-    onTestFinished(() => env.close());
+    onTestFinished(() => env.database.drop());
     const staff = await env.org();
     const p = await env.person(staff.token);
     for (let i = 0; i < 10; i++) {
@@ -49,6 +49,9 @@ describe('the checkpointer thread', () => {
       const { frames, copied } = logState(env.dbPath);
       return copied === frames || frames === 0;
     })).toBe(true);
+    // Closing the store closes the thread's connection too: the last one out removes the log.
+    await env.stores.close();
+    expect(existsSync(`${env.dbPath}-wal`)).toBe(false);
   });
 
   it('does not keep an erasure from emptying the log, under other people\'s writes', async () => {
