@@ -113,14 +113,23 @@ export function meAnswerRoutes(deps: RouteDeps) {
     }
     const ref = newRef('rsp');
     const at = deps.clock.now().toISOString();
-    // Answered with the row as written, once the transaction is committed (no read back).
-    const stored = await stores.transaction(async (tx) => {
-      const row = await tx.progress.addResponse(code.id, { ref, instrumentId: id, answers, score, version: program.version, now: at });
-      const data = { code: code.ref, questionnaire: id, response: ref };
-      await recordEvent(tx, { orgId: code.org_id, occurredAt: at, codeId: code.id, type: id === program.measurement.evaluation ? 'evaluation.answered' : 'questionnaire.answered', data });
-      for (const flag of new Set<string>(score.flags)) await recordEvent(tx, { orgId: code.org_id, occurredAt: at, codeId: code.id, type: 'flag.raised', data: { code: code.ref, questionnaire: id, response: ref, flag } });
-      return row;
-    });
+    const response = { ref, instrumentId: id, answers, score, version: program.version, now: at };
+    const answered = id === program.measurement.evaluation ? 'evaluation.answered' : 'questionnaire.answered';
+    const flags = new Set<string>(score.flags);
+    // Answered with the row as written, once committed (no read back). Where no endpoint
+    // is subscribed to the answer's events (most organisations), the answer is its insert
+    // alone: on PostgreSQL one round trip instead of BEGIN, the insert, the endpoints'
+    // read and COMMIT (docs/performance.md, item 40). An endpoint added after this read
+    // subscribed after the answer was given.
+    const stored = !(await stores.webhooks.anySubscribed(code.org_id, flags.size ? [answered, 'flag.raised'] : [answered]))
+      ? await stores.progress.addResponse(code.id, response)
+      : await stores.transaction(async (tx) => {
+        const row = await tx.progress.addResponse(code.id, response);
+        const data = { code: code.ref, questionnaire: id, response: ref };
+        await recordEvent(tx, { orgId: code.org_id, occurredAt: at, codeId: code.id, type: answered, data });
+        for (const flag of flags) await recordEvent(tx, { orgId: code.org_id, occurredAt: at, codeId: code.id, type: 'flag.raised', data: { code: code.ref, questionnaire: id, response: ref, flag } });
+        return row;
+      });
     const saved = responseView(stored);
     const risky = score.flags.some((f: string) => safetyFlags.has(f));
     const org = risky ? await stores.orgs.byId(code.org_id) : undefined;

@@ -75,6 +75,15 @@ export function webhookStore(x: Executor) {
       const rows = await (x.dialect === 'postgres' ? lockedSubscribersQuery : subscribersQuery)(x, orgId);
       return rows.filter((r) => r.events.split(' ').includes(type)).map((r) => ({ id: r.id }));
     },
+    /**
+     * Whether any of the organisation's endpoints is subscribed to one of `types`, read
+     * without a lock: for a write that needs its transaction only when there are events
+     * to record with it.
+     */
+    async anySubscribed(orgId: number, types: readonly string[]): Promise<boolean> {
+      const rows = await subscribersQuery(x, orgId);
+      return rows.some((r) => r.events.split(' ').some((type) => types.includes(type)));
+    },
     /** Organisations with an endpoint subscribed to `type`. */
     async orgsSubscribedTo(type: string): Promise<number[]> {
       const rows = await x.db.selectFrom('webhook_endpoints').select(['org_id', 'events']).execute();

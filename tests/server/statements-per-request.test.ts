@@ -68,6 +68,25 @@ describe('statements per request', () => {
     expect(written).toBe(env.database.url ? 2 : 6);
   });
 
+  it('POST an answer where no endpoint is subscribed is the insert on its own, after the session and the endpoints\' read', async () => {
+    const staff = (await env.org()).token;
+    const p = await env.person(staff);
+    const app = createApp({ store: counted, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir }, log: () => {} });
+    statements = 0;
+    texts = [];
+    const res = await app.request('/v1/me/questionnaires/phq9/responses', { method: 'POST', headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ answers: phq9(2) }) });
+    expect(res.status).toBe(201);
+    const written = statements;
+    const saved = (await res.json()) as { createdAt: string };
+    // Stored as answered: the scores read it back from the database.
+    expect((await env.call('GET', '/v1/me/scores', { token: p.token })).json.instruments.phq9).toEqual([{ at: saved.createdAt, total: 16, band: 'moderately_severe', flags: [], subscales: {} }]);
+    // On PostgreSQL no BEGIN and COMMIT round trips (was five: BEGIN, the insert, the
+    // endpoints' read, COMMIT after the session); on SQLite the group commit's four
+    // statements around the insert.
+    expect(texts.filter((sql) => /^(begin|commit)/i.test(sql))).toHaveLength(env.database.url ? 0 : 2);
+    expect(written).toBe(env.database.url ? 3 : 7);
+  });
+
   it('a change to an entry in an open part looks up that part by key, not the whole progress', async () => {
     const staff = (await env.org()).token;
     const p = await env.person(staff);

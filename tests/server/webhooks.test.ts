@@ -189,6 +189,24 @@ describe('deliveries', () => {
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(receiver.received.length);
   });
 
+  it('records flag.raised for an endpoint subscribed to nothing else, and writes an answer alone where nothing is subscribed', async () => {
+    const { admin } = await subscribed('bydel-a', ['flag.raised']);
+    const p = await env.person(admin.token);
+    await env.call('PUT', '/v1/me/consent', { token: p.token, body: { share: true } });
+    expect((await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: p.token, body: { answers: phq9(1) } })).status).toBe(201);
+    const risky = await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: p.token, body: { answers: phq9(2, 1) } });
+    expect(risky.json.score.flags).toContain('risk');
+    // An organisation without endpoints: the answer is stored, and no event with it.
+    const other = await env.org('bydel-b', 'admin');
+    const q = await env.person(other.token);
+    await env.call('PUT', '/v1/me/consent', { token: q.token, body: { share: true } });
+    expect((await env.call('POST', '/v1/me/questionnaires/phq9/responses', { token: q.token, body: { answers: phq9(2, 1) } })).status).toBe(201);
+    expect((await env.call('GET', '/v1/me/scores', { token: q.token })).json.instruments.phq9).toHaveLength(1);
+    await drain();
+    expect(receiver.received.map((r) => r.json)).toEqual([{ type: 'flag.raised', occurredAt: expect.any(String), data: { code: p.ref, questionnaire: 'phq9', response: risky.json.id, flag: 'risk' } }]);
+    expect(await env.rows(sql`SELECT count(*) AS n FROM webhook_deliveries`)).toEqual([{ n: 1 }]);
+  });
+
   it('sends evaluation.answered for the evaluation form, and each result event as it happens', async () => {
     const { admin } = await subscribed();
     const p = await env.person(admin.token);
