@@ -121,15 +121,16 @@ export function meAnswerRoutes(deps: RouteDeps) {
     // alone: on PostgreSQL one round trip instead of BEGIN, the insert, the endpoints'
     // read and COMMIT (docs/performance.md, item 40). An endpoint added after this read
     // subscribed after the answer was given.
-    const stored = !(await stores.webhooks.anySubscribed(code.org_id, flags.size ? [answered, 'flag.raised'] : [answered]))
-      ? await stores.progress.addResponse(code.id, response)
-      : await stores.transaction(async (tx) => {
+    const withEvents = await stores.webhooks.anySubscribed(code.org_id, flags.size ? [answered, 'flag.raised'] : [answered]);
+    const stored = withEvents
+      ? await stores.transaction(async (tx) => {
         const row = await tx.progress.addResponse(code.id, response);
         const data = { code: code.ref, questionnaire: id, response: ref };
         await recordEvent(tx, { orgId: code.org_id, occurredAt: at, codeId: code.id, type: answered, data });
         for (const flag of flags) await recordEvent(tx, { orgId: code.org_id, occurredAt: at, codeId: code.id, type: 'flag.raised', data: { code: code.ref, questionnaire: id, response: ref, flag } });
         return row;
-      });
+      })
+      : await stores.progress.addResponse(code.id, response);
     const saved = responseView(stored);
     const risky = score.flags.some((f: string) => safetyFlags.has(f));
     const org = risky ? await stores.orgs.byId(code.org_id) : undefined;
