@@ -7,22 +7,19 @@
  * Plain JavaScript because it is loaded by path in a thread of its own, from the sources
  * under tsx and vitest as from dist/, where no TypeScript loader runs.
  *
- * The main thread and this one share three integers (see store/checkpointer.ts for their
- * meaning). This thread only ever blocks itself: it sleeps in Atomics.wait until the
+ * The main thread and this one share three integers, whose places store/checkpointer.ts
+ * hands over with the thread's data. This thread only ever blocks itself: it sleeps in Atomics.wait until the
  * main thread counts a commit.
  */
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
-/** @type {{ path: string; shared: SharedArrayBuffer; gatherMs: number }} */
-const { path, shared, gatherMs } = workerData;
+/** @type {{ path: string; shared: SharedArrayBuffer; gatherMs: number; slots: { COMMITS: number; STATE: number; STOP: number }; states: { IDLE: number; CHECKPOINTING: number } }} */
+const { path, shared, gatherMs, slots, states } = workerData;
 const state = new Int32Array(shared);
-// The indexes and states, the same as in store/checkpointer.ts.
-const COMMITS = 0;
-const STATE = 1;
-const STOP = 2;
-const IDLE = 0;
-const CHECKPOINTING = 1;
+// The places and states come from store/checkpointer.ts, so the two cannot disagree.
+const { COMMITS, STATE, STOP } = slots;
+const { IDLE, CHECKPOINTING } = states;
 
 const db = new Database(path, { fileMustExist: true });
 // The main connection has set WAL mode, which the file keeps. Erased rows are

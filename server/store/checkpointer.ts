@@ -18,13 +18,11 @@
 import { Worker } from 'node:worker_threads';
 
 // The shared integers' places (commits counted, the thread's state, a request to stop)
-// and the states, the same in store/checkpoint-worker.js.
-const COMMITS = 0;
-const STATE = 1;
-const STOP = 2;
-const IDLE = 0;
-const CHECKPOINTING = 1;
-const HELD = 2;
+// and the thread's states; handed to store/checkpoint-worker.js with its data.
+const slots = { COMMITS: 0, STATE: 1, STOP: 2 } as const;
+const states = { IDLE: 0, CHECKPOINTING: 1, HELD: 2 } as const;
+const { COMMITS, STATE, STOP } = slots;
+const { IDLE, CHECKPOINTING, HELD } = states;
 
 // In Node since 16; TypeScript declares it in lib es2024, which the project does not
 // take because Node 20 lacks other parts of it.
@@ -57,7 +55,7 @@ export function startCheckpointer(path: string, gatherMs = 5): Checkpointer {
   let holders = 0;
 
   const start = () => {
-    worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url), { workerData: { path, shared: shared.buffer, gatherMs } });
+    worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url), { workerData: { path, shared: shared.buffer, gatherMs, slots, states } });
     // It must never keep a process alive on its own, nor take one down.
     worker.unref();
     exited = new Promise((resolve) => {

@@ -38,6 +38,8 @@ const subscribersQuery = preparedQuery(subscribersOf);
 // then takes the new deliveries with it (ON DELETE CASCADE). SQLite runs one write
 // transaction at a time and has no FOR KEY SHARE.
 const lockedSubscribersQuery = preparedQuery((db: Db, orgId: number) => subscribersOf(db, orgId).forKeyShare());
+/** Whether an endpoint's stored event list (space-separated) holds `type`. */
+const subscribes = (events: string, type: string) => events.split(' ').includes(type);
 
 /**
  * Webhooks.
@@ -73,7 +75,7 @@ export function webhookStore(x: Executor) {
     /** The organisation's endpoints subscribed to `type`. */
     async subscribers(orgId: number, type: string): Promise<{ id: number }[]> {
       const rows = await (x.dialect === 'postgres' ? lockedSubscribersQuery : subscribersQuery)(x, orgId);
-      return rows.filter((r) => r.events.split(' ').includes(type)).map((r) => ({ id: r.id }));
+      return rows.filter((r) => subscribes(r.events, type)).map((r) => ({ id: r.id }));
     },
     /**
      * Whether any of the organisation's endpoints is subscribed to one of `types`, read
@@ -82,12 +84,12 @@ export function webhookStore(x: Executor) {
      */
     async anySubscribed(orgId: number, types: readonly string[]): Promise<boolean> {
       const rows = await subscribersQuery(x, orgId);
-      return rows.some((r) => r.events.split(' ').some((type) => types.includes(type)));
+      return rows.some((r) => types.some((type) => subscribes(r.events, type)));
     },
     /** Organisations with an endpoint subscribed to `type`. */
     async orgsSubscribedTo(type: string): Promise<number[]> {
       const rows = await x.db.selectFrom('webhook_endpoints').select(['org_id', 'events']).execute();
-      return [...new Set(rows.filter((r) => r.events.split(' ').includes(type)).map((r) => r.org_id))];
+      return [...new Set(rows.filter((r) => subscribes(r.events, type)).map((r) => r.org_id))];
     },
     /** Of `keys`, the dedup keys each endpoint already holds, as `${endpointId} ${key}`. */
     async heldDedupKeys(endpointIds: readonly number[], keys: readonly string[]): Promise<Set<string>> {
