@@ -102,7 +102,6 @@ function cliTime(args: string[], runs = 5): number {
  * `mestring build` never pays.
  */
 async function compileRow(): Promise<Row> {
-  // @ts-expect-error: plain JavaScript without types (bin/build-dist.js)
   const { ensureDist } = await import('../bin/build-dist.js');
   await ensureDist();
   const { buildPrograms } = (await import(join(root, 'dist/build-programs.js'))) as typeof import('../cli/commands/build.ts');

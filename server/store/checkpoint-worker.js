@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The SQLite checkpointer's thread (started by store/checkpointer.ts): a second
  * connection to the database file that copies the write-ahead log into the database
@@ -5,7 +6,8 @@
  * fsync at its end, is done here and not inside a person's commit on the main thread.
  *
  * Plain JavaScript because it is loaded by path in a thread of its own, from the sources
- * under tsx and vitest as from dist/, where no TypeScript loader runs.
+ * under tsx and vitest as from dist/, where no TypeScript loader runs. Typed all the
+ * same: `npm run typecheck` checks it (the JSDoc types below, `// @ts-check` above).
  *
  * The main thread and this one share three integers, whose places store/checkpointer.ts
  * hands over with the thread's data. This thread only ever blocks itself: it sleeps in Atomics.wait until the
