@@ -6,7 +6,7 @@
  * and authenticator are set), so tests can log in over HTTP at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, openSync, closeSync, fstatSync, readFileSync, watch } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, openSync, closeSync, fstatSync, readFileSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
@@ -20,8 +20,20 @@ import { factorKeys, seal } from '../../server/auth/secret-box.ts';
 import { newTotpSecret, totpCode } from '../../server/auth/totp.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-/** One build folder for every server of this test run: the fixture programs compile once. */
-const buildDir = mkdtempSync(join(tmpdir(), 'mestring-build-'));
+/**
+ * One build folder for every server of this process: the fixture programs compile once.
+ * Made by the first server start (most files import this module for its helpers alone),
+ * and removed when the process exits.
+ */
+let buildDir: string | undefined;
+function sharedBuildDir(): string {
+  if (!buildDir) {
+    const made = mkdtempSync(join(tmpdir(), 'mestring-build-'));
+    buildDir = made;
+    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+  }
+  return buildDir;
+}
 
 export const staffPassword = 'a long staff password';
 
@@ -89,7 +101,7 @@ export async function startServerProcess(data: { dir: string; dbPath: string; se
   const logStart = fstatSync(logFd).size;
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'bin/mestring.js'), 'serve'], {
     cwd: data.dir,
-    env: { ...process.env, PORT: '0', MESTRING_DB: data.dbPath, MESTRING_SECRET_FILE: data.secretFile, MESTRING_PROGRAMS: fixturePrograms, MESTRING_BUILD: buildDir, ...data.env, ...env },
+    env: { ...process.env, PORT: '0', MESTRING_DB: data.dbPath, MESTRING_SECRET_FILE: data.secretFile, MESTRING_PROGRAMS: fixturePrograms, MESTRING_BUILD: sharedBuildDir(), ...data.env, ...env },
     stdio: ['ignore', options.stdoutToFile ? logFd : 'pipe', logFd],
   });
   closeSync(logFd);
