@@ -42,7 +42,7 @@ interface Row {
 const rows: Row[] = [];
 const say = (line: string) => process.stderr.write(`${line}\n`);
 type Measured = Awaited<ReturnType<typeof withCpu>>;
-const fmt = (r: LoadResult, cpu?: number, clientCpu?: number) => `${Math.round(r.rps)} req/s (p50 ${r.p50} ms, p99 ${r.p99} ms)${cpu === undefined ? '' : `, ${cpu.toFixed(0)} µs CPU/req`}${clientCpu === undefined ? '' : ` (load generator ${clientCpu.toFixed(0)})`}`;
+const fmt = (r: LoadResult, cpu?: number, clientCpu?: number) => `${Math.round(r.rps)} req/s (p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms)${cpu === undefined ? '' : `, ${cpu.toFixed(0)} µs CPU/req`}${clientCpu === undefined ? '' : ` (load generator ${clientCpu.toFixed(0)})`}`;
 
 /** CPU time (µs) the process `pid` has used so far, user and system (/proc, Linux). */
 function cpuMicros(pid: number): number {
