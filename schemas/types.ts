@@ -2541,7 +2541,7 @@ export interface CompiledProgram {
   audience: string;
   estimatedWeeks: number;
   /**
-   * sha256 of the pack's source files, hex.
+   * sha256, hex, of this edition as compiled (its JSON without contentHash and editions): it changes when anything a person could be shown changes.
    */
   contentHash: string;
   measurement: {
