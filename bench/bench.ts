@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import http from 'node:http';
-import { load, type LoadResult } from './load.ts';
+import { answered, load, mergeLoads, type LoadResult } from './load.ts';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -42,6 +42,13 @@ interface Row {
 const rows: Row[] = [];
 const say = (line: string) => process.stderr.write(`${line}\n`);
 type Measured = Awaited<ReturnType<typeof withCpu>>;
+/** Measurements of equal length taken in turn, as one: CPU per request over all their answers. */
+function mergeMeasured(parts: readonly Measured[]): Measured {
+  const counts = parts.map((part) => Math.max(1, answered(part.result)));
+  const total = counts.reduce((a, b) => a + b, 0);
+  const weighted = (pick: (part: Measured) => number) => parts.reduce((sum, part, i) => sum + pick(part) * counts[i]!, 0) / total;
+  return { result: mergeLoads(parts.map((part) => part.result)), cpu: weighted((part) => part.cpu), clientCpu: weighted((part) => part.clientCpu) };
+}
 const fmt = (r: LoadResult, cpu?: number, clientCpu?: number) => `${Math.round(r.rps)} req/s (p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms)${cpu === undefined ? '' : `, ${cpu.toFixed(0)} µs CPU/req`}${clientCpu === undefined ? '' : ` (load generator ${clientCpu.toFixed(0)})`}`;
 
 /** CPU time (µs) the process `pid` has used so far, user and system (/proc, Linux). */
@@ -60,8 +67,8 @@ async function withCpu(pid: number, fn: () => Promise<LoadResult>): Promise<{ re
   const client = process.cpuUsage();
   const result = await fn();
   const used = process.cpuUsage(client);
-  const answered = Math.max(1, Object.values(result.statuses).reduce((a, b) => a + b, 0));
-  return { result, cpu: (cpuMicros(pid) - before) / answered, clientCpu: (used.user + used.system) / answered };
+  const count = Math.max(1, answered(result));
+  return { result, cpu: (cpuMicros(pid) - before) / count, clientCpu: (used.user + used.system) / count };
 }
 const statusNote = (r: LoadResult, ok: number) => {
   const other = Object.entries(r.statuses).filter(([code]) => Number(code) !== ok);
@@ -145,7 +152,7 @@ async function compileRow(): Promise<Row> {
 }
 
 /** The rows measured against one running Mestring backend. */
-async function serverRows(backendName: string, helloNow: () => Promise<Measured>) {
+async function serverRows(backendName: string, helloNow: (seconds: number) => Promise<Measured>) {
   const serverProcess = await import('../tests/security/server-process.ts');
   const { request, seedDataDir, startServerProcess, phq9For } = serverProcess;
   say(`seeding a ${backendName} database ...`);
@@ -159,18 +166,25 @@ async function serverRows(backendName: string, helloNow: () => Promise<Measured>
   const started = performance.now();
   server = await startServerProcess(data, {}, [], { stdoutToFile: true });
   const startMs = performance.now() - started;
-  // Each row is measured right after a run of hello-world of its own, and its ratios are
-  // to that run: on a shared machine hello-world's own rate moved from 18,000 to 42,000
-  // req/s within minutes, and one baseline at the start made a row's ratio follow it
-  // (the same check-ins measured 9 % and 29 % of it in two runs half an hour apart).
-  const ratioRow = async (what: string, measure: () => Promise<Measured>, goal: number, ok: number): Promise<Row> => {
-    const { result: base, cpu: baseCpu } = await helloNow();
-    const { result: r, cpu, clientCpu } = await measure();
+  // Each row and hello-world are measured in turn, a second at a time (`seconds` turns),
+  // and the row's ratios are to the hello-world seconds between its own: on a shared
+  // machine hello-world's own rate moved from 18,000 to 42,000 req/s from one minute to
+  // the next, and one baseline at the start made a row's ratio follow it (the same
+  // check-ins measured 9 % and 29 % of it in two runs of one build).
+  const ratioRow = async (what: string, measure: (seconds: number) => Promise<Measured>, goal: number, ok: number): Promise<Row> => {
+    const baseParts: Measured[] = [];
+    const rowParts: Measured[] = [];
+    for (let turn = 0; turn < seconds; turn++) {
+      baseParts.push(await helloNow(1));
+      rowParts.push(await measure(1));
+    }
+    const { result: base, cpu: baseCpu } = mergeMeasured(baseParts);
+    const { result: r, cpu, clientCpu } = mergeMeasured(rowParts);
     const ratio = r.rps / base.rps;
     const unexpected = statusNote(r, ok);
     return {
       what: `${what} (${backendName})`, figure: fmt(r, cpu, clientCpu), ratio, cpuRatio: baseCpu / cpu, goal: `>= ${goal * 100} % of hello-world`, met: ratio >= goal && !unexpected,
-      note: [unexpected, `hello-world just before: ${Math.round(base.rps)} req/s, ${baseCpu.toFixed(0)} µs CPU/req`].filter(Boolean).join('; '),
+      note: [unexpected, `hello-world in the same turns: ${Math.round(base.rps)} req/s, ${baseCpu.toFixed(0)} µs CPU/req`].filter(Boolean).join('; '),
     };
   };
   try {
@@ -187,16 +201,16 @@ async function serverRows(backendName: string, helloNow: () => Promise<Measured>
     const entryId = (entry.json as { id: string }).id;
     const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
     const pid = server.child.pid!;
-    const run = (path: string, extra: { method?: 'POST' | 'PUT'; body?: string } = {}) => withCpu(pid, () => load({ url: url(path), headers: auth, seconds, connections, ...extra }));
+    const run = (path: string, extra: { method?: 'POST' | 'PUT'; body?: string } = {}) => (secs: number) => withCpu(pid, () => load({ url: url(path), headers: auth, seconds: secs, connections, ...extra }));
     const want = (name: string) => !only || only.has(name);
-    if (want('healthz')) rows.push(await ratioRow('GET /healthz', () => withCpu(pid, () => load({ url: url('/healthz'), seconds, connections })), 0.8, 200));
-    if (want('me')) rows.push(await ratioRow('GET /v1/me', () => run('/v1/me'), 0.5, 200));
-    if (want('program')) rows.push(await ratioRow('GET /v1/me/program', () => run('/v1/me/program'), 0.5, 200));
-    if (want('section')) rows.push(await ratioRow('GET /v1/me/sections/{id}', () => run('/v1/me/sections/start'), 0.5, 200));
+    if (want('healthz')) rows.push(await ratioRow('GET /healthz', (secs) => withCpu(pid, () => load({ url: url('/healthz'), seconds: secs, connections })), 0.8, 200));
+    if (want('me')) rows.push(await ratioRow('GET /v1/me', run('/v1/me'), 0.5, 200));
+    if (want('program')) rows.push(await ratioRow('GET /v1/me/program', run('/v1/me/program'), 0.5, 200));
+    if (want('section')) rows.push(await ratioRow('GET /v1/me/sections/{id}', run('/v1/me/sections/start'), 0.5, 200));
     if (want('writes')) {
-      rows.push(await ratioRow('durable write: PUT entry', () => run(`/v1/me/exercises/maal/entries/${entryId}`, { method: 'PUT', body: JSON.stringify({ values: { goal: 'Sove bedre', importance: 6 } }) }), 0.25, 200));
-      rows.push(await ratioRow('durable write: POST PHQ-9 answer', () => run('/v1/me/questionnaires/phq9/responses', { method: 'POST', body: JSON.stringify({ answers: phq9For(5) }) }), 0.25, 201));
-      rows.push(await ratioRow('durable write: POST check-in', () => run('/v1/me/checkins', { method: 'POST', body: JSON.stringify({ ratings: { mood: 6, worry: 4 } }) }), 0.25, 201));
+      rows.push(await ratioRow('durable write: PUT entry', run(`/v1/me/exercises/maal/entries/${entryId}`, { method: 'PUT', body: JSON.stringify({ values: { goal: 'Sove bedre', importance: 6 } }) }), 0.25, 200));
+      rows.push(await ratioRow('durable write: POST PHQ-9 answer', run('/v1/me/questionnaires/phq9/responses', { method: 'POST', body: JSON.stringify({ answers: phq9For(5) }) }), 0.25, 201));
+      rows.push(await ratioRow('durable write: POST check-in', run('/v1/me/checkins', { method: 'POST', body: JSON.stringify({ ratings: { mood: 6, worry: 4 } }) }), 0.25, 201));
     }
     const rss = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     rows.push({ what: `server peak RSS under this load (${backendName}, 1 code)`, figure: `${rss.toFixed(0)} MB`, goal: '<= 200 MB (at scale)', met: rss <= 200 });
@@ -227,12 +241,12 @@ async function serverRows(backendName: string, helloNow: () => Promise<Measured>
 
 say(`${connections} connections, ${seconds} s per row, every server and the load on 127.0.0.1`);
 // hello-world stays up for the whole run, idle between its loads: each server row is
-// measured right after a load of its own on it (serverRows).
+// measured in turns with loads on it (serverRows).
 const hello = await startHelloWorld();
-const helloNow = () => withCpu(hello.pid, () => load({ url: `http://127.0.0.1:${hello.port}/`, seconds, connections }));
+const helloNow = (secs: number) => withCpu(hello.pid, () => load({ url: `http://127.0.0.1:${hello.port}/`, seconds: secs, connections }));
 try {
-  const { result: base, cpu, clientCpu } = await helloNow();
-  rows.push({ what: 'baseline: bare Hono hello-world', figure: fmt(base, cpu, clientCpu), ratio: 1, cpuRatio: 1, goal: '-', note: 'the first of its runs; each row below is compared with the run just before it' });
+  const { result: base, cpu, clientCpu } = await helloNow(seconds);
+  rows.push({ what: 'baseline: bare Hono hello-world', figure: fmt(base, cpu, clientCpu), ratio: 1, cpuRatio: 1, goal: '-', note: 'one run at the start; each row below is compared with hello-world measured in turn with it' });
   rows.push((() => {
     const ms = cliTime(['--help']);
     return { what: 'start-up: mestring --help', figure: `${ms.toFixed(0)} ms`, goal: '<= 300 ms', met: ms <= 300, note: `bare node -e 0: ${cliNode().toFixed(0)} ms` };

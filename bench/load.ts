@@ -13,6 +13,8 @@ export interface LoadResult {
   /** Status code -> count. */
   statuses: Record<string, number>;
   errors: number;
+  /** Every 2xx answer's latency (ms), sorted: what {@link mergeLoads} takes percentiles of. */
+  samples: Float64Array;
 }
 
 export interface LoadOptions {
@@ -23,6 +25,9 @@ export interface LoadOptions {
   seconds: number;
   connections: number;
 }
+
+/** Milliseconds to the microsecond. */
+const ms = (value: number) => Math.round(value * 1000) / 1000;
 
 /** The value at `share` (0 to 1) of sorted `values`, by nearest rank. */
 export function percentile(sorted: Float64Array, share: number): number {
@@ -51,6 +56,28 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   });
   const sorted = Float64Array.from(times).sort();
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]));
-  const ms = (value: number) => Math.round(value * 1000) / 1000;
-  return { rps: result.requests.average, p50: ms(percentile(sorted, 0.5)), p99: ms(percentile(sorted, 0.99)), statuses, errors: result.errors + result.timeouts };
+  return { rps: result.requests.average, p50: ms(percentile(sorted, 0.5)), p99: ms(percentile(sorted, 0.99)), statuses, errors: result.errors + result.timeouts, samples: sorted };
+}
+
+/** Answers of any status in `result`. */
+export function answered(result: LoadResult): number {
+  return Object.values(result.statuses).reduce((a, b) => a + b, 0);
+}
+
+/** Loads of equal length taken in turn, as one: their mean rate, summed counts, percentiles of all their answers. */
+export function mergeLoads(parts: readonly LoadResult[]): LoadResult {
+  const statuses: Record<string, number> = {};
+  for (const part of parts) for (const [code, count] of Object.entries(part.statuses)) statuses[code] = (statuses[code] ?? 0) + count;
+  const samples = new Float64Array(parts.reduce((n, part) => n + part.samples.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    samples.set(part.samples, at);
+    at += part.samples.length;
+  }
+  samples.sort();
+  return {
+    rps: parts.reduce((sum, part) => sum + part.rps, 0) / Math.max(1, parts.length),
+    p50: ms(percentile(samples, 0.5)), p99: ms(percentile(samples, 0.99)),
+    statuses, errors: parts.reduce((sum, part) => sum + part.errors, 0), samples,
+  };
 }
