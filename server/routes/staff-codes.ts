@@ -113,24 +113,64 @@ export function staffCodeRoutes(deps: RouteDeps) {
         lastActivity: lastDay([...responses.map((r) => r.created_at), ...entries.map((e) => e.updated_at), ...checkins.map((x) => x.created_at), ...completed], deps.timeZone),
       };
     };
-    // A batch of codes at a time, with a turn of the event loop between batches: an
-    // organisation's list can hold thousands, and on SQLite the reads would otherwise keep
-    // every other request waiting until the whole list is built (on PostgreSQL, queue
-    // five statements per code on the pool at once). docs/performance.md, item 36.
-    const codes: Awaited<ReturnType<typeof describe>>[] = [];
+    // An organisation's list can hold thousands of codes, at the scale test's size a
+    // million, and a list built whole and sorted held them all (1 GB of memory, and the
+    // event loop for seconds: docs/performance.md, item 43). So it is read in batches,
+    // with a turn of the event loop between them (on SQLite the reads would otherwise
+    // keep every other request waiting; on PostgreSQL, queue five statements per code on
+    // the pool at once: item 36), twice, and written as it is read:
+    // 1. the codes with open flags, kept (what a consenting code's flags are needs its
+    //    answers, so only consenting codes are looked at): open risk first, then other
+    //    open flags, each newest first, as stored;
+    // 2. then every other code, newest first, each batch written as it is read.
+    // The first pass runs before the answer starts, so a failure there is an error like
+    // any other; in the second, the response is under way and is cut short.
+    type Described = Awaited<ReturnType<typeof describe>>;
+    const consents = (row: CodeListRow) => !row.erased_at && row.share === 1 && deps.programs.has(row.program_id);
+    const flagged: { risk: Described[]; other: Described[]; ids: Set<number> } = { risk: [], other: [], ids: new Set() };
     for (let before: number | undefined; ;) {
       const rows = await stores.codes.list(caller.orgId, { before, limit: codeListBatch });
-      codes.push(...await Promise.all(rows.map(describe)));
+      const consenting = rows.filter(consents);
+      const described = await Promise.all(consenting.map(describe));
+      described.forEach((code, i) => {
+        const open = 'openFlags' in code ? code.openFlags : [];
+        if (!open.length) return;
+        (open.some((f) => riskFlags.has(f)) ? flagged.risk : flagged.other).push(code);
+        flagged.ids.add(consenting[i]!.id);
+      });
       if (rows.length < codeListBatch) break;
       before = rows.at(-1)!.id;
       await nextTurn();
     }
-    // Open risk first, then other open flags; otherwise newest first, as stored.
-    const rank = (code: (typeof codes)[number]) => {
-      const open = 'openFlags' in code ? code.openFlags : [];
-      return open.some((f) => riskFlags.has(f)) ? 0 : open.length ? 1 : 2;
-    };
-    return c.json({ codes: codes.map((code, i) => ({ code, i })).sort((a, b) => rank(a.code) - rank(b.code) || a.i - b.i).map(({ code }) => code) });
+    const encoder = new TextEncoder();
+    let written = 0;
+    const items = (codes: readonly Described[]) => codes.map((code) => `${written++ ? ',' : ''}${JSON.stringify(code)}`).join('');
+    let before: number | undefined;
+    let opened = false;
+    let done = false;
+    const body = new ReadableStream<Uint8Array>({
+      // Every pull enqueues something: a stream whose pull enqueues nothing is not pulled
+      // again, and the answer would never end.
+      async pull(controller) {
+        if (!opened) {
+          opened = true;
+          controller.enqueue(encoder.encode(`{"codes":[${items([...flagged.risk, ...flagged.other])}`));
+          return;
+        }
+        let text = '';
+        while (!text && !done) {
+          const rows = await stores.codes.list(caller.orgId, { before, limit: codeListBatch });
+          text = items(await Promise.all(rows.filter((row) => !flagged.ids.has(row.id)).map(describe)));
+          if (rows.length < codeListBatch) done = true;
+          else before = rows.at(-1)!.id;
+          await nextTurn();
+        }
+        if (done) text += ']}';
+        controller.enqueue(encoder.encode(text));
+        if (done) controller.close();
+      },
+    });
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.post('/v1/staff/codes/lookup', jsonBody('api-staff.schema.json#/$defs/CodeLookupRequest'), async (c) => {
