@@ -13,7 +13,8 @@
  * median of its rounds (peak RSS: the highest): one three-second sample's p99 moved the
  * check-in's ratio from 0.55x to 2.25x between runs of the same code (docs/performance.md).
  *
- * After the routes, it runs the questionnaire.due scan (the webhook worker's timer) in
+ * After the routes, it asks for the staff's list of every code once (its time, the
+ * server's peak RSS, and the slowest /healthz meanwhile), then runs the questionnaire.due scan (the webhook worker's timer) in
  * this process on the large database, with one code in a hundred consenting and due,
  * and reports how long it took, the longest time it held the event loop, and the heap it
  * grew by.
@@ -26,7 +27,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { load, type LoadResult } from './load.ts';
-import { openSeeded, phq9For, request, seedDataDir, startServerProcess, type DataDir } from '../tests/security/server-process.ts';
+import { openSeeded, phq9For, request, seedDataDir, staffLoginOverHttp, startServerProcess, type DataDir } from '../tests/security/server-process.ts';
 import { recordDueQuestionnaires } from '../server/webhooks/due.ts';
 import { compileTree } from '../engine/index.ts';
 import { fixturePrograms } from '../tests/server/helpers.ts';
@@ -121,6 +122,37 @@ async function measure(data: DataDir): Promise<{ routes: [string, LoadResult][];
     routes.push(['POST /v1/me/checkins', await load({ url: `http://127.0.0.1:${server.port}/v1/me/checkins`, method: 'POST', body: JSON.stringify({ ratings: { mood: 5, worry: 5 } }), headers: { authorization: `Bearer ${token}` }, seconds, connections: 10 })]);
     const rssMb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     return { routes, rssMb };
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * One look at the staff's list of codes (`GET /v1/staff/codes`, every code of the
+ * organisation) on `data`: how long it took, the server's peak RSS, and the slowest
+ * `/healthz` asked every 50 ms meanwhile (what everyone else waited at worst).
+ */
+async function staffList(data: DataDir): Promise<{ ms: number; codes: number; rssMb: number; healthzMs: number }> {
+  const server = await startServerProcess(data, {}, [], { stdoutToFile: true });
+  try {
+    const token = await staffLoginOverHttp(server.port, data.totpSecret);
+    let healthzMs = 0;
+    let listing = true;
+    const probe = (async () => {
+      while (listing) {
+        const asked = performance.now();
+        await request(server.port, 'GET', '/healthz');
+        healthzMs = Math.max(healthzMs, performance.now() - asked);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const started = performance.now();
+    const list = await request(server.port, 'GET', '/v1/staff/codes', { token, timeoutMs: 30 * 60_000 }).finally(() => (listing = false));
+    const ms = performance.now() - started;
+    await probe;
+    if (list.status !== 200) throw new Error(`the list of codes answered ${list.status}`);
+    const rssMb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    return { ms, codes: (list.json as { codes: unknown[] }).codes.length, rssMb, healthzMs };
   } finally {
     await server.stop();
   }
@@ -231,6 +263,9 @@ after.routes.forEach(([name, r], i) => {
   console.log(`| ${name} | ${b.p50.toFixed(2)} / ${b.p99.toFixed(2)} ms | ${r.p50.toFixed(2)} / ${r.p99.toFixed(2)} ms | ${p50.toFixed(2)}x | ${p99.toFixed(2)}x | both <= 1.5x | ${p50 <= 1.5 && p99 <= 1.5 ? 'yes' : 'no'} |`);
 });
 console.log(`| server peak RSS | ${before.rssMb.toFixed(0)} MB | ${after.rssMb.toFixed(0)} MB | | | <= 200 MB | ${after.rssMb <= 200 ? 'yes' : 'no'} |`);
+say('the staff\'s list of codes ...');
+const listed = await staffList(large);
+console.log(`\nthe staff's list of codes at this size (GET /v1/staff/codes, ${listed.codes.toLocaleString('en')} codes): ${(listed.ms / 1000).toFixed(1)} s, server peak RSS ${listed.rssMb.toFixed(0)} MB (goal <= 200 MB), slowest /healthz meanwhile ${listed.healthzMs.toFixed(0)} ms`);
 say('the questionnaire.due scan ...');
 const scan = await dueScan(large, 100);
 console.log(`\nquestionnaire.due scan at this size, ${scan.consenting.toLocaleString('en')} codes consenting with a questionnaire due:\n`);
