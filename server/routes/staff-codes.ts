@@ -36,6 +36,8 @@ import { flagsWithHandling, lastContact, lastDay, openFlagKinds, riskFlags } fro
 
 /** Codes read and described at once for the staff's list (GET /v1/staff/codes). */
 export const codeListBatch = 50;
+/** Consenting codes whose reading the list keeps from its first pass to its second (some MB at most). */
+export const codeListKept = 5000;
 
 const statusOf = (code: CodeRow) => (code.erased_at ? 'erased' : code.revoked_at ? 'revoked' : 'active');
 
@@ -124,17 +126,23 @@ export function staffCodeRoutes(deps: RouteDeps) {
     //    open flags, each newest first, as stored;
     // 2. then every other code, newest first, each batch written as it is read.
     // The first pass runs before the answer starts, so a failure there is an error like
-    // any other; in the second, the response is under way and is cut short.
+    // any other; in the second, the response is under way and is cut short. The first
+    // pass also keeps what it read of the first few thousand consenting codes, so that at
+    // a service's usual size no code is read twice.
     type Described = Awaited<ReturnType<typeof describe>>;
     const consents = (row: CodeListRow) => !row.erased_at && row.share === 1 && deps.programs.has(row.program_id);
     const flagged: { risk: Described[]; other: Described[]; ids: Set<number> } = { risk: [], other: [], ids: new Set() };
+    const kept = new Map<number, Described>();
     for (let before: number | undefined; ;) {
       const rows = await stores.codes.list(caller.orgId, { before, limit: codeListBatch });
       const consenting = rows.filter(consents);
       const described = await Promise.all(consenting.map(describe));
       described.forEach((code, i) => {
         const open = 'openFlags' in code ? code.openFlags : [];
-        if (!open.length) return;
+        if (!open.length) {
+          if (kept.size < codeListKept) kept.set(consenting[i]!.id, code);
+          return;
+        }
         (open.some((f) => riskFlags.has(f)) ? flagged.risk : flagged.other).push(code);
         flagged.ids.add(consenting[i]!.id);
       });
@@ -160,7 +168,11 @@ export function staffCodeRoutes(deps: RouteDeps) {
         let text = '';
         while (!text && !done) {
           const rows = await stores.codes.list(caller.orgId, { before, limit: codeListBatch });
-          text = items(await Promise.all(rows.filter((row) => !flagged.ids.has(row.id)).map(describe)));
+          text = items(await Promise.all(rows.filter((row) => !flagged.ids.has(row.id)).map((row) => {
+            const known = kept.get(row.id);
+            kept.delete(row.id);
+            return known ?? describe(row);
+          })));
           if (rows.length < codeListBatch) done = true;
           else before = rows.at(-1)!.id;
           await nextTurn();

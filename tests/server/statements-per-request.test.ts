@@ -121,4 +121,31 @@ describe('statements per request', () => {
     const res = await app.request('/v1/me', { headers: { authorization: `Bearer ${token}` } });
     expect([res.status, ((await res.json()) as { nextGroupMeeting: string }).nextGroupMeeting, statements]).toEqual([200, '2025-03-12T15:00:00.000Z', 3]);
   });
+
+  it('GET /v1/staff/codes reads each consenting code once, though it reads the list twice', async () => {
+    const staff = (await env.org()).token;
+    const orgId = (await env.stores.orgs.bySlug('bydel-a'))!.id;
+    const at = env.clock.now().toISOString();
+    // Two batches of the route's fifty, none consenting yet.
+    const ids: number[] = [];
+    for (let n = 0; n < 60; n++) {
+      const { id } = await env.stores.kysely.insertInto('codes').values({ ref: `cod_count${String(n).padStart(2, '0')}`, code_hmac: `count-${n}`, hint: 'XXXX', org_id: orgId, program_id: 'kurs', created_at: at, first_login_at: at }).returning('id').executeTakeFirstOrThrow();
+      ids.push(id);
+    }
+    const app = createApp({ store: counted, programs: [env.program], clock: env.clock, secrets: env.secrets, config: { programsDir: env.dir }, log: () => {} });
+    const list = async () => {
+      statements = 0;
+      const res = await app.request('/v1/staff/codes', { headers: { authorization: `Bearer ${staff}` } });
+      const { codes } = (await res.json()) as { codes: { progress?: unknown }[] };
+      return { status: res.status, codes: codes.length, withProgress: codes.filter((c) => c.progress).length, statements };
+    };
+    const none = await list();
+    for (const id of ids) await env.stores.kysely.insertInto('consents').values({ code_id: id, share: 1, at }).execute();
+    const all = await list();
+    expect([none.status, none.codes, none.withProgress]).toEqual([200, 60, 0]);
+    expect([all.status, all.codes, all.withProgress]).toEqual([200, 60, 60]);
+    // A consenting code's reading is five statements (its parts, answers, entries,
+    // check-ins and handled flags), once per code, not once per pass.
+    expect(all.statements - none.statements).toBe(60 * 5);
+  });
 });
