@@ -50,8 +50,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       headers: { ...options.headers, ...(options.body ? { 'content-type': 'application/json' } : {}) },
       ...(options.body ? { body: options.body } : {}),
     }, (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)));
-    run.on('response', (_client, status, _bytes, ms) => {
-      if (status >= 200 && status < 300) times.push(ms);
+    run.on('response', (_client, status, _bytes, took) => {
+      if (status >= 200 && status < 300) times.push(took);
     });
   });
   const sorted = Float64Array.from(times).sort();

@@ -133,8 +133,17 @@ export function staffCodeRoutes(deps: RouteDeps) {
     const consents = (row: CodeListRow) => !row.erased_at && row.share === 1 && deps.programs.has(row.program_id);
     const flagged: { risk: Described[]; other: Described[]; ids: Set<number> } = { risk: [], other: [], ids: new Set() };
     const kept = new Map<number, Described>();
-    for (let before: number | undefined; ;) {
-      const rows = await stores.codes.list(caller.orgId, { before, limit: codeListBatch });
+    /** The organisation's codes, newest first, a batch at a time, with a turn of the event loop between batches. */
+    async function* batches() {
+      for (let before: number | undefined; ;) {
+        const rows = await stores.codes.list(caller.orgId, { before, limit: codeListBatch });
+        yield rows;
+        if (rows.length < codeListBatch) return;
+        before = rows.at(-1)!.id;
+        await nextTurn();
+      }
+    }
+    for await (const rows of batches()) {
       const consenting = rows.filter(consents);
       const described = await Promise.all(consenting.map(describe));
       described.forEach((code, i) => {
@@ -146,40 +155,33 @@ export function staffCodeRoutes(deps: RouteDeps) {
         (open.some((f) => riskFlags.has(f)) ? flagged.risk : flagged.other).push(code);
         flagged.ids.add(consenting[i]!.id);
       });
-      if (rows.length < codeListBatch) break;
-      before = rows.at(-1)!.id;
-      await nextTurn();
     }
     const encoder = new TextEncoder();
     let written = 0;
     const items = (codes: readonly Described[]) => codes.map((code) => `${written++ ? ',' : ''}${JSON.stringify(code)}`).join('');
-    let before: number | undefined;
-    let opened = false;
-    let done = false;
+    const rest = batches();
     const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(`{"codes":[${items([...flagged.risk, ...flagged.other])}`));
+      },
       // Every pull enqueues something: a stream whose pull enqueues nothing is not pulled
       // again, and the answer would never end.
       async pull(controller) {
-        if (!opened) {
-          opened = true;
-          controller.enqueue(encoder.encode(`{"codes":[${items([...flagged.risk, ...flagged.other])}`));
-          return;
-        }
         let text = '';
-        while (!text && !done) {
-          const rows = await stores.codes.list(caller.orgId, { before, limit: codeListBatch });
-          text = items(await Promise.all(rows.filter((row) => !flagged.ids.has(row.id)).map((row) => {
+        while (!text) {
+          const next = await rest.next();
+          if (next.done) {
+            controller.enqueue(encoder.encode(']}'));
+            controller.close();
+            return;
+          }
+          text = items(await Promise.all(next.value.filter((row) => !flagged.ids.has(row.id)).map((row) => {
             const known = kept.get(row.id);
             kept.delete(row.id);
             return known ?? describe(row);
           })));
-          if (rows.length < codeListBatch) done = true;
-          else before = rows.at(-1)!.id;
-          await nextTurn();
         }
-        if (done) text += ']}';
         controller.enqueue(encoder.encode(text));
-        if (done) controller.close();
       },
     });
     return c.body(body, 200, { 'Content-Type': 'application/json' });
