@@ -2,8 +2,9 @@
  * Reads a PDF back with pdf-lib's parser for tests: the number of pages, the fonts each
  * page uses (base font and encoding) and the text drawn, one entry per text-showing
  * operator, decoded from the content streams with the font's WinAnsi encoding (pdf-lib
- * writes each line as one `<hex> Tj`). Not a general text extractor: enough to prove
- * what a PDF we made says.
+ * writes each line as one `<hex> Tj`), and the filled rectangles (pdf-lib draws each as a
+ * path of its own, moved into place by `cm`). Not a general PDF reader: enough to prove
+ * what a PDF we made says and draws.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream } from 'pdf-lib';
 
@@ -16,6 +17,37 @@ export interface PdfReading {
   title: string | undefined;
   /** The document's /Lang entry. */
   lang: string | undefined;
+  /** Every filled rectangle, in points from the page's bottom-left corner. */
+  fills: Fill[];
+}
+
+export interface Fill {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The filled rectangles of a content stream as pdf-lib's drawRectangle writes them: in a
+ * `q ... Q` block, translations by `cm`, then `0 0 m`, three `l` and `h`, then `f`.
+ */
+function fillsOf(source: string): Fill[] {
+  const fills: Fill[] = [];
+  for (const [block] of source.matchAll(/^q\n(?:(?!^Q$)[\s\S])*?^f$/gm)) {
+    let x = 0;
+    let y = 0;
+    for (const [, dx, dy] of block.matchAll(/^1 0 0 1 (\S+) (\S+) cm$/gm)) {
+      x += Number(dx);
+      y += Number(dy);
+    }
+    const corners = [...block.matchAll(/^(\S+) (\S+) [ml]$/gm)].map(([, px, py]) => [Number(px), Number(py)] as const);
+    if (corners.length !== 4) continue;
+    const xs = corners.map(([px]) => px);
+    const ys = corners.map(([, py]) => py);
+    fills.push({ x: x + Math.min(...xs), y: y + Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) });
+  }
+  return fills;
 }
 
 // WinAnsi is Latin-1 but for 0x80-0x9F (Node's TextDecoder reads windows-1252 as Latin-1 there).
@@ -30,6 +62,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const fonts: PdfReading['fonts'] = [];
   const lines: string[] = [];
+  const fills: Fill[] = [];
   for (const page of doc.getPages()) {
     const fontDict = page.node.Resources()?.lookup(PDFName.of('Font'), PDFDict);
     for (const [, ref] of fontDict?.entries() ?? []) {
@@ -44,8 +77,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
       if (!(stream instanceof PDFRawStream)) throw new Error(`Unexpected content stream ${stream?.constructor.name}, expected a raw stream`);
       const source = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
       for (const [, hex] of source.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(winAnsi(Buffer.from(hex!, 'hex')));
+      fills.push(...fillsOf(source));
     }
   }
   const lang = doc.catalog.lookup(PDFName.of('Lang'));
-  return { pages: doc.getPageCount(), fonts, lines, text: lines.join(' ').replace(/\u00a0/g, ' '), title: doc.getTitle(), lang: lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined };
+  return { pages: doc.getPageCount(), fonts, lines, text: lines.join(' ').replace(/\u00a0/g, ' '), title: doc.getTitle(), lang: lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined, fills };
 }
